@@ -1,0 +1,19 @@
+package org.lectern.course;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+
+/** A lecture, recitation or lab section, with its weekly meeting if it has one. */
+public record Section(long id, String name, Kind kind, DayOfWeek day, LocalTime startsAt, LocalTime endsAt,
+                      String location) {
+
+    public enum Kind { LECTURE, RECITATION, LAB }
+
+    public String meets() {
+        if (day == null || startsAt == null) {
+            return "";
+        }
+        String d = day.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        return d + " " + startsAt + (endsAt == null ? "" : "–" + endsAt);
+    }
+}

@@ -1,0 +1,156 @@
+package org.lectern.demo;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.lectern.course.Course;
+import org.lectern.course.CourseDraft;
+import org.lectern.course.CourseRole;
+import org.lectern.course.CourseService;
+import org.lectern.course.NewMember;
+import org.lectern.course.Section;
+import org.lectern.identity.Account;
+import org.lectern.identity.AccountService;
+import org.lectern.identity.CurrentUser;
+import org.lectern.identity.SiteRole;
+import org.lectern.platform.LecternProperties;
+import org.lectern.schedule.CourseItem;
+import org.lectern.schedule.CourseItemDraft;
+import org.lectern.schedule.LectureDraft;
+import org.lectern.schedule.ScheduleService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode (never on unless asked for): the UW CSE 493G1 Winter 2024 course from the seeds, with
+ * its Tuesday/Thursday lectures, Friday recitations, and accounts for each role. Created once; a
+ * restart finds it and leaves it alone. Everything goes through the ordinary services, as the
+ * demo instructor, so the demo obeys the same rules as real use.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("lectern.demo.enabled")
+class DemoCourse implements ApplicationRunner {
+
+    static final String CODE = "CSE 493G1";
+    static final String TERM = "Winter 2024";
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    private static final Logger log = LoggerFactory.getLogger(DemoCourse.class);
+
+    private final AccountService accounts;
+    private final CourseService courses;
+    private final ScheduleService schedule;
+    private final LecternProperties props;
+    private final TransactionTemplate tx;
+    private final Environment env;
+
+    DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, LecternProperties props,
+               TransactionTemplate tx, Environment env) {
+        this.env = env;
+        this.accounts = accounts;
+        this.courses = courses;
+        this.schedule = schedule;
+        this.props = props;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String password = props.demo().password();
+        Account instructor = tx.execute(s -> {
+            account("admin@demo.lectern", "Demo Admin", SiteRole.ADMIN, password);
+            account("ta@demo.lectern", "Tariq Assistant", SiteRole.USER, password);
+            for (int i = 1; i <= 3; i++) {
+                account("student" + i + "@demo.lectern", List.of("Ada Lovelace", "Alan Turing", "Grace Hopper").get(i - 1),
+                        SiteRole.USER, password);
+            }
+            return account("instructor@demo.lectern", "Irene Instructor", SiteRole.COURSE_CREATOR, password);
+        });
+        boolean exists = CurrentUser.runAs(instructor, () -> courses.myCourses().stream()
+                .anyMatch(c -> c.code().equals(CODE) && c.term().equals(TERM)));
+        if (!exists) {
+            CurrentUser.runAs(instructor, () -> tx.execute(s -> build()));
+            log.info("Demo course {} {} created.", CODE, TERM);
+        }
+        log.info("""
+
+                ==== Lectern demo ====
+                Sign in at http://localhost:{}/ with any of:
+                  instructor@demo.lectern, ta@demo.lectern, student1@demo.lectern .. student3@demo.lectern, admin@demo.lectern
+                Password: {}   (set LECTERN_DEMO_PASSWORD to change it)
+                ======================""", env.getProperty("local.server.port", "8080"), password);
+    }
+
+    private Account account(String email, String name, SiteRole role, String password) {
+        return accounts.byEmail(email).orElseGet(() -> accounts.createWithPassword(email, name, role, password));
+    }
+
+    private Course build() {
+        Course c = courses.create(new CourseDraft(CODE, "Deep Learning", TERM, ZONE.getId()));
+        long id = c.id();
+        courses.addSection(id, "AA", Section.Kind.RECITATION, DayOfWeek.FRIDAY, LocalTime.of(9, 30), LocalTime.of(10, 30), "CSE2 G10");
+        courses.addSection(id, "AB", Section.Kind.RECITATION, DayOfWeek.FRIDAY, LocalTime.of(12, 30), LocalTime.of(13, 30), "JHN 174");
+        courses.addMember(id, new NewMember("Tariq Assistant", "ta@demo.lectern", CourseRole.TA, null));
+        courses.addMember(id, new NewMember("Ada Lovelace", "student1@demo.lectern", CourseRole.STUDENT, "AA"));
+        courses.addMember(id, new NewMember("Alan Turing", "student2@demo.lectern", CourseRole.STUDENT, "AB"));
+        courses.addMember(id, new NewMember("Grace Hopper", "student3@demo.lectern", CourseRole.STUDENT, "AA"));
+
+        String[] weekTitles = {"Introduction and image classification", "Losses and optimization",
+                "Neural networks and backpropagation", "Convolutional networks", "Training neural networks",
+                "Architectures and visualisation", "Sequences and attention", "Detection and self-supervision",
+                "Generative models", "Large models, RL and ethics", "Poster session"};
+        LocalDate monday = LocalDate.of(2024, 1, 1);
+        for (int w = 0; w < weekTitles.length; w++) {
+            schedule.saveWeek(id, w + 1, weekTitles[w], monday.plusWeeks(w));
+        }
+        String site = "https://courses.cs.washington.edu/courses/cse493g1/24wi/";
+        Object[][] lectures = {
+                {"2024-01-04", "Introduction", "A brief history of deep learning; course overview, grading, late days"},
+                {"2024-01-09", "Image classification with kNN and linear classifiers", "Data-driven approach; nearest neighbour with L1 and L2 distance; hyperparameters and cross-validation; linear classifiers"},
+                {"2024-01-11", "Loss functions and optimization", "Multiclass SVM loss; softmax and cross-entropy; regularization; gradient descent"},
+                {"2024-01-16", "Optimization", "SGD, momentum, Nesterov, RMSProp, Adam; learning-rate schedules"},
+                {"2024-01-18", "Neural networks and backpropagation", "Computational graphs; chain rule; multi-layer perceptrons"},
+                {"2024-01-23", "Convolutional neural networks", "Convolution, padding and stride; pooling; weight sharing"},
+                {"2024-01-25", "Training neural networks I", "Activation functions; weight initialization; batch normalization"},
+                {"2024-01-30", "Training neural networks II", "Dropout; data augmentation; transfer learning; hyperparameter search"},
+                {"2024-02-01", "CNN architectures", "AlexNet, VGG, GoogLeNet, ResNet"},
+                {"2024-02-06", "Visualizing and understanding", "Filters and activation maps; saliency and occlusion"},
+                {"2024-02-08", "Recurrent neural networks", "RNNs, LSTMs; image captioning"},
+                {"2024-02-13", "Attention and transformers", "Self-attention; multi-head attention; vision transformers"},
+                {"2024-02-15", "Object detection and segmentation", "R-CNN family; semantic and instance segmentation"},
+                {"2024-02-20", "Self-supervised learning", "Pretext tasks; contrastive learning"},
+                {"2024-02-22", "Generative models", "Variational autoencoders; GANs"},
+                {"2024-02-27", "Diffusion models", "Denoising diffusion; guidance"},
+                {"2024-02-29", "Large language and vision-language models", "Scaling; CLIP; instruction tuning"},
+                {"2024-03-05", "Deep reinforcement learning", "Policy gradients; Q-learning"},
+                {"2024-03-07", "Fairness, ethics and data-centric AI", "Bias in datasets and models; course recap"},
+        };
+        for (Object[] l : lectures) {
+            schedule.addLecture(id, new LectureDraft(null, LocalDate.parse((String) l[0]), LocalTime.of(10, 0),
+                    LocalTime.of(11, 20), (String) l[1], (String) l[2], site, "SIG 134"));
+        }
+        // Placeholders until the assignment and quiz features register their own items.
+        item(id, CourseItem.Kind.ASSIGNMENT, "A0", "Assignment 0: Colab and submission warm-up", "2024-01-04T11:20", "2024-01-11T23:59");
+        item(id, CourseItem.Kind.ASSIGNMENT, "A1", "Assignment 1: kNN, SVM, softmax, two-layer net", "2024-01-06T12:00", "2024-01-18T23:59");
+        item(id, CourseItem.Kind.ASSIGNMENT, "A2", "Assignment 2: backprop, optimizers, batch norm, dropout", "2024-01-19T12:00", "2024-02-01T23:59");
+        item(id, CourseItem.Kind.QUIZ, "Q1", "Quiz 1 (in recitation)", "2024-01-19T09:30", "2024-01-19T13:30");
+        item(id, CourseItem.Kind.PROJECT, "Proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59");
+        return c;
+    }
+
+    private void item(long courseId, CourseItem.Kind kind, String shortName, String title, String release, String due) {
+        schedule.registerItem(courseId, new CourseItemDraft(kind, shortName, title, null,
+                ZonedDateTime.of(java.time.LocalDateTime.parse(release), ZONE).toInstant(),
+                ZonedDateTime.of(java.time.LocalDateTime.parse(due), ZONE).toInstant(), null, false));
+    }
+}

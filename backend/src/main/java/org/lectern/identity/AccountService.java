@@ -1,0 +1,174 @@
+package org.lectern.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lectern.identity.internal.AccountRepository;
+import org.lectern.identity.internal.TokenRepository;
+import org.lectern.platform.ForbiddenException;
+import org.lectern.platform.InvalidInputException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: creation, passwords, sign-in with throttling, invitations. */
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
+
+    private final AccountRepository accounts;
+    private final TokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final SignInThrottle throttle = SignInThrottle.DEFAULT;
+    // Compared against when the e-mail is unknown, so a miss costs as much time as a wrong password.
+    private final String decoyHash;
+
+    AccountService(AccountRepository accounts, TokenRepository tokens, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.decoyHash = encoder.encode("decoy-password-for-timing");
+    }
+
+    /**
+     * Checks a password. Failures count towards a lock (see {@link SignInThrottle}); a locked
+     * account is refused without looking at the password.
+     */
+    @Transactional(noRollbackFor = {BadCredentialsException.class, SignInLockedException.class})
+    public Account authenticate(String rawEmail, String password) {
+        String email = EmailAddress.normalise(rawEmail);
+        Instant now = clock.instant();
+        Optional<AccountRepository.Credentials> found = accounts.credentialsForUpdate(email);
+        if (found.isEmpty() || found.get().passwordHash() == null) {
+            encoder.matches(password == null ? "" : password, decoyHash);
+            throw new BadCredentialsException("Wrong e-mail or password.");
+        }
+        var c = found.get();
+        if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
+            throw new SignInLockedException(Duration.between(now, c.lockedUntil()));
+        }
+        if (password == null || !encoder.matches(password, c.passwordHash())) {
+            int failures = c.failedSignIns() + 1;
+            accounts.recordFailure(c.account().id(), failures, throttle.lockedUntil(failures, now).orElse(null));
+            throw new BadCredentialsException("Wrong e-mail or password.");
+        }
+        accounts.recordSuccess(c.account().id());
+        return c.account();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> byEmail(String email) {
+        return accounts.byEmail(EmailAddress.normalise(email));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> byId(long id) {
+        return accounts.byId(id);
+    }
+
+    /** Accounts for these (normalised) addresses, keyed by address; unknown ones are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Account> byEmails(Collection<String> emails) {
+        return accounts.byEmails(emails).stream().collect(Collectors.toMap(Account::email, Function.identity()));
+    }
+
+    /** Creates an account with a password (site admins, or start-up seeding when no caller exists). */
+    @Transactional
+    public Account createWithPassword(String rawEmail, String displayName, SiteRole role, String password) {
+        CurrentUser.find().ifPresent(c -> {
+            if (!c.isAdmin()) {
+                throw new ForbiddenException("Only a site admin creates accounts with passwords.");
+            }
+        });
+        checkPassword(password);
+        return create(rawEmail, displayName, role, encoder.encode(password));
+    }
+
+    /**
+     * Finds or creates accounts for people added to a course; new ones have no password until they
+     * follow their invitation. Callers are course services that have already checked the caller's role.
+     */
+    @Transactional
+    public Account findOrCreateMember(String rawEmail, String displayName) {
+        String email = EmailAddress.normalise(rawEmail);
+        return accounts.byEmail(email).orElseGet(() -> create(email, displayName, SiteRole.USER, null));
+    }
+
+    @Transactional
+    public void changeSiteRole(long accountId, SiteRole role) {
+        if (!CurrentUser.require().isAdmin()) {
+            throw new ForbiddenException("Only a site admin changes site roles.");
+        }
+        accounts.setSiteRole(accountId, role);
+    }
+
+    /** A one-time link token with which a person without a password sets one. */
+    @Transactional
+    public String invite(long accountId) {
+        Account account = accounts.byId(accountId).orElseThrow();
+        if (account.activated()) {
+            throw new InvalidInputException(account.email() + " has already set a password.");
+        }
+        String token = Secrets.newToken("inv_");
+        tokens.insertInvitation(accountId, Secrets.sha256(token), clock.instant().plus(INVITATION_LIFETIME));
+        return token;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> invitedAccount(String invitationToken) {
+        return tokens.peekInvitation(Secrets.sha256(invitationToken), clock.instant()).flatMap(accounts::byId);
+    }
+
+    @Transactional
+    public Account acceptInvitation(String invitationToken, String password) {
+        checkPassword(password);
+        long id = tokens.claimInvitation(Secrets.sha256(invitationToken), clock.instant())
+                .orElseThrow(() -> new InvalidInputException("This invitation link is invalid, used or expired. Ask course staff for a new one."));
+        accounts.setPassword(id, encoder.encode(password));
+        return accounts.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword) {
+        Caller caller = CurrentUser.require();
+        authenticate(caller.email(), currentPassword);
+        checkPassword(newPassword);
+        accounts.setPassword(caller.accountId(), encoder.encode(newPassword));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdmin() {
+        return accounts.anyAdmin();
+    }
+
+    private Account create(String rawEmail, String displayName, SiteRole role, String hash) {
+        String email = EmailAddress.normalise(rawEmail);
+        if (!EmailAddress.isValid(email)) {
+            throw new InvalidInputException("'" + rawEmail + "' is not a valid e-mail address.");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new InvalidInputException("A name is required for " + email + ".");
+        }
+        if (accounts.byEmail(email).isPresent()) {
+            throw new InvalidInputException("An account for " + email + " already exists.");
+        }
+        long id = accounts.insert(email, displayName.strip(), role, hash);
+        return new Account(id, email, displayName.strip(), role, hash != null);
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.lectern.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.lectern.platform.ApiError;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API's security: stateless, bearer tokens only, errors as JSON. It sits before the web
+ * UI's chain (which the frontend configures) and only matches /api and /actuator.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> write(json, res, HttpServletResponse.SC_UNAUTHORIZED,
+                                new ApiError("unauthenticated", "Send 'Authorization: Bearer <token>'; get a token with POST /api/v1/tokens.")))
+                        .accessDeniedHandler((req, res, ex) -> write(json, res, HttpServletResponse.SC_FORBIDDEN,
+                                new ApiError("forbidden", "Your role does not allow this."))));
+        return http.build();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse res, int status, ApiError error) throws IOException {
+        res.setStatus(status);
+        res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            res.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(res.getOutputStream(), error);
+    }
+
+    /** Authenticates "Authorization: Bearer ..." against stored token hashes; anything else stays anonymous. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+        private final ApiTokenService tokens;
+
+        BearerTokenFilter(ApiTokenService tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                tokens.resolve(header.substring(7).strip()).ifPresent(principal -> {
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(CurrentUser.authentication(principal));
+                    SecurityContextHolder.setContext(context);
+                });
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.lectern.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.lectern.identity.Account;
+import org.lectern.identity.SiteRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+    /** An account row with the fields only sign-in needs. */
+    public record Credentials(Account account, String passwordHash, int failedSignIns, Instant lockedUntil) {
+    }
+
+    private static final String COLUMNS = "id, email, display_name, site_role, password_hash, failed_sign_ins, locked_until";
+
+    private final JdbcClient jdbc;
+
+    public AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Credentials> credentials(String email) {
+        return jdbc.sql("select " + COLUMNS + " from account where email = ?")
+                .param(email)
+                .query(AccountRepository::credentials)
+                .optional();
+    }
+
+    public Optional<Credentials> credentialsForUpdate(String email) {
+        return jdbc.sql("select " + COLUMNS + " from account where email = ? for update")
+                .param(email)
+                .query(AccountRepository::credentials)
+                .optional();
+    }
+
+    public Optional<Account> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from account where id = ?").param(id)
+                .query(AccountRepository::credentials).optional().map(Credentials::account);
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return credentials(email).map(Credentials::account);
+    }
+
+    public List<Account> byEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from account where email = any(?)")
+                .param(emails.toArray(String[]::new))
+                .query(AccountRepository::credentials).list().stream().map(Credentials::account).toList();
+    }
+
+    public long insert(String email, String displayName, SiteRole role, String passwordHash) {
+        return jdbc.sql("insert into account (email, display_name, site_role, password_hash) values (?, ?, ?, ?) returning id")
+                .params(email, displayName, role.name(), passwordHash)
+                .query(Long.class).single();
+    }
+
+    public void setPassword(long id, String passwordHash) {
+        jdbc.sql("update account set password_hash = ?, failed_sign_ins = 0, locked_until = null where id = ?")
+                .params(passwordHash, id).update();
+    }
+
+    public void setSiteRole(long id, SiteRole role) {
+        jdbc.sql("update account set site_role = ? where id = ?").params(role.name(), id).update();
+    }
+
+    public void recordFailure(long id, int failures, Instant lockedUntil) {
+        jdbc.sql("update account set failed_sign_ins = ?, locked_until = ? where id = ?")
+                .params(failures, lockedUntil == null ? null : Timestamp.from(lockedUntil), id).update();
+    }
+
+    public void recordSuccess(long id) {
+        jdbc.sql("update account set failed_sign_ins = 0, locked_until = null where id = ? and (failed_sign_ins <> 0 or locked_until is not null)")
+                .param(id).update();
+    }
+
+    public boolean anyAdmin() {
+        return jdbc.sql("select exists(select 1 from account where site_role = 'ADMIN')").query(Boolean.class).single();
+    }
+
+    private static Credentials credentials(ResultSet rs, int row) throws SQLException {
+        String hash = rs.getString("password_hash");
+        Timestamp locked = rs.getTimestamp("locked_until");
+        Account account = new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                SiteRole.valueOf(rs.getString("site_role")), hash != null);
+        return new Credentials(account, hash, rs.getInt("failed_sign_ins"), locked == null ? null : locked.toInstant());
+    }
+}

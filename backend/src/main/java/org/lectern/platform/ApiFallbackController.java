@@ -1,0 +1,50 @@
+package org.lectern.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Any /api request no controller answers gets a JSON error: 405 when the path exists under another
+ * method, else 404. Without this the request would fall through to the web UI, which answers every
+ * unknown path with its HTML shell and status 200.
+ */
+@RestController
+class ApiFallbackController {
+
+    private final RequestMappingHandlerMapping mappings;
+
+    ApiFallbackController(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        this.mappings = mappings;
+    }
+
+    @RequestMapping("/api/**")
+    ResponseEntity<ApiError> unknown(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        Set<String> allowed = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType() == ApiFallbackController.class || info.getPathPatternsCondition() == null) {
+                return;
+            }
+            boolean matches = info.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(path));
+            if (matches) {
+                info.getMethodsCondition().getMethods().forEach(m -> allowed.add(m.name()));
+            }
+        });
+        if (!allowed.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                    .header(HttpHeaders.ALLOW, String.join(", ", allowed))
+                    .body(new ApiError("method_not_allowed", request.getMethod() + " is not supported here; use " + String.join(" or ", allowed) + "."));
+        }
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError("not_found", "No such API endpoint: " + request.getMethod() + " " + request.getRequestURI()));
+    }
+}

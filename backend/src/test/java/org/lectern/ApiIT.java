@@ -1,0 +1,179 @@
+package org.lectern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.People.as;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lectern.course.CourseDraft;
+import org.lectern.course.CourseRole;
+import org.lectern.course.CourseService;
+import org.lectern.course.NewMember;
+import org.lectern.identity.Account;
+import org.lectern.schedule.LectureDraft;
+import org.lectern.schedule.ScheduleService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API end to end, over HTTP, against the real database. */
+@BackendTest
+class ApiIT {
+
+    @LocalServerPort int port;
+    @Autowired People people;
+    @Autowired CourseService courses;
+    @Autowired ScheduleService schedule;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    Account instructor;
+    Account student;
+    Account outsider;
+    long courseId;
+
+    record Reply(int status, JsonNode body, String raw) {
+    }
+
+    @BeforeEach
+    void course() {
+        instructor = people.instructor();
+        student = people.user("student");
+        outsider = people.user("outsider");
+        courseId = as(instructor, () -> {
+            long id = courses.create(new CourseDraft("API " + instructor.id(), "Deep Learning", "Winter 2024", "America/Los_Angeles")).id();
+            courses.addMember(id, new NewMember("S", student.email(), CourseRole.STUDENT, null));
+            schedule.addLecture(id, new LectureDraft(null, java.time.LocalDate.parse("2024-01-04"), java.time.LocalTime.of(10, 0),
+                    java.time.LocalTime.of(11, 20), "Introduction", "history", null, "SIG 134"));
+            return id;
+        });
+    }
+
+    Reply call(String method, String path, String token, String body) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode node = null;
+        if (r.headers().firstValue("Content-Type").orElse("").contains("json") && !r.body().isEmpty()) {
+            node = json.readTree(r.body());
+        }
+        return new Reply(r.statusCode(), node, r.body());
+    }
+
+    String token(Account a) throws Exception {
+        Reply r = call("POST", "/api/v1/tokens", null, "{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}");
+        assertThat(r.status()).isEqualTo(201);
+        return r.body().get("token").asString();
+    }
+
+    @Test
+    void tokensAreIssuedForGoodCredentialsOnly() throws Exception {
+        assertThat(token(student)).startsWith("lct_");
+        Reply bad = call("POST", "/api/v1/tokens", null, "{\"email\":\"" + student.email() + "\",\"password\":\"nope-nope-nope\"}");
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.body().get("error").asString()).isEqualTo("bad_credentials");
+        assertThat(bad.body().has("detail")).isTrue();
+        Reply garbage = call("POST", "/api/v1/tokens", null, "{not json");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body().get("error").asString()).isEqualTo("invalid_input");
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledWith429() throws Exception {
+        Account victim = people.user("victim");
+        for (int i = 0; i < 5; i++) {
+            call("POST", "/api/v1/tokens", null, "{\"email\":\"" + victim.email() + "\",\"password\":\"guess-" + i + "-xxxx\"}");
+        }
+        Reply locked = call("POST", "/api/v1/tokens", null, "{\"email\":\"" + victim.email() + "\",\"password\":\"" + People.PASSWORD + "\"}");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.body().get("error").asString()).isEqualTo("too_many_attempts");
+    }
+
+    @Test
+    void callsWithoutAValidTokenAre401Json() throws Exception {
+        for (String token : new String[] {null, "lct_not-a-real-token"}) {
+            Reply r = call("GET", "/api/v1/courses", token, null);
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.body().get("error").asString()).isEqualTo("unauthenticated");
+        }
+    }
+
+    @Test
+    void aStudentSeesTheirCoursesAndLecturesButNotTheRoster() throws Exception {
+        String t = token(student);
+        Reply mine = call("GET", "/api/v1/courses", t, null);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).hasSize(1);
+        JsonNode c = mine.body().get(0);
+        assertThat(c.get("id").asLong()).isEqualTo(courseId);
+        assertThat(c.get("code").asString()).isEqualTo("API " + instructor.id());
+        assertThat(c.get("title").asString()).isEqualTo("Deep Learning");
+        assertThat(c.get("role").asString()).isEqualTo("student");
+
+        Reply lectures = call("GET", "/api/v1/courses/" + courseId + "/lectures", t, null);
+        assertThat(lectures.status()).isEqualTo(200);
+        assertThat(lectures.body().get(0).get("title").asString()).isEqualTo("Introduction");
+        assertThat(lectures.body().get(0).get("startsAt").asString()).isEqualTo("2024-01-04T10:00-08:00");
+
+        Reply roster = call("GET", "/api/v1/courses/" + courseId + "/roster", t, null);
+        assertThat(roster.status()).isEqualTo(403);
+        assertThat(roster.body().get("error").asString()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void staffSeeTheRosterAndOutsidersGet404() throws Exception {
+        Reply roster = call("GET", "/api/v1/courses/" + courseId + "/roster", token(instructor), null);
+        assertThat(roster.status()).isEqualTo(200);
+        assertThat(roster.body()).hasSize(2);
+        assertThat(roster.body().get(0).get("role").asString()).isEqualTo("instructor");
+
+        String o = token(outsider);
+        for (String path : new String[] {"/roster", "/lectures", ""}) {
+            Reply r = call("GET", "/api/v1/courses/" + courseId + path, o, null);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.body().get("error").asString()).isEqualTo("not_found");
+        }
+    }
+
+    @Test
+    void errorsAreJsonNeverStackTraces() throws Exception {
+        String t = token(student);
+        Reply unknown = call("GET", "/api/v1/no-such-thing", t, null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("error").asString()).isEqualTo("not_found");
+        Reply badId = call("GET", "/api/v1/courses/abc/lectures", t, null);
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.raw()).doesNotContain("at org.").doesNotContain("Exception");
+        Reply method = call("DELETE", "/api/v1/courses", t, null);
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.body().get("error").asString()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void revokedTokensStopWorking() throws Exception {
+        String t = token(student);
+        assertThat(call("DELETE", "/api/v1/tokens/current", t, null).status()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/courses", t, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthAndMetricsAreServed() throws Exception {
+        Reply health = call("GET", "/actuator/health", null, null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asString()).isEqualTo("UP");
+        var metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+}

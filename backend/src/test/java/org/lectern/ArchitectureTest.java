@@ -1,0 +1,75 @@
+package org.lectern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feature boundaries: each feature package (org.lectern.course, .schedule, ...) keeps its
+ * persistence in an {@code internal} subpackage that no other feature may touch; features talk
+ * through each other's public services and records, and never in a cycle.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.lectern");
+    }
+
+    static Set<String> features() {
+        Set<String> features = new TreeSet<>();
+        classes.forEach(c -> {
+            String rest = c.getPackageName().replaceFirst("^org\\.lectern\\.?", "");
+            if (!rest.isEmpty()) {
+                features.add(rest.split("\\.")[0]);
+            }
+        });
+        return features;
+    }
+
+    @Test
+    void thereAreFeaturesToCheck() {
+        org.assertj.core.api.Assertions.assertThat(features()).contains("course", "identity", "schedule", "platform");
+    }
+
+    @Test
+    void noFeatureReachesIntoAnotherFeaturesInternals() {
+        for (String feature : features()) {
+            noClasses().that().resideOutsideOfPackage("org.lectern." + feature + "..")
+                    .should().dependOnClassesThat().resideInAPackage("org.lectern." + feature + ".internal..")
+                    .because("a feature's internal package is private to " + feature)
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCycles() {
+        slices().matching("org.lectern.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyRepositoriesTalkSql() {
+        noClasses().that().resideOutsideOfPackages("..internal..", "org.lectern.platform..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
+                .because("SQL belongs in a feature's internal repositories")
+                .check(classes);
+    }
+
+    @Test
+    void thePlatformKnowsNoFeature() {
+        noClasses().that().resideInAPackage("org.lectern.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.lectern.course..", "org.lectern.schedule..",
+                        "org.lectern.identity..", "org.lectern.demo..")
+                .check(classes);
+    }
+}

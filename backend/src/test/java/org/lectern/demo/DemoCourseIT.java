@@ -1,0 +1,56 @@
+package org.lectern.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lectern.BackendTest;
+import org.lectern.course.CourseRole;
+import org.lectern.course.CourseService;
+import org.lectern.identity.AccountService;
+import org.lectern.identity.CurrentUser;
+import org.lectern.platform.LecternProperties;
+import org.lectern.schedule.ScheduleService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@BackendTest
+class DemoCourseIT {
+
+    @Autowired AccountService accounts;
+    @Autowired CourseService courses;
+    @Autowired ScheduleService schedule;
+    @Autowired LecternProperties props;
+    @Autowired TransactionTemplate tx;
+    @Autowired Environment env;
+
+    @Test
+    void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
+        var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
+                props.admin(), props.tokens());
+        var demo = new DemoCourse(accounts, courses, schedule, demoProps, tx, env);
+        demo.run(new DefaultApplicationArguments());
+        demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
+
+        var student = accounts.authenticate("student1@demo.lectern", "demo-password-1");
+        var mine = CurrentUser.runAs(student, () -> courses.myCourses());
+        assertThat(mine).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo("CSE 493G1");
+            assertThat(c.role()).isEqualTo(CourseRole.STUDENT);
+        });
+        long id = mine.getFirst().id();
+        var s = CurrentUser.runAs(student, () -> schedule.schedule(id));
+        var lectures = s.weeks().stream().flatMap(w -> w.lectures().stream()).toList();
+        assertThat(lectures).hasSize(19);
+        assertThat(lectures.getFirst().start().toString()).isEqualTo("2024-01-04T10:00");
+        assertThat(lectures.getFirst().lecture().location()).isEqualTo("SIG 134");
+        assertThat(s.sections()).extracting(sec -> sec.name() + " " + sec.meets() + " " + sec.location())
+                .containsExactly("AA Fri 09:30–10:30 CSE2 G10", "AB Fri 12:30–13:30 JHN 174");
+
+        var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1");
+        var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));
+        assertThat(roster).extracting(m -> m.email()).containsExactlyInAnyOrder("instructor@demo.lectern", "ta@demo.lectern",
+                "student1@demo.lectern", "student2@demo.lectern", "student3@demo.lectern");
+    }
+}

@@ -1,0 +1,56 @@
+package org.lectern.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.lectern.course.CourseService;
+import org.lectern.identity.CurrentUser;
+import org.lectern.ui.course.CoursesView;
+
+/** The frame around every signed-in page: the course list in the drawer, the person and sign-out on top. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CourseService courses, AuthenticationContext auth) {
+        H1 title = new H1("Lectern");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        var who = CurrentUser.find();
+        Span person = new Span(who.map(c -> c.displayName() + " · " + c.email()).orElse(""));
+        person.setId("signed-in-as");
+        person.addClassName("lectern-muted");
+        Button signOut = new Button("Sign out", e -> auth.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, person, signOut);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(person);
+        person.getStyle().set("text-align", "right");
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("My courses", CoursesView.class, VaadinIcon.ACADEMY_CAP.create()));
+        if (who.isPresent()) {
+            for (var c : courses.myCourses()) {
+                nav.addItem(new SideNavItem(c.code() + " · " + c.term(), "courses/" + c.id(), VaadinIcon.BOOK.create()));
+            }
+        }
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+}

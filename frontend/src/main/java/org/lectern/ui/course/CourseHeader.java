@@ -1,0 +1,50 @@
+package org.lectern.ui.course;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import org.lectern.course.CourseAccess;
+import org.lectern.ui.schedule.ScheduleView;
+
+/** The course's title and the tabs the caller's role allows. */
+public class CourseHeader extends Composite<VerticalLayout> {
+
+    public enum Tab { SCHEDULE, ROSTER, SETTINGS }
+
+    public CourseHeader(CourseAccess.Grant grant, Tab current) {
+        var course = grant.course();
+        H2 title = new H2(course.code() + " · " + course.title());
+        title.setId("course-title");
+        title.getStyle().set("margin", "0");
+        Span meta = new Span(course.term() + " · times in " + course.timeZone().getId() + " · you are " + grant.role().label());
+        meta.addClassName("lectern-muted");
+
+        RouteParameters params = new RouteParameters("courseId", Long.toString(course.id()));
+        HorizontalLayout tabs = new HorizontalLayout();
+        tabs.add(link("Schedule", ScheduleView.class, params, "tab-schedule", current == Tab.SCHEDULE));
+        if (grant.isStaff()) {
+            tabs.add(link("Roster", RosterView.class, params, "tab-roster", current == Tab.ROSTER));
+        }
+        if (grant.isInstructor()) {
+            tabs.add(link("Settings", CourseSettingsView.class, params, "tab-settings", current == Tab.SETTINGS));
+        }
+        VerticalLayout root = getContent();
+        root.setPadding(false);
+        root.setSpacing(false);
+        root.add(title, meta, tabs);
+    }
+
+    private static RouterLink link(String text, Class<? extends com.vaadin.flow.component.Component> view,
+                                   RouteParameters params, String id, boolean active) {
+        RouterLink link = new RouterLink(text, view, params);
+        link.setId(id);
+        link.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-bottom", active ? "2px solid var(--lumo-primary-color)" : "2px solid transparent")
+                .set("font-weight", active ? "600" : "400");
+        return link;
+    }
+}

@@ -1,0 +1,27 @@
+package org.lectern.ui.errors;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import org.lectern.platform.ForbiddenException;
+
+/** Shown when a course member opens a page their role does not allow (e.g. a student and the roster). */
+@AnonymousAllowed
+public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<ForbiddenException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ForbiddenException> parameter) {
+        removeAll();
+        setId("access-denied");
+        add(new H2("You don't have access to this page"),
+                new Paragraph(parameter.getException().getMessage()),
+                new Anchor("", "Back to my courses"));
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

@@ -1,0 +1,201 @@
+package org.lectern.ui.schedule;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.lectern.course.Section;
+import org.lectern.schedule.CourseItem;
+import org.lectern.schedule.CourseSchedule;
+import org.lectern.schedule.ScheduleAssembler;
+import org.lectern.schedule.ScheduleService;
+import org.lectern.ui.Notifications;
+import org.lectern.ui.course.CourseHeader;
+import org.lectern.ui.course.CoursePage;
+
+/** The course schedule: weeks, lectures and what each lecture links to. Instructors edit it here. */
+@Route("courses/:courseId([0-9]+)/schedule")
+@RouteAlias("courses/:courseId([0-9]+)")
+@PageTitle("Schedule · Lectern")
+@PermitAll
+public class ScheduleView extends CoursePage {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MMM d", Locale.ENGLISH);
+    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
+
+    private final ScheduleService schedule;
+
+    public ScheduleView(ScheduleService schedule) {
+        this.schedule = schedule;
+    }
+
+    @Override
+    protected void render() {
+        CourseSchedule s = schedule.schedule(courseId);
+        boolean instructor = s.grant().isInstructor();
+        ZoneId zone = s.grant().course().timeZone();
+        add(new CourseHeader(s.grant(), CourseHeader.Tab.SCHEDULE));
+
+        if (instructor) {
+            Button addLecture = new Button("Add lecture", e -> new LectureDialog(schedule, courseId, null, suggestion(s), this::refresh).open());
+            addLecture.setId("add-lecture");
+            addLecture.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button addWeek = new Button("Add or rename week", e -> weekDialog(s));
+            addWeek.setId("add-week");
+            add(new HorizontalLayout(addLecture, addWeek));
+        }
+        if (!s.sections().isEmpty()) {
+            Div sections = new Div();
+            sections.setId("sections");
+            for (Section sec : s.sections()) {
+                Span chip = new Span(sec.name() + " · " + sec.kind().name().toLowerCase() + (sec.meets().isEmpty() ? "" : " · " + sec.meets())
+                        + (sec.location() == null ? "" : " · " + sec.location()));
+                chip.addClassName("lectern-chip");
+                sections.add(chip);
+            }
+            add(sections);
+        }
+        if (s.weeks().isEmpty()) {
+            add(new Paragraph(instructor ? "No lectures yet. Add the first with “Add lecture”." : "No lectures have been scheduled yet."));
+        }
+        for (ScheduleAssembler.WeekBlock w : s.weeks()) {
+            String heading = w.number() == 0 ? w.title() : "Week " + w.number() + (w.title().isBlank() ? "" : " · " + w.title());
+            H3 h = new H3(heading + (w.startsOn() == null ? "" : "  (" + DAY.format(w.startsOn()) + ")"));
+            h.setId("week-" + w.number());
+            add(h);
+            for (var entry : w.lectures()) {
+                add(lectureCard(entry, zone, instructor));
+            }
+        }
+        if (!s.unplaced().isEmpty()) {
+            add(new H3("Other items"));
+            Div d = new Div();
+            s.unplaced().forEach(i -> d.add(chip(i, "", zone)));
+            add(d);
+        }
+    }
+
+    private Component lectureCard(ScheduleAssembler.LectureEntry e, ZoneId zone, boolean instructor) {
+        var l = e.lecture();
+        Div card = new Div();
+        card.addClassName("lectern-card");
+        card.setId("lecture-" + l.number());
+        Span when = new Span("Lecture " + l.number() + " · " + DAY_TIME.format(e.start()) + "–" + e.end()
+                + (l.location() == null ? "" : " · " + l.location()));
+        when.addClassName("lectern-muted");
+        Div title = new Div(new Span(l.title()));
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        title.addClassName("lecture-title");
+        card.add(when, title);
+        if (!l.topics().isBlank()) {
+            Div topics = new Div(new Span(l.topics()));
+            topics.addClassName("lectern-muted");
+            card.add(topics);
+        }
+        Div links = new Div();
+        if (l.slidesUrl() != null) {
+            Anchor slides = new Anchor(l.slidesUrl(), "Slides");
+            slides.setTarget(AnchorTarget.BLANK);
+            slides.getElement().setAttribute("rel", "noopener noreferrer");
+            links.add(slides);
+        }
+        e.linked().forEach(i -> links.add(chip(i, "", zone)));
+        e.out().forEach(i -> links.add(chip(i, "out", zone)));
+        e.due().forEach(i -> links.add(chip(i, "due", zone)));
+        card.add(links);
+        if (instructor) {
+            Button edit = new Button("Edit", ev -> new LectureDialog(schedule, courseId, l, null, this::refresh).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            Button delete = new Button("Delete", ev -> confirmDelete(l.id(), l.number(), l.title()));
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            card.add(new HorizontalLayout(edit, delete));
+        }
+        return card;
+    }
+
+    private static Span chip(CourseItem i, String relation, ZoneId zone) {
+        String label = (i.shortName() == null ? "" : i.shortName() + " ") + i.title();
+        String text = switch (relation) {
+            case "out" -> "Out: " + label;
+            case "due" -> "Due " + DAY_TIME.format(ZonedDateTime.ofInstant(i.dueAt(), zone)) + ": " + label;
+            default -> i.kind().label() + ": " + label;
+        };
+        Span chip = new Span(text);
+        chip.addClassNames("lectern-chip", relation);
+        return chip;
+    }
+
+    /** Defaults for a new lecture: the next number, the same weekday pattern, the last lecture's times. */
+    private static LectureDialog.Suggestion suggestion(CourseSchedule s) {
+        var all = s.weeks().stream().flatMap(w -> w.lectures().stream()).toList();
+        if (all.isEmpty()) {
+            return new LectureDialog.Suggestion(1, LocalDate.now(s.grant().course().timeZone()), java.time.LocalTime.of(10, 0),
+                    java.time.LocalTime.of(11, 20), null);
+        }
+        var last = all.getLast();
+        int max = all.stream().mapToInt(e -> e.lecture().number()).max().orElse(0);
+        LocalDate next = last.start().toLocalDate().plusDays(all.size() >= 2
+                ? Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(all.get(all.size() - 2).start().toLocalDate(), last.start().toLocalDate()))
+                : 7);
+        return new LectureDialog.Suggestion(max + 1, next, last.start().toLocalTime(), last.end(), last.lecture().location());
+    }
+
+    private void confirmDelete(long lectureId, int number, String title) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle("Delete lecture " + number + "?");
+        d.add(new Paragraph("“" + title + "” leaves the schedule. Items linked to it stay in the course, unlinked."));
+        Button delete = new Button("Delete", e -> {
+            if (Notifications.attempt(() -> schedule.deleteLecture(courseId, lectureId))) {
+                d.close();
+                refresh();
+            }
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), delete);
+        d.open();
+    }
+
+    private void weekDialog(CourseSchedule s) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle("Add or rename a week");
+        List<org.lectern.schedule.Week> weeks = schedule.weeks(courseId);
+        IntegerField number = new IntegerField("Week number");
+        number.setValue(weeks.isEmpty() ? 1 : weeks.getLast().number() + 1);
+        number.setMin(1);
+        TextField title = new TextField("Title");
+        DatePicker startsOn = new DatePicker("Starts on");
+        startsOn.setValue(weeks.isEmpty() ? LocalDate.now(s.grant().course().timeZone()) : weeks.getLast().startsOn().plusWeeks(1));
+        d.add(new FormLayout(number, title, startsOn));
+        Button save = new Button("Save week", e -> {
+            if (Notifications.attempt(() -> schedule.saveWeek(courseId, number.getValue() == null ? 0 : number.getValue(),
+                    title.getValue(), startsOn.getValue()))) {
+                d.close();
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), save);
+        d.open();
+    }
+}
