@@ -78,7 +78,8 @@ public class RosterView extends CoursePage {
         grid.setHeight(members.size() <= 30 ? null : "60vh");
         Span counts = new Span(members.stream().collect(Collectors.groupingBy(Member::role, Collectors.counting()))
                 .entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase() + (e.getValue() == 1 ? "" : "s"))
+                .map(e -> e.getValue() + " " + (e.getKey() == CourseRole.TA ? "TA" : e.getKey().label().toLowerCase())
+                        + (e.getValue() == 1 ? "" : "s"))
                 .collect(Collectors.joining(" · ")));
         counts.setId("roster-counts");
         counts.addClassName("lectern-muted");

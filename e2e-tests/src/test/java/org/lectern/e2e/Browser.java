@@ -1,0 +1,141 @@
+package org.lectern.e2e;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One headless Chromium (Debian's, driven by Debian's chromedriver: nothing is downloaded). */
+public class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    public Browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        Path profile = Files.createTempDirectory("lectern-chromium-");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    public void open(String path) {
+        driver.get(LecternServer.baseUrl() + path);
+    }
+
+    public void signIn(String email, String password) {
+        open("/login");
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
+        user.sendKeys(email);
+        WebElement pass = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        pass.sendKeys(password, Keys.ENTER);
+        waitFor(By.id("signed-in-as"));
+    }
+
+    public void signOut() {
+        click(By.id("sign-out"));
+        waitFor(By.cssSelector("vaadin-login-form"));
+    }
+
+    /**
+     * Waits for the element and scrolls it to the middle of the viewport: WebDriver calls an element
+     * scrolled out of view inside Vaadin's scrolling layout invisible.
+     */
+    public WebElement waitFor(By by) {
+        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        return wait.until(ExpectedConditions.visibilityOf(e));
+    }
+
+    /**
+     * Waits until the element's text contains the given text. Reads textContent: WebDriver's visible
+     * text is empty for an element scrolled out of view inside Vaadin's scrolling layout.
+     */
+    public void waitForText(By by, String text) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            var found = d.findElements(by);
+            return !found.isEmpty() && String.valueOf(found.getFirst().getDomProperty("textContent")).contains(text);
+        });
+    }
+
+    /** Clicks in the middle of the viewport, clear of notifications at the screen's edges. */
+    public void click(By by) {
+        WebElement e = waitFor(by);
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .until(d -> {
+                    e.click();
+                    return true;
+                });
+    }
+
+    /** Types into a Vaadin field (its input sits in the light DOM) and leaves it, so the value syncs. */
+    public void type(String fieldId, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+    }
+
+    /** Sets a text area's whole value at once (typing a CSV key by key is slow and adds nothing). */
+    public void setTextArea(String fieldId, String text) {
+        WebElement area = waitFor(By.id(fieldId));
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", area, text);
+    }
+
+    public boolean enabled(By by) {
+        WebElement e = waitFor(by);
+        return e.getAttribute("disabled") == null;
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public String text(By by) {
+        return String.valueOf(wait.until(ExpectedConditions.presenceOfElementLocated(by)).getDomProperty("textContent"));
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public WebDriverWait waiting() {
+        return wait;
+    }
+
+    public void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "e2e-screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (Exception e) {
+            // A failed screenshot must not hide the test's own failure.
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
