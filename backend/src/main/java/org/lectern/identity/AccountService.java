@@ -106,13 +106,41 @@ public class AccountService {
 
     @Transactional
     public void changeSiteRole(long accountId, SiteRole role) {
-        if (!CurrentUser.require().isAdmin()) {
-            throw new ForbiddenException("Only a site admin changes site roles.");
+        Caller caller = requireAdmin();
+        if (caller.accountId() == accountId && role != SiteRole.ADMIN) {
+            throw new InvalidInputException("You cannot take away your own admin role; another admin must.");
         }
+        accounts.byId(accountId).orElseThrow(() -> new InvalidInputException("No such account."));
         accounts.setSiteRole(accountId, role);
     }
 
-    /** A one-time link token with which a person without a password sets one. */
+    /** Site admins: accounts whose e-mail or name contains the text (all when blank), at most 200. */
+    @Transactional(readOnly = true)
+    public java.util.List<Account> search(String text) {
+        requireAdmin();
+        return accounts.search(text == null ? "" : text.strip(), 200);
+    }
+
+    /** Site admins: an account without a password, and the invitation link token to set one. */
+    @Transactional
+    public String createInvited(String rawEmail, String displayName, SiteRole role) {
+        requireAdmin();
+        Account a = create(rawEmail, displayName, role, null);
+        return invite(a.id());
+    }
+
+    private static Caller requireAdmin() {
+        Caller caller = CurrentUser.require();
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only a site admin can do this.");
+        }
+        return caller;
+    }
+
+    /**
+     * A one-time link token with which a person without a password sets one. Called by services
+     * that have checked the caller's right to invite this person (course instructors, site admins).
+     */
     @Transactional
     public String invite(long accountId) {
         Account account = accounts.byId(accountId).orElseThrow();

@@ -57,4 +57,26 @@ class AccountServiceIT {
         assertThatThrownBy(() -> accounts.createWithPassword("not-an-address", "X", SiteRole.USER, "long-enough-pw"))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void onlySiteAdminsManageAccounts() {
+        Account plain = people.user("plain");
+        assertThatThrownBy(() -> People.as(plain, () -> accounts.search("")))
+                .isInstanceOf(org.lectern.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> People.as(plain, () -> accounts.changeSiteRole(plain.id(), SiteRole.ADMIN)))
+                .isInstanceOf(org.lectern.platform.ForbiddenException.class);
+
+        Account admin = people.make("admin", SiteRole.ADMIN);
+        String email = "invitee-" + admin.id() + "@uni.edu";
+        String token = People.as(admin, () -> accounts.createInvited(email, "Invitee", SiteRole.COURSE_CREATOR));
+        assertThat(accounts.invitedAccount(token)).hasValueSatisfying(a -> assertThat(a.email()).isEqualTo(email));
+        assertThat(People.as(admin, () -> accounts.search("invitee-" + admin.id()))).singleElement()
+                .satisfies(a -> assertThat(a.activated()).isFalse());
+        People.as(admin, () -> accounts.changeSiteRole(plain.id(), SiteRole.COURSE_CREATOR));
+        assertThat(accounts.byId(plain.id()).orElseThrow().siteRole()).isEqualTo(SiteRole.COURSE_CREATOR);
+        assertThatThrownBy(() -> People.as(admin, () -> accounts.changeSiteRole(admin.id(), SiteRole.USER)))
+                .isInstanceOf(InvalidInputException.class);
+        // A LIKE wildcard in the search text is matched literally.
+        assertThat(People.as(admin, () -> accounts.search("%"))).isEmpty();
+    }
 }

@@ -72,7 +72,12 @@ public class Browser implements AutoCloseable {
     public void waitForText(By by, String text) {
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             var found = d.findElements(by);
-            return !found.isEmpty() && String.valueOf(found.getFirst().getDomProperty("textContent")).contains(text);
+            if (found.isEmpty()) {
+                return false;
+            }
+            WebElement e = found.getFirst();
+            boolean field = e.getTagName().equals("textarea") || e.getTagName().equals("input");
+            return String.valueOf(e.getDomProperty(field ? "value" : "textContent")).contains(text);
         });
     }
 
@@ -100,6 +105,14 @@ public class Browser implements AutoCloseable {
         WebElement area = waitFor(By.id(fieldId));
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", area, text);
+    }
+
+    /** Chooses a file in a vaadin-upload, whose file input sits in its shadow DOM. */
+    public void upload(String uploadId, Path file) {
+        WebElement upload = waitFor(By.id(uploadId));
+        WebElement input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+                .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     public boolean enabled(By by) {

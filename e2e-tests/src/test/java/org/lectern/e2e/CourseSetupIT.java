@@ -2,6 +2,8 @@ package org.lectern.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class CourseSetupIT {
     }
 
     @Test
-    void instructorBuildsACourseAndAStudentSeesIt() {
+    void instructorBuildsACourseAndAStudentSeesIt() throws Exception {
         // The instructor creates a course.
         browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
         browser.click(By.id("new-course"));
@@ -52,7 +54,10 @@ class CourseSetupIT {
                 + "Ada Lovelace,student1@demo.lectern,student,AA\n"
                 + "Bob Broken,bob@,student,AA\n"
                 + "Nina New,nina@e2e.lectern,TA,\n";
-        browser.setTextArea("roster-csv", bad);
+        Path file = Files.createTempFile("roster-", ".csv");
+        Files.writeString(file, bad);
+        browser.upload("roster-upload", file);
+        browser.waitForText(By.cssSelector("#roster-csv textarea"), "Bob Broken,bob@,student,AA");
         browser.click(By.id("preview-roster"));
         browser.waitForText(By.id("roster-errors"), "Row 3: 'bob@' is not a valid e-mail address.");
         assertThat(browser.text(By.id("roster-summary"))).contains("Nothing has been saved");

@@ -45,6 +45,9 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("My courses", CoursesView.class, VaadinIcon.ACADEMY_CAP.create()));
+        if (who.map(c -> c.isAdmin()).orElse(false)) {
+            nav.addItem(new SideNavItem("Site admin", org.lectern.ui.identity.AdminView.class, VaadinIcon.COG.create()));
+        }
         if (who.isPresent()) {
             for (var c : courses.myCourses()) {
                 nav.addItem(new SideNavItem(c.code() + " · " + c.term(), "courses/" + c.id(), VaadinIcon.BOOK.create()));

@@ -84,6 +84,14 @@ public class AccountRepository {
                 .param(id).update();
     }
 
+    /** Accounts whose e-mail or name contains the text, for the admin page. */
+    public List<Account> search(String text, int limit) {
+        String like = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from account where email like ? or lower(display_name) like ? order by email limit ?")
+                .params(like, like, limit)
+                .query(AccountRepository::credentials).list().stream().map(Credentials::account).toList();
+    }
+
     public boolean anyAdmin() {
         return jdbc.sql("select exists(select 1 from account where site_role = 'ADMIN')").query(Boolean.class).single();
     }
