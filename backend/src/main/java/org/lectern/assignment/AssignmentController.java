@@ -1,0 +1,148 @@
+package org.lectern.assignment;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lectern.platform.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** REST: assignments and their autograders, so a course can push its autograder from its own CI. */
+@RestController
+class AssignmentController {
+
+    record AssignmentJson(long id, long courseId, String shortName, String title, String type, Instant releaseAt, Instant dueAt,
+                          BigDecimal points, boolean team, List<String> allowedExtensions, long maxUploadBytes,
+                          Assignment.Limits limits, List<String> packages, boolean gradesReleased) {
+        static AssignmentJson of(Assignment a) {
+            return new AssignmentJson(a.id(), a.courseId(), a.shortName(), a.title(), a.kind().name().toLowerCase(Locale.ROOT),
+                    a.releaseAt(), a.dueAt(), a.points(), a.team(), List.copyOf(a.allowedExtensions()), a.maxUploadBytes(),
+                    a.limits(), List.copyOf(a.packages()), a.gradesReleased());
+        }
+    }
+
+    record TestJson(String file, String visibility, BigDecimal points) {
+    }
+
+    record AutograderJson(long id, int version, Instant createdAt, BigDecimal publicPoints, BigDecimal privatePoints, List<TestJson> tests) {
+        static AutograderJson of(Autograder a) {
+            return new AutograderJson(a.id(), a.version(), a.createdAt(), a.possible(Visibility.PUBLIC), a.possible(Visibility.PRIVATE),
+                    a.tests().stream().map(t -> new TestJson(t.fileName(), t.visibility().name().toLowerCase(Locale.ROOT), t.points())).toList());
+        }
+    }
+
+    private final AssignmentService assignments;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AssignmentController(AssignmentService assignments) {
+        this.assignments = assignments;
+    }
+
+    @PostMapping("/api/v1/courses/{courseId}/assignments")
+    @ResponseStatus(HttpStatus.CREATED)
+    AssignmentJson create(@PathVariable long courseId, @RequestBody AssignmentDraft draft) {
+        return AssignmentJson.of(assignments.create(courseId, draft));
+    }
+
+    @GetMapping("/api/v1/courses/{courseId}/assignments")
+    List<AssignmentJson> list(@PathVariable long courseId) {
+        return assignments.list(courseId).stream().map(AssignmentJson::of).toList();
+    }
+
+    @GetMapping("/api/v1/assignments/{assignmentId}")
+    AssignmentJson one(@PathVariable long assignmentId) {
+        return AssignmentJson.of(assignments.get(assignmentId));
+    }
+
+    @GetMapping("/api/v1/assignments/{assignmentId}/autograder")
+    AutograderJson autograder(@PathVariable long assignmentId) {
+        return assignments.page(assignmentId).autograder().map(AutograderJson::of)
+                .orElseThrow(() -> new org.lectern.platform.NotFoundException("This assignment has no autograder yet."));
+    }
+
+    /**
+     * Multipart: the test files (any part names) and a {@code manifest} part, either
+     * {"test_x.py": {"visibility": "public", "points": 4}, ...} or {"files": [{"file": "test_x.py", ...}]}.
+     */
+    @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request,
+                          @RequestParam("manifest") String manifest) throws IOException {
+        Map<String, TestJson> entries = manifest(manifest);
+        Map<String, byte[]> files = new HashMap<>();
+        for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
+            if (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()) {
+                files.put(f.getOriginalFilename(), f.getBytes());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        entries.keySet().stream().filter(n -> !files.containsKey(n)).forEach(n -> problems.add("The manifest names " + n + " but no such file was sent."));
+        files.keySet().stream().filter(n -> !entries.containsKey(n)).forEach(n -> problems.add(n + " was sent but the manifest does not name it."));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(String.join(" ", problems));
+        }
+        List<TestFileUpload> uploads = new ArrayList<>();
+        entries.forEach((name, e) -> uploads.add(new TestFileUpload(name, files.get(name), visibility(name, e.visibility()), e.points())));
+        return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads));
+    }
+
+    @PostMapping("/api/v1/assignments/{assignmentId}/grades/release")
+    AssignmentJson release(@PathVariable long assignmentId) {
+        return AssignmentJson.of(assignments.releaseGrades(assignmentId, true));
+    }
+
+    private Map<String, TestJson> manifest(String text) {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("The manifest is not valid JSON: " + e.getOriginalMessage());
+        }
+        Map<String, TestJson> out = new java.util.LinkedHashMap<>();
+        if (root != null && root.has("files") && root.get("files").isArray()) {
+            for (JsonNode n : root.get("files")) {
+                String name = n.path("file").asString(n.path("name").asString(""));
+                out.put(name, new TestJson(name, n.path("visibility").asString(""), points(name, n.get("points"))));
+            }
+        } else if (root != null && root.isObject()) {
+            for (var e : root.properties()) {
+                out.put(e.getKey(), new TestJson(e.getKey(), e.getValue().path("visibility").asString(""), points(e.getKey(), e.getValue().get("points"))));
+            }
+        } else {
+            throw new InvalidInputException("The manifest must be a JSON object naming each test file's visibility and points.");
+        }
+        return out;
+    }
+
+    private static BigDecimal points(String name, JsonNode n) {
+        if (n == null || !n.isNumber()) {
+            throw new InvalidInputException(name + ": points must be a number.");
+        }
+        return n.decimalValue();
+    }
+
+    private static Visibility visibility(String name, String v) {
+        try {
+            return Visibility.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name + ": visibility is public or private, not '" + v + "'.");
+        }
+    }
+}

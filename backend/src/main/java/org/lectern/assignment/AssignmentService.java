@@ -1,0 +1,264 @@
+package org.lectern.assignment;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.lectern.assignment.internal.AssignmentRepository;
+import org.lectern.course.CourseAccess;
+import org.lectern.platform.ConflictException;
+import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
+import org.lectern.platform.audit.AuditLog;
+import org.lectern.platform.blob.BlobStore;
+import org.lectern.schedule.CourseItem;
+import org.lectern.schedule.CourseItemDraft;
+import org.lectern.schedule.ScheduleService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assignments, their starter files and autograders. Every call checks the caller's course role. */
+@Service
+public class AssignmentService {
+
+    static final Set<String> UPLOAD_TYPES = Set.of(".py", ".ipynb", ".zip");
+    private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
+    private static final Pattern TEST_FILE = Pattern.compile("(test_[A-Za-z0-9_]+|[A-Za-z0-9_]+_test)\\.py");
+    private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
+
+    /** An assignment as its caller may see it, with the caller's role. */
+    public record Page(CourseAccess.Grant grant, Assignment assignment, Optional<Autograder> autograder, List<String> starterFiles) {
+    }
+
+    private final AssignmentRepository repo;
+    private final CourseAccess access;
+    private final ScheduleService schedule;
+    private final BlobStore blobs;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AssignmentService(AssignmentRepository repo, CourseAccess access, ScheduleService schedule, BlobStore blobs, AuditLog audit,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.repo = repo;
+        this.access = access;
+        this.schedule = schedule;
+        this.blobs = blobs;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Assignment create(long courseId, AssignmentDraft draft) {
+        var grant = access.instructor(courseId);
+        Assignment a = validate(courseId, draft);
+        if (repo.shortNameTaken(courseId, a.shortName())) {
+            throw new ConflictException("An assignment " + a.shortName() + " already exists in this course.");
+        }
+        long id = repo.insert(courseId, a);
+        CourseItem item = schedule.registerItem(courseId, new CourseItemDraft(CourseItem.Kind.ASSIGNMENT, a.shortName(), a.title(),
+                null, a.releaseAt(), a.dueAt(), "courses/" + courseId + "/assignments/" + id, false));
+        repo.setItem(id, item.id());
+        audit.record(grant.caller().accountId(), courseId, "assignment.created", a.shortName() + " " + a.title());
+        return repo.byId(id).orElseThrow();
+    }
+
+    /** Staff see every assignment; students only released ones. */
+    @Transactional(readOnly = true)
+    public List<Assignment> list(long courseId) {
+        var grant = access.member(courseId);
+        return repo.forCourse(courseId).stream().filter(a -> grant.isStaff() || a.releasedAt(clock.instant())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(long assignmentId) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.member(a.courseId());
+        if (!grant.isStaff() && !a.releasedAt(clock.instant())) {
+            throw notFound(assignmentId);
+        }
+        Optional<Autograder> autograder = grant.isStaff() ? repo.currentAutograder(assignmentId) : Optional.empty();
+        return new Page(grant, a, autograder, repo.starters(assignmentId).stream().map(s -> s[0]).toList());
+    }
+
+    /** The assignment if the caller may see it (released, or staff). */
+    @Transactional(readOnly = true)
+    public Assignment get(long assignmentId) {
+        return page(assignmentId).assignment();
+    }
+
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.instructor(a.courseId());
+        if (files == null || files.isEmpty()) {
+            throw new InvalidInputException("An autograder needs at least one pytest file.");
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (TestFileUpload f : files) {
+            String name = f.fileName() == null ? "" : f.fileName().strip();
+            if (!TEST_FILE.matcher(name).matches()) {
+                problems.add("'" + name + "' is not a pytest file name (test_*.py or *_test.py, letters, digits and _ only).");
+            } else if (!names.add(name)) {
+                problems.add("'" + name + "' appears twice.");
+            }
+            if (f.visibility() == null) {
+                problems.add(name + ": say whether it is public or private.");
+            }
+            if (f.points() == null || f.points().signum() < 0) {
+                problems.add(name + ": points must be zero or more.");
+            }
+            if (f.content() == null || f.content().length == 0) {
+                problems.add(name + " is empty.");
+            } else if (f.content().length > MAX_TEST_FILE_BYTES) {
+                problems.add(name + " is over 1 MB.");
+            } else if (!utf8(f.content())) {
+                problems.add(name + " is not UTF-8 text.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The autograder was not saved: " + String.join(" ", problems));
+        }
+        long id = repo.insertAutograder(assignmentId, grant.caller().accountId());
+        for (TestFileUpload f : files) {
+            repo.insertTest(id, f.fileName().strip(), blobs.put(f.content()), f.visibility(), f.points());
+        }
+        Autograder saved = repo.autograder(id).orElseThrow();
+        audit.record(grant.caller().accountId(), a.courseId(), "autograder.uploaded",
+                a.shortName() + " v" + saved.version() + ": " + files.stream().map(TestFileUpload::fileName).collect(Collectors.joining(", ")));
+        events.publishEvent(new AutograderUpdated(assignmentId, a.courseId(), id));
+        return saved;
+    }
+
+    @Transactional
+    public void uploadStarterFile(long assignmentId, String fileName, byte[] content) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.instructor(a.courseId());
+        String name = fileName == null ? "" : fileName.strip();
+        if (!name.matches("[A-Za-z0-9_.-]{1,100}") || !(name.endsWith(".py") || name.endsWith(".ipynb"))) {
+            throw new InvalidInputException("Starter files are .py or .ipynb files with plain names.");
+        }
+        if (content == null || content.length == 0 || content.length > 20 * 1024 * 1024) {
+            throw new InvalidInputException("A starter file must be between 1 byte and 20 MB.");
+        }
+        repo.putStarter(assignmentId, name, blobs.put(content));
+        audit.record(grant.caller().accountId(), a.courseId(), "assignment.starter", a.shortName() + " " + name);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] starterFile(long assignmentId, String path) {
+        page(assignmentId);
+        return repo.starters(assignmentId).stream().filter(s -> s[0].equals(path)).findFirst()
+                .flatMap(s -> blobs.get(s[1])).orElseThrow(() -> new NotFoundException("No starter file " + path + "."));
+    }
+
+    /** Makes private results and totals visible to students (or hides them again). */
+    @Transactional
+    public Assignment releaseGrades(long assignmentId, boolean release) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.instructor(a.courseId());
+        repo.releaseGrades(assignmentId, release ? clock.instant() : null);
+        audit.record(grant.caller().accountId(), a.courseId(), release ? "grades.released" : "grades.withdrawn", a.shortName());
+        return repo.byId(assignmentId).orElseThrow();
+    }
+
+    Assignment validate(long courseId, AssignmentDraft d) {
+        if (d == null) {
+            throw new InvalidInputException("Assignment details are missing.");
+        }
+        List<String> problems = new ArrayList<>();
+        String shortName = d.shortName() == null ? "" : d.shortName().strip();
+        if (!SHORT_NAME.matcher(shortName).matches()) {
+            problems.add("shortName: 1 to 20 letters, digits, - or _ (it keys the gradebook column), e.g. A1.");
+        }
+        String title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty()) {
+            problems.add("title is required.");
+        }
+        if (d.releaseAt() == null || d.dueAt() == null) {
+            problems.add("releaseAt and dueAt are required (ISO-8601 with an offset, e.g. 2024-01-18T23:59:00-08:00).");
+        } else if (d.dueAt().isBefore(d.releaseAt())) {
+            problems.add("dueAt is before releaseAt.");
+        }
+        if (d.points() == null || d.points().signum() < 0) {
+            problems.add("points must be zero or more.");
+        }
+        Assignment.Kind kind = Assignment.Kind.NOTEBOOK;
+        if (d.type() != null && !d.type().isBlank()) {
+            try {
+                kind = Assignment.Kind.valueOf(d.type().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add("type is notebook or model.");
+            }
+        }
+        Set<String> extensions = new LinkedHashSet<>(List.of(".py", ".ipynb", ".zip"));
+        if (d.allowedExtensions() != null && !d.allowedExtensions().isBlank()) {
+            extensions = Arrays.stream(d.allowedExtensions().split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .map(s -> s.startsWith(".") ? s : "." + s).collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!UPLOAD_TYPES.containsAll(extensions)) {
+                problems.add("allowedExtensions may only name .py, .ipynb and .zip.");
+            }
+        }
+        long maxBytes = d.maxUploadBytes() == null ? 5L * 1024 * 1024 : d.maxUploadBytes();
+        if (maxBytes < 1024 || maxBytes > 50L * 1024 * 1024) {
+            problems.add("maxUploadBytes is between 1 KB and 50 MB.");
+        }
+        int cpu = range(d.cpuSeconds(), 60, 1, 600, "cpuSeconds", problems);
+        int wall = range(d.wallSeconds(), 120, 1, 1800, "wallSeconds", problems);
+        int memory = range(d.memoryMb(), 1024, 64, 8192, "memoryMb", problems);
+        int output = range(d.outputKb(), 256, 16, 4096, "outputKb", problems);
+        Set<String> packages = new LinkedHashSet<>(List.of("numpy"));
+        if (d.packages() != null && !d.packages().isBlank()) {
+            for (String p : d.packages().split(",")) {
+                String name = p.strip().toLowerCase(Locale.ROOT);
+                if (!PACKAGE.matcher(name).matches()) {
+                    problems.add("packages: '" + p.strip() + "' is not a package name.");
+                } else {
+                    packages.add(name);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(String.join(" ", problems));
+        }
+        return new Assignment(0, courseId, shortName, title, kind, d.releaseAt(), d.dueAt(), d.points(),
+                Boolean.TRUE.equals(d.team()), extensions, maxBytes, new Assignment.Limits(cpu, wall, memory, output), packages, null);
+    }
+
+    private static int range(Integer v, int dflt, int min, int max, String name, List<String> problems) {
+        int value = v == null ? dflt : v;
+        if (value < min || value > max) {
+            problems.add(name + " is between " + min + " and " + max + ".");
+        }
+        return value;
+    }
+
+    private static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No assignment " + id + " that you can see.");
+    }
+
+}

@@ -1,0 +1,51 @@
+package org.lectern.assignment;
+
+import java.util.List;
+import java.util.Optional;
+import org.lectern.assignment.internal.AssignmentRepository;
+import org.lectern.platform.blob.BlobStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a grading worker needs, read without a signed-in caller: the job queue acts for the system.
+ * Only the autograde feature may use it (ArchitectureTest); people go through {@link AssignmentService}.
+ */
+@Component
+public class GradingMaterials {
+
+    /** A test file's bytes with its visibility and points. */
+    public record TestFileContent(String fileName, byte[] content, Visibility visibility, java.math.BigDecimal points) {
+    }
+
+    private final AssignmentRepository repo;
+    private final BlobStore blobs;
+
+    GradingMaterials(AssignmentRepository repo, BlobStore blobs) {
+        this.repo = repo;
+        this.blobs = blobs;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Assignment> assignment(long assignmentId) {
+        return repo.byId(assignmentId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Autograder> currentAutograder(long assignmentId) {
+        return repo.currentAutograder(assignmentId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Autograder> autograder(long autograderId) {
+        return repo.autograder(autograderId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TestFileContent> tests(long autograderId, Visibility visibility) {
+        Autograder a = repo.autograder(autograderId).orElseThrow();
+        return a.tests().stream().filter(t -> t.visibility() == visibility)
+                .map(t -> new TestFileContent(t.fileName(), blobs.get(t.sha256()).orElseThrow(), t.visibility(), t.points()))
+                .toList();
+    }
+}

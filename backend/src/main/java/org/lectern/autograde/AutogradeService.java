@@ -1,0 +1,170 @@
+package org.lectern.autograde;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentService;
+import org.lectern.assignment.AutograderUpdated;
+import org.lectern.assignment.GradingMaterials;
+import org.lectern.assignment.Visibility;
+import org.lectern.autograde.internal.RunRepository;
+import org.lectern.course.CourseAccess;
+import org.lectern.platform.audit.AuditLog;
+import org.lectern.submission.Submission;
+import org.lectern.submission.SubmissionMaterials;
+import org.lectern.submission.SubmissionReceived;
+import org.lectern.submission.SubmissionService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Grading runs and their results, with the visibility rules for students and staff. */
+@Service
+public class AutogradeService {
+
+    /** One row of the staff's submissions table. */
+    public record StaffRow(Submission submission, RunView run) {
+    }
+
+    private final RunRepository runs;
+    private final GradingQueue queue;
+    private final SubmissionService submissions;
+    private final SubmissionMaterials submissionMaterials;
+    private final AssignmentService assignments;
+    private final GradingMaterials materials;
+    private final CourseAccess access;
+    private final AuditLog audit;
+
+    AutogradeService(RunRepository runs, GradingQueue queue, SubmissionService submissions, SubmissionMaterials submissionMaterials,
+                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit) {
+        this.runs = runs;
+        this.queue = queue;
+        this.submissions = submissions;
+        this.submissionMaterials = submissionMaterials;
+        this.assignments = assignments;
+        this.materials = materials;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** The latest run of a submission, for its owner or course staff. */
+    @Transactional(readOnly = true)
+    public RunView results(long submissionId) {
+        Submission s = submissions.get(submissionId); // checks owner or staff
+        Assignment a = assignments.get(s.assignmentId());
+        var grant = access.member(a.courseId());
+        return view(s, a, grant.isStaff() || a.gradesReleased());
+    }
+
+    @Transactional
+    public long rerun(long submissionId) {
+        Submission s = submissions.get(submissionId);
+        Assignment a = assignments.get(s.assignmentId());
+        var grant = access.staff(a.courseId());
+        var autograder = materials.currentAutograder(a.id())
+                .orElseThrow(() -> new org.lectern.platform.InvalidInputException("Upload an autograder first."));
+        long run = queue.enqueue(s.id(), autograder.id(), a.courseId(), null);
+        audit.record(grant.caller().accountId(), a.courseId(), "grading.rerun", a.shortName() + " submission " + s.id());
+        return run;
+    }
+
+    /** Re-grades every counted submission (and the reference) with the current autograder, as one batch. */
+    @Transactional
+    public long regradeAll(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        var grant = access.instructor(a.courseId());
+        var autograder = materials.currentAutograder(a.id())
+                .orElseThrow(() -> new org.lectern.platform.InvalidInputException("Upload an autograder first."));
+        long batch = runs.nextBatchId();
+        List<Submission> all = new ArrayList<>(submissionMaterials.counted(assignmentId));
+        submissionMaterials.latestReference(assignmentId).ifPresent(all::add);
+        for (Submission s : all) {
+            queue.enqueue(s.id(), autograder.id(), a.courseId(), batch);
+        }
+        audit.record(grant.caller().accountId(), a.courseId(), "grading.regrade_all", a.shortName() + ": " + all.size() + " runs, batch " + batch);
+        return batch;
+    }
+
+    /** {done, total} of a re-grade batch. */
+    @Transactional(readOnly = true)
+    public int[] batchProgress(long assignmentId, long batchId) {
+        Assignment a = assignments.get(assignmentId);
+        access.staff(a.courseId());
+        return runs.batchProgress(batchId);
+    }
+
+    /** Staff: every student's counted submission with its latest run. */
+    @Transactional(readOnly = true)
+    public List<StaffRow> overview(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        access.staff(a.courseId());
+        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, true))).toList();
+    }
+
+    /** Staff: the reference solution's latest run, to see whether the autograder gives it full marks. */
+    @Transactional(readOnly = true)
+    public Optional<StaffRow> reference(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        access.staff(a.courseId());
+        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, true)));
+    }
+
+    @EventListener
+    void onSubmission(SubmissionReceived e) {
+        materials.currentAutograder(e.assignmentId())
+                .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+    }
+
+    /** A new autograder grades the reference at once, and any submission that never had a run. */
+    @EventListener
+    void onAutograder(AutograderUpdated e) {
+        submissionMaterials.latestReference(e.assignmentId())
+                .ifPresent(ref -> queue.enqueue(ref.id(), e.autograderId(), e.courseId(), null));
+        for (Submission s : submissionMaterials.counted(e.assignmentId())) {
+            if (!runs.hasRun(s.id())) {
+                queue.enqueue(s.id(), e.autograderId(), e.courseId(), null);
+            }
+        }
+    }
+
+    private RunView view(Submission s, Assignment a, boolean privateVisible) {
+        var latest = runs.latestFor(s.id());
+        if (latest.isEmpty()) {
+            var ag = materials.currentAutograder(a.id());
+            BigDecimal privPossible = ag.map(g -> g.possible(Visibility.PRIVATE)).orElse(null);
+            return new RunView(null, null, null, null, null, null, List.of(), null, ag.map(g -> g.possible(Visibility.PUBLIC)).orElse(null),
+                    privateVisible, List.of(), null, privPossible, null, null, null, List.of(),
+                    "The autograder is not set up yet: your submission is stored and will be graded when it is.");
+        }
+        GradingRun r = latest.get();
+        var autograder = r.autograderId() == null ? Optional.<org.lectern.assignment.Autograder>empty() : materials.autograder(r.autograderId());
+        BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
+        BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
+        List<TestResult> all = runs.results(r.id());
+        List<TestResult> pub = all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
+        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE).toList() : List.of();
+        BigDecimal total = null;
+        BigDecimal totalPossible = null;
+        if (privateVisible && r.status() == RunStatus.DONE) {
+            total = nz(r.publicEarned()).add(nz(r.privateEarned()));
+            totalPossible = nz(publicPossible).add(nz(privatePossible));
+        }
+        Integer position = r.status() == RunStatus.QUEUED ? runs.queuePosition(r.id()) : null;
+        List<String> removals = r.removals() == null || r.removals().isBlank() ? List.of() : List.of(r.removals().split("\n"));
+        String waiting = switch (r.status()) {
+            case QUEUED -> "Queued" + (position == null ? "" : ": " + position + " ahead of you") + ".";
+            case RUNNING -> r.publicDoneAt() == null ? "Running the public tests…" : "Public tests done; running the private tests…";
+            default -> null;
+        };
+        return new RunView(r.id(), r.status(), position, r.queuedAt(), r.startedAt(), r.finishedAt(), pub,
+                r.publicDoneAt() == null ? null : r.publicEarned(), publicPossible, privateVisible, priv,
+                privateVisible ? r.privateEarned() : null, privatePossible, total, totalPossible,
+                r.problem(), removals, waiting);
+    }
+
+    private static BigDecimal nz(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+}

@@ -1,0 +1,130 @@
+package org.lectern.autograde;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lectern.assignment.Assignment;
+import org.lectern.assignment.GradingMaterials;
+import org.lectern.assignment.Visibility;
+import org.lectern.autograde.internal.RunRepository;
+import org.lectern.notebooks.NotebookFormatException;
+import org.lectern.submission.StoredFile;
+import org.lectern.submission.Submission;
+import org.lectern.submission.SubmissionMaterials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Grades one run: public tests first (their results are saved and visible as soon as they are in),
+ * then private tests in a separate sandbox, so student code never shares a folder with a private
+ * test during the public run. Each group is saved in its own transaction; the run ends once.
+ */
+@Component
+class GradingWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(GradingWorker.class);
+
+    private final RunRepository runs;
+    private final GradingMaterials materials;
+    private final SubmissionMaterials submissions;
+    private final TestRunner runner;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    GradingWorker(RunRepository runs, GradingMaterials materials, SubmissionMaterials submissions, TestRunner runner,
+                  TransactionTemplate tx, Clock clock) {
+        this.runs = runs;
+        this.materials = materials;
+        this.submissions = submissions;
+        this.runner = runner;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    void grade(long runId, String worker) {
+        GradingRun run = tx.execute(s -> {
+            GradingRun r = runs.lockForWork(runId).orElse(null);
+            if (r == null || r.status() == RunStatus.DONE || r.status() == RunStatus.FAILED) {
+                return null; // already finished by an earlier attempt: record nothing twice
+            }
+            runs.markRunning(runId, worker, clock.instant());
+            return r;
+        });
+        if (run == null) {
+            return;
+        }
+        String unavailable = runner.unavailableReason();
+        if (unavailable != null) {
+            finish(runId, RunStatus.FAILED, "This worker cannot grade: " + unavailable);
+            return;
+        }
+        Submission submission = submissions.submission(run.submissionId()).orElseThrow();
+        Assignment assignment = materials.assignment(submission.assignmentId()).orElseThrow();
+        List<StoredFile> files = submissions.files(submission.id());
+        List<String> problems = new ArrayList<>();
+        for (Visibility v : Visibility.values()) {
+            var tests = materials.tests(run.autograderId(), v);
+            if (tests.isEmpty()) {
+                continue;
+            }
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("lectern-run-" + runId + "-" + v.name().toLowerCase() + "-");
+                StudentCode.Layout layout = StudentCode.write(files, dir);
+                if (v == Visibility.PUBLIC) {
+                    tx.executeWithoutResult(s -> runs.setRemovals(runId, String.join("\n", layout.removals())));
+                }
+                GroupOutcome outcome = runner.run(dir, v, tests, assignment.limits());
+                tx.executeWithoutResult(s -> runs.saveGroup(runId, v, outcome.results(), outcome.earned(), outcome.possible(),
+                        outcome.log(), clock.instant()));
+                // Only the public run's problem goes on the run: a private run's could describe a private test.
+                if (v == Visibility.PUBLIC && outcome.problem() != null) {
+                    problems.add(outcome.problem());
+                }
+            } catch (NotebookFormatException e) {
+                finish(runId, RunStatus.DONE, "The notebook could not be read: " + e.getMessage());
+                return;
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not prepare the grading folder", e);
+            } finally {
+                delete(dir);
+            }
+        }
+        finish(runId, RunStatus.DONE, problems.isEmpty() ? null : String.join(" ", problems));
+    }
+
+    /** Called when the job has failed for good (infrastructure, not student code). */
+    void giveUp(long runId, String reason) {
+        finish(runId, RunStatus.FAILED, reason);
+    }
+
+    private void finish(long runId, RunStatus status, String problem) {
+        Boolean first = tx.execute(s -> runs.finish(runId, status, problem, clock.instant()));
+        if (!Boolean.TRUE.equals(first)) {
+            log.info("Run {} was already finished; this attempt's result is discarded", runId);
+        }
+    }
+
+    static BigDecimal sum(List<TestResult> results, boolean earned) {
+        return results.stream().map(r -> earned ? r.earned() : r.possible()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.lectern.autograde.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.lectern.assignment.Visibility;
+import org.lectern.autograde.GradingRun;
+import org.lectern.autograde.RunStatus;
+import org.lectern.autograde.TestResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RunRepository {
+
+    private static final String SELECT = """
+            select id, submission_id, autograder_id, course_id, batch_id, status, queued_at, started_at, public_done_at,
+                   finished_at, attempts, public_earned, public_possible, private_earned, private_possible, problem,
+                   public_log, private_log, removals from grading_run
+            """;
+
+    private final JdbcClient jdbc;
+
+    public RunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long submissionId, long autograderId, long courseId, Long batchId) {
+        return jdbc.sql("insert into grading_run (submission_id, autograder_id, course_id, batch_id, status) values (?, ?, ?, ?, 'QUEUED') returning id")
+                .params(submissionId, autograderId, courseId, batchId).query(Long.class).single();
+    }
+
+    public long nextBatchId() {
+        return jdbc.sql("select nextval('grading_batch_seq')").query(Long.class).single();
+    }
+
+    public Optional<GradingRun> byId(long id) {
+        return jdbc.sql(SELECT + "where id = ?").param(id).query(RunRepository::run).optional();
+    }
+
+    public Optional<GradingRun> lockForWork(long id) {
+        return jdbc.sql(SELECT + "where id = ? for update").param(id).query(RunRepository::run).optional();
+    }
+
+    public Optional<GradingRun> latestFor(long submissionId) {
+        return jdbc.sql(SELECT + "where submission_id = ? order by id desc limit 1").param(submissionId).query(RunRepository::run).optional();
+    }
+
+    public void markRunning(long id, String worker, Instant now) {
+        jdbc.sql("update grading_run set status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker = ? where id = ?")
+                .params(Timestamp.from(now), worker, id).update();
+    }
+
+    /** Replaces one visibility group's results (a retried run computes them again). */
+    public void saveGroup(long runId, Visibility v, List<TestResult> results, BigDecimal earned, BigDecimal possible, String log,
+                          Instant now) {
+        jdbc.sql("delete from test_result where run_id = ? and visibility = ?").params(runId, v.name()).update();
+        int i = 0;
+        for (TestResult r : results) {
+            jdbc.sql("""
+                    insert into test_result (run_id, visibility, ordinal, file_name, test_name, passed, outcome, earned, possible, message)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(runId, v.name(), i++, r.fileName(), r.testName(), r.passed(), r.outcome(), r.earned(), r.possible(), r.message())
+                    .update();
+        }
+        if (v == Visibility.PUBLIC) {
+            jdbc.sql("update grading_run set public_earned = ?, public_possible = ?, public_log = ?, public_done_at = ? where id = ?")
+                    .params(earned, possible, log, Timestamp.from(now), runId).update();
+        } else {
+            jdbc.sql("update grading_run set private_earned = ?, private_possible = ?, private_log = ? where id = ?")
+                    .params(earned, possible, log, runId).update();
+        }
+    }
+
+    public void setRemovals(long runId, String removals) {
+        jdbc.sql("update grading_run set removals = ? where id = ?").params(removals, runId).update();
+    }
+
+    /** Ends the run once: a second finisher (a retried job whose first worker came back) changes nothing. */
+    public boolean finish(long runId, RunStatus status, String problem, Instant now) {
+        return jdbc.sql("update grading_run set status = ?, problem = ?, finished_at = ? where id = ? and status in ('QUEUED', 'RUNNING')")
+                .params(status.name(), problem, Timestamp.from(now), runId).update() == 1;
+    }
+
+    public List<TestResult> results(long runId) {
+        return jdbc.sql("select visibility, file_name, test_name, passed, outcome, earned, possible, message from test_result where run_id = ? order by visibility, ordinal")
+                .param(runId)
+                .query((rs, i) -> new TestResult(Visibility.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)))
+                .list();
+    }
+
+    /** How many grading jobs would run before this one (db-scheduler's order: priority, then time). */
+    public int queuePosition(long runId) {
+        return jdbc.sql("""
+                with me as (select priority, execution_time from scheduled_tasks where task_name = 'grade' and task_instance = ?)
+                select count(*) from scheduled_tasks t, me
+                where t.task_name = 'grade' and not t.picked
+                  and (coalesce(t.priority, 0) > coalesce(me.priority, 0)
+                       or (coalesce(t.priority, 0) = coalesce(me.priority, 0) and t.execution_time < me.execution_time))""")
+                .param("run-" + runId).query(Integer.class).single();
+    }
+
+    public int queuedInCourse(long courseId) {
+        return jdbc.sql("select count(*) from grading_run where course_id = ? and status = 'QUEUED'").param(courseId)
+                .query(Integer.class).single();
+    }
+
+    public int[] batchProgress(long batchId) {
+        return jdbc.sql("select count(*) filter (where status in ('DONE', 'FAILED')), count(*) from grading_run where batch_id = ?")
+                .param(batchId).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
+    public boolean hasRun(long submissionId) {
+        return jdbc.sql("select exists(select 1 from grading_run where submission_id = ?)").param(submissionId).query(Boolean.class).single();
+    }
+
+    public List<GradingRun> failures(long courseId) {
+        return jdbc.sql(SELECT + "where course_id = ? and status = 'FAILED' order by finished_at desc limit 200").param(courseId)
+                .query(RunRepository::run).list();
+    }
+
+    private static Instant instant(ResultSet rs, String c) throws SQLException {
+        Timestamp t = rs.getTimestamp(c);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Long longOrNull(ResultSet rs, String c) throws SQLException {
+        long v = rs.getLong(c);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static GradingRun run(ResultSet rs, int row) throws SQLException {
+        return new GradingRun(rs.getLong("id"), rs.getLong("submission_id"), longOrNull(rs, "autograder_id"), rs.getLong("course_id"),
+                longOrNull(rs, "batch_id"), RunStatus.valueOf(rs.getString("status")), instant(rs, "queued_at"), instant(rs, "started_at"),
+                instant(rs, "public_done_at"), instant(rs, "finished_at"), rs.getInt("attempts"), rs.getBigDecimal("public_earned"),
+                rs.getBigDecimal("public_possible"), rs.getBigDecimal("private_earned"), rs.getBigDecimal("private_possible"),
+                rs.getString("problem"), rs.getString("public_log"), rs.getString("private_log"), rs.getString("removals"));
+    }
+}

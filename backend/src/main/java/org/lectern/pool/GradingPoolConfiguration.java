@@ -1,0 +1,121 @@
+package org.lectern.pool;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The worker pool: db-scheduler on PostgreSQL. Every Lectern process can enqueue; processes with
+ * {@code lectern.pool.enabled} (the default, and every worker started with {@code --lectern.pool.worker=true})
+ * also execute jobs. Jobs carry a priority so that one course's deadline burst does not starve another's.
+ * A worker that dies stops heartbeating; once its lease lapses another worker runs the job again.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GradingPoolConfiguration.PoolSettings.class)
+public class GradingPoolConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GradingPoolConfiguration.class);
+
+    @ConfigurationProperties(prefix = "lectern.pool")
+    public record PoolSettings(Boolean enabled, Integer threads, Duration heartbeat, Duration pollingInterval) {
+        public PoolSettings {
+            enabled = enabled == null || enabled;
+            threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+            heartbeat = heartbeat == null ? Duration.ofSeconds(5) : heartbeat;
+            pollingInterval = pollingInterval == null ? Duration.ofMillis(500) : pollingInterval;
+        }
+    }
+
+    /** Enqueues join the caller's transaction: a submission and its grading job commit together. */
+    @Bean
+    SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks).enablePriority().build();
+    }
+
+    @Bean
+    PoolLifecycle gradingPool(DataSource dataSource, List<Task<?>> tasks, PoolSettings settings) {
+        String name = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Scheduler scheduler = Scheduler.create(dataSource, tasks)
+                .schedulerName(new SchedulerName.Fixed(name))
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .pollUsingLockAndFetch(0.5, 3.0)
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .enablePriority()
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
+        return new PoolLifecycle(scheduler, settings.enabled(), name, settings.threads());
+    }
+
+    /** Starts the scheduler with the application and stops it (letting running jobs finish briefly) at shutdown. */
+    public static final class PoolLifecycle implements SmartLifecycle {
+        private final Scheduler scheduler;
+        private final boolean enabled;
+        private final String name;
+        private final int threads;
+        private volatile boolean running;
+
+        PoolLifecycle(Scheduler scheduler, boolean enabled, String name, int threads) {
+            this.scheduler = scheduler;
+            this.enabled = enabled;
+            this.name = name;
+            this.threads = threads;
+        }
+
+        @Override
+        public void start() {
+            if (enabled) {
+                scheduler.start();
+                log.info("Grading pool worker {} started with {} slots", name, threads);
+            } else {
+                log.info("This process only enqueues grading jobs (lectern.pool.enabled=false)");
+            }
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            if (enabled) {
+                scheduler.stop();
+            }
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        public String workerName() {
+            return name;
+        }
+
+        public int threads() {
+            return threads;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "worker";
+        }
+    }
+}

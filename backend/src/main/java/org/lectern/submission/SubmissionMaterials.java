@@ -1,0 +1,44 @@
+package org.lectern.submission;
+
+import java.util.List;
+import java.util.Optional;
+import org.lectern.platform.blob.BlobStore;
+import org.lectern.submission.internal.SubmissionRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submissions as the grading pool reads them, without a signed-in caller. Only the autograde feature
+ * may use it (ArchitectureTest); people go through {@link SubmissionService}.
+ */
+@Component
+public class SubmissionMaterials {
+
+    private final SubmissionRepository repo;
+    private final BlobStore blobs;
+
+    SubmissionMaterials(SubmissionRepository repo, BlobStore blobs) {
+        this.repo = repo;
+        this.blobs = blobs;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Submission> submission(long id) {
+        return repo.byId(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredFile> files(long submissionId) {
+        return repo.files(submissionId).stream().map(f -> new StoredFile(f[0], blobs.get(f[1]).orElseThrow())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Submission> counted(long assignmentId) {
+        return repo.counted(assignmentId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Submission> latestReference(long assignmentId) {
+        return repo.latestReference(assignmentId);
+    }
+}

@@ -1,0 +1,204 @@
+package org.lectern.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentService;
+import org.lectern.course.CourseAccess;
+import org.lectern.course.CourseRole;
+import org.lectern.course.CourseService;
+import org.lectern.course.Member;
+import org.lectern.identity.EmailAddress;
+import org.lectern.notebooks.Notebook;
+import org.lectern.notebooks.NotebookFormatException;
+import org.lectern.notebooks.SubmissionArchive;
+import org.lectern.notebooks.SubmissionRejectedException;
+import org.lectern.notebooks.SubmittedFile;
+import org.lectern.notebooks.UploadLimits;
+import org.lectern.platform.ForbiddenException;
+import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
+import org.lectern.platform.audit.AuditLog;
+import org.lectern.platform.blob.BlobStore;
+import org.lectern.submission.internal.SubmissionRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Uploads: checked (types, size, zip safety, notebook JSON), stored with every file before the
+ * receipt is returned, every version kept. Students see only their own; staff see everyone's.
+ */
+@Service
+public class SubmissionService {
+
+    private static final int MAX_FILES = 50;
+
+    private final SubmissionRepository repo;
+    private final AssignmentService assignments;
+    private final CourseAccess access;
+    private final CourseService courses;
+    private final BlobStore blobs;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SubmissionService(SubmissionRepository repo, AssignmentService assignments, CourseAccess access, CourseService courses,
+                      BlobStore blobs, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.repo = repo;
+        this.assignments = assignments;
+        this.access = access;
+        this.courses = courses;
+        this.blobs = blobs;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The caller submits their own work. */
+    @Transactional
+    public Receipt submit(long assignmentId, String fileName, byte[] bytes) {
+        Assignment a = assignments.get(assignmentId);
+        var grant = access.member(a.courseId());
+        return store(a, grant.caller().accountId(), grant.caller().accountId(), null, null, false, fileName, bytes);
+    }
+
+    /** Staff submit for a student (an outage, an e-mailed file) with the time that counts, recorded in the audit log. */
+    @Transactional
+    public Receipt submitOnBehalf(long assignmentId, String studentEmail, Instant submittedAt, String reason, String fileName,
+                                  byte[] bytes) {
+        Assignment a = assignments.get(assignmentId);
+        var grant = access.staff(a.courseId());
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("Say why you submit on the student's behalf (it goes into the audit log).");
+        }
+        String email = EmailAddress.normalise(studentEmail);
+        Member student = courses.roster(a.courseId()).stream()
+                .filter(m -> m.email().equals(email) && m.role() == CourseRole.STUDENT).findFirst()
+                .orElseThrow(() -> new InvalidInputException(studentEmail + " is not a student in this course."));
+        Instant when = submittedAt == null ? clock.instant() : submittedAt;
+        if (when.isAfter(clock.instant())) {
+            throw new InvalidInputException("The submission time cannot be in the future.");
+        }
+        Receipt r = store(a, student.accountId(), grant.caller().accountId(), when, reason.strip(), false, fileName, bytes);
+        audit.record(grant.caller().accountId(), a.courseId(), "submission.on_behalf",
+                a.shortName() + " for " + email + " at " + when + " (" + reason.strip() + "), sha256 " + r.sha256());
+        return r;
+    }
+
+    /** The instructor's reference solution: graded at once to check the autograder gives it full marks. */
+    @Transactional
+    public Receipt submitReference(long assignmentId, String fileName, byte[] bytes) {
+        Assignment a = assignments.get(assignmentId);
+        var grant = access.instructor(a.courseId());
+        Receipt r = store(a, grant.caller().accountId(), grant.caller().accountId(), null, null, true, fileName, bytes);
+        audit.record(grant.caller().accountId(), a.courseId(), "reference.uploaded", a.shortName() + " " + r.sha256());
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public Submission get(long submissionId) {
+        Submission s = repo.byId(submissionId).orElseThrow(() -> notFound(submissionId));
+        Assignment a = assignments.get(s.assignmentId());
+        var grant = access.member(a.courseId());
+        if (!grant.isStaff() && s.accountId() != grant.caller().accountId()) {
+            throw notFound(submissionId);
+        }
+        return s;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredFile> files(long submissionId) {
+        get(submissionId);
+        return repo.files(submissionId).stream().map(f -> new StoredFile(f[0], blobs.get(f[1]).orElseThrow())).toList();
+    }
+
+    /** The caller's versions, newest first, and which one counts. */
+    @Transactional(readOnly = true)
+    public MyVersions mine(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        var grant = access.member(a.courseId());
+        long me = grant.caller().accountId();
+        return new MyVersions(repo.versions(assignmentId, me), repo.countedId(assignmentId, me).orElse(null));
+    }
+
+    public record MyVersions(List<Submission> versions, Long countedId) {
+    }
+
+    /** Before the deadline a student may pick an earlier version to count. */
+    @Transactional
+    public void choose(long submissionId) {
+        Submission s = get(submissionId);
+        Assignment a = assignments.get(s.assignmentId());
+        var grant = access.member(a.courseId());
+        if (s.accountId() != grant.caller().accountId()) {
+            throw new ForbiddenException("Only the student picks which of their versions counts.");
+        }
+        if (clock.instant().isAfter(a.dueAt())) {
+            throw new InvalidInputException("The deadline has passed: the version that counts can no longer change.");
+        }
+        repo.choose(s.assignmentId(), s.accountId(), s.id());
+        audit.record(grant.caller().accountId(), a.courseId(), "submission.chosen", a.shortName() + " v" + s.version());
+    }
+
+    /** Staff: per student, the version that counts. */
+    @Transactional(readOnly = true)
+    public List<Submission> counted(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        access.staff(a.courseId());
+        return repo.counted(assignmentId);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Submission> reference(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        access.staff(a.courseId());
+        return repo.latestReference(assignmentId);
+    }
+
+    private Receipt store(Assignment a, long accountId, long submittedBy, Instant submittedAt, String reason, boolean reference,
+                          String fileName, byte[] bytes) {
+        String name = fileName == null ? "" : fileName.strip();
+        if (name.contains("/") || name.contains("\\")) {
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        }
+        if (bytes == null) {
+            throw new InvalidInputException("No file was sent.");
+        }
+        List<SubmittedFile> files;
+        try {
+            files = SubmissionArchive.unpack(name, bytes, new UploadLimits(a.allowedExtensions(), a.maxUploadBytes(), MAX_FILES));
+        } catch (SubmissionRejectedException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        for (SubmittedFile f : files) {
+            if (f.path().endsWith(".ipynb")) {
+                try {
+                    Notebook.parse(f.content());
+                } catch (NotebookFormatException e) {
+                    throw new InvalidInputException(f.path() + ": " + e.getMessage());
+                }
+            }
+        }
+        String sha = blobs.put(bytes);
+        Instant received = clock.instant();
+        // The time that counts is the moment of receipt, unless staff back-date an on-behalf upload.
+        long id = repo.insert(a.id(), accountId, submittedAt == null ? received : submittedAt, received, submittedBy, reason, name, sha,
+                bytes.length, reference);
+        List<String> paths = new ArrayList<>();
+        for (SubmittedFile f : files) {
+            repo.insertFile(id, f.path(), blobs.put(f.content()));
+            paths.add(f.path());
+        }
+        Submission s = repo.byId(id).orElseThrow();
+        events.publishEvent(new SubmissionReceived(id, a.id(), a.courseId(), reference));
+        return new Receipt(id, a.id(), s.version(), name, bytes.length, sha, s.submittedAt(), s.receivedAt(),
+                s.submittedAt().isAfter(a.dueAt()), paths);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No submission " + id + " that you can see.");
+    }
+}

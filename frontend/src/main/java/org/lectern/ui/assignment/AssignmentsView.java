@@ -1,0 +1,116 @@
+package org.lectern.ui.assignment;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentDraft;
+import org.lectern.assignment.AssignmentService;
+import org.lectern.course.CourseService;
+import org.lectern.ui.Notifications;
+import org.lectern.ui.course.CourseHeader;
+import org.lectern.ui.course.CoursePage;
+
+/** A course's assignments; instructors create them here. */
+@Route("courses/:courseId([0-9]+)/assignments")
+@PageTitle("Assignments · Lectern")
+@PermitAll
+public class AssignmentsView extends CoursePage {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
+
+    private final AssignmentService assignments;
+    private final CourseService courses;
+
+    public AssignmentsView(AssignmentService assignments, CourseService courses) {
+        this.assignments = assignments;
+        this.courses = courses;
+    }
+
+    @Override
+    protected void render() {
+        var grant = courses.open(courseId);
+        ZoneId zone = grant.course().timeZone();
+        add(new CourseHeader(grant, CourseHeader.Tab.ASSIGNMENTS));
+        if (grant.isInstructor()) {
+            Button create = new Button("New assignment", e -> createDialog(zone));
+            create.setId("new-assignment");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(create);
+        }
+        var list = assignments.list(courseId);
+        if (list.isEmpty()) {
+            add(new Paragraph("No assignments yet."));
+            return;
+        }
+        Grid<Assignment> grid = new Grid<>();
+        grid.setId("assignments");
+        grid.addColumn(Assignment::shortName).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Assignment::title).setHeader("Title").setFlexGrow(1);
+        grid.addColumn(a -> WHEN.format(a.releaseAt().atZone(zone))).setHeader("Released").setAutoWidth(true);
+        grid.addColumn(a -> WHEN.format(a.dueAt().atZone(zone))).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(a -> ResultsPanel.fmt(a.points())).setHeader("Points").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.setItems(list);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/assignments/" + e.getItem().id())));
+        add(grid);
+    }
+
+    private void createDialog(ZoneId zone) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle("New assignment");
+        TextField shortName = new TextField("Short name");
+        shortName.setId("assignment-short-name");
+        shortName.setPlaceholder("A1");
+        TextField title = new TextField("Title");
+        title.setId("assignment-title");
+        DateTimePicker release = new DateTimePicker("Released");
+        release.setId("assignment-release");
+        release.setValue(LocalDate.now(zone).atTime(LocalTime.of(9, 0)));
+        DateTimePicker due = new DateTimePicker("Due");
+        due.setId("assignment-due");
+        due.setValue(LocalDate.now(zone).plusWeeks(1).atTime(LocalTime.of(23, 59)));
+        BigDecimalField points = new BigDecimalField("Points");
+        points.setId("assignment-points");
+        points.setValue(BigDecimal.valueOf(100));
+        FormLayout form = new FormLayout(shortName, title, release, due, points);
+        form.setColspan(title, 2);
+        d.add(form, new Paragraph("Times are in " + zone.getId() + ". Upload the autograder and starter files on the assignment's page."));
+        AtomicReference<Assignment> created = new AtomicReference<>();
+        Button save = new Button("Create", e -> {
+            if (release.getValue() == null || due.getValue() == null) {
+                Notifications.error("Set the release and due times.");
+                return;
+            }
+            if (Notifications.attempt(() -> created.set(assignments.create(courseId, AssignmentDraft.of(shortName.getValue(),
+                    title.getValue(), ZonedDateTime.of(release.getValue(), zone).toInstant(),
+                    ZonedDateTime.of(due.getValue(), zone).toInstant(), points.getValue()))))) {
+                d.close();
+                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/assignments/" + created.get().id()));
+            }
+        });
+        save.setId("create-assignment");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), save);
+        d.open();
+    }
+}

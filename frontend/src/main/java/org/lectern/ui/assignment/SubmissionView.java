@@ -1,0 +1,89 @@
+package org.lectern.ui.assignment;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.nio.charset.StandardCharsets;
+import org.lectern.autograde.AutogradeService;
+import org.lectern.notebooks.Notebook;
+import org.lectern.notebooks.NotebookFormatException;
+import org.lectern.notebooks.NotebookHtml;
+import org.lectern.platform.NotFoundException;
+import org.lectern.submission.Submission;
+import org.lectern.submission.SubmissionService;
+import org.lectern.ui.Notifications;
+import org.lectern.ui.course.CoursePage;
+
+/** One submission: the notebook rendered (markdown, code, outputs, images) beside its test results. */
+@Route("courses/:courseId([0-9]+)/submissions/:submissionId([0-9]+)")
+@PageTitle("Submission · Lectern")
+@PermitAll
+public class SubmissionView extends CoursePage {
+
+    private final SubmissionService submissions;
+    private final AutogradeService autograde;
+    private final org.lectern.assignment.AssignmentService assignments;
+    private long submissionId;
+
+    public SubmissionView(SubmissionService submissions, AutogradeService autograde, org.lectern.assignment.AssignmentService assignments) {
+        this.assignments = assignments;
+        this.submissions = submissions;
+        this.autograde = autograde;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        submissionId = event.getRouteParameters().getLong("submissionId").orElseThrow(() -> new NotFoundException("No such submission."));
+        super.beforeEnter(event);
+    }
+
+    @Override
+    protected void render() {
+        Submission s = submissions.get(submissionId);
+        add(new H2(s.studentName() + " · version " + s.version() + (s.reference() ? " (reference solution)" : "")));
+        Span sha = new Span("SHA-256 " + s.sha256());
+        sha.getStyle().set("font-family", "monospace");
+        add(sha);
+        VerticalLayout files = new VerticalLayout();
+        files.setPadding(false);
+        for (var f : submissions.files(submissionId)) {
+            files.add(new Span(f.path()));
+            if (f.path().endsWith(".ipynb")) {
+                try {
+                    files.add(new Html("<div>" + NotebookHtml.render(Notebook.parse(f.content())) + "</div>"));
+                } catch (NotebookFormatException e) {
+                    files.add(new Span("Not readable: " + e.getMessage()));
+                }
+            } else {
+                Pre code = new Pre(new String(f.content(), StandardCharsets.UTF_8));
+                code.addClassName("nb-code");
+                files.add(code);
+            }
+        }
+        files.setWidth("60%");
+        Div side = new Div(new ResultsPanel(autograde.results(submissionId)));
+        side.setWidth("40%");
+        Button rerun = new Button("Re-run", e -> {
+            if (Notifications.attempt(() -> autograde.rerun(submissionId))) {
+                Notifications.success("Queued again.");
+                refresh();
+            }
+        });
+        rerun.setId("rerun");
+        if (assignments.page(s.assignmentId()).grant().isStaff()) {
+            side.addComponentAsFirst(rerun);
+        }
+        HorizontalLayout both = new HorizontalLayout(files, side);
+        both.setWidthFull();
+        add(both);
+    }
+}

@@ -1,0 +1,358 @@
+package org.lectern.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a command in a bubblewrap sandbox: the job folder read-write at {@code /job}, {@code /usr} read-only,
+ * private size-capped tmpfs at {@code /tmp} and {@code /dev/shm}, fresh {@code /proc} and {@code /dev}, no
+ * network, nothing else of the host (no /root, /home, /work, host /tmp, /etc beyond the dynamic loader's
+ * cache), and a fixed environment: PATH, HOME=/job, LANG, PYTHONDONTWRITEBYTECODE, PYTHONHASHSEED, and the
+ * PWD=/job that bwrap's --chdir adds.
+ *
+ * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3 and bwrap's status as fd 4)
+ * → {@code timeout -s KILL} (wall limit) → {@code setpriv} (as root: drop to a pool uid, no capabilities,
+ * no_new_privs) → {@code prlimit} (cpu, data, nproc, nofile, fsize, core) → {@code bwrap}. Killing the outer
+ * bwrap ends the sandbox's pid namespace and so every process the code started.
+ *
+ * <p>As root, each run gets its own uid from a {@link UidPool} and the job folder is chowned to it; RLIMIT_NPROC
+ * is not enforced for uid 0, and a shared uid would share the process budget. Not as root, the code runs as
+ * the current user, and RLIMIT_NPROC then counts all of that user's processes on the machine, not just the
+ * sandbox's: fine for a dedicated worker account, surprising on a developer's desktop.
+ *
+ * <p>Limits it does not impose: disk use inside the job folder (put job folders on a size-capped file system),
+ * CPU time summed over processes (RLIMIT_CPU is per process; the wall limit bounds the total).
+ */
+public final class Sandbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+    static final String BWRAP = "/usr/bin/bwrap";
+    static final String SETPRIV = "/usr/bin/setpriv";
+    static final String PRLIMIT = "/usr/bin/prlimit";
+    static final String TIMEOUT = "/usr/bin/timeout";
+    static final String SH = "/bin/sh";
+
+    /** Open files per process: generous enough for torch's DataLoader, small enough to bound kernel memory. */
+    private static final int MAX_OPEN_FILES = 1024;
+    /** How long after the wall limit the JVM kills the chain itself, should {@code timeout} have failed. */
+    private static final int BACKSTOP_GRACE_SECONDS = 10;
+    /** How long to wait for the output pipes to close after the chain has exited. */
+    private static final int DRAIN_SECONDS = 5;
+    private static final int SIGXCPU = 24;
+    private static final int EXIT_SIGKILL = 128 + 9;
+
+    private static final List<String> ENVIRONMENT = List.of(
+            "PATH", "/usr/bin:/bin",
+            "HOME", "/job",
+            "LANG", "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE", "1",
+            "PYTHONHASHSEED", "0");
+
+    private final UidPool uids;
+
+    public Sandbox() {
+        this(UidPool.DEFAULT);
+    }
+
+    public Sandbox(UidPool uids) {
+        this.uids = uids;
+    }
+
+    /** Runs {@code command} (an absolute path and its arguments, as seen inside the sandbox) in {@code jobDir}. */
+    public SandboxResult run(Path jobDir, List<String> command, SandboxLimits limits)
+            throws IOException, InterruptedException {
+        return run(jobDir, command, limits, null);
+    }
+
+    /**
+     * As {@link #run(Path, List, SandboxLimits)}, and opens {@code sideChannel}, a host file outside the job folder,
+     * for writing as file descriptor 3 of the command. The command can report through it without the report
+     * being a file in the job folder; it is truncated first and subject to {@code maxFileBytes}.
+     *
+     * @throws SandboxException when the sandbox could not be set up (the command did not start)
+     */
+    public SandboxResult run(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel)
+            throws IOException, InterruptedException {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        Path job = jobDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(job, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("job folder is not a directory: " + job);
+        }
+        boolean root = currentUid() == 0;
+        Path work = Files.createTempDirectory("lectern-sandbox-"); // host-only scratch: 0700, outside the job
+        try {
+            if (!root) {
+                return execute(job, command, limits, sideChannel, work, currentUid());
+            }
+            requireReachable(job);
+            try (UidPool.Lease lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60))) {
+                chownTree(job, lease.uid());
+                return execute(job, command, limits, sideChannel, work, lease.uid());
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private SandboxResult execute(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
+                                  Path work, int uid) throws IOException, InterruptedException {
+        Path status = work.resolve("bwrap-status.json");
+        List<String> argv = commandLine(job, command, limits, sideChannel, status, uid);
+        log.debug("sandbox run as uid {}: {}", uid, argv);
+
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(work.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear(); // the JVM's environment (secrets included) never reaches the chain
+        builder.environment().put("PATH", "/usr/bin:/bin");
+
+        long start = System.nanoTime();
+        Process process = builder.start();
+        BoundedCapture out = BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
+        BoundedCapture err = BoundedCapture.start(process.getErrorStream(), limits.maxOutputBytes(), "sandbox-stderr");
+        boolean backstop = false;
+        try {
+            if (!process.waitFor(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                backstop = true;
+                log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
+                killTree(process);
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            killTree(process);
+            throw e;
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        out.await(DRAIN_SECONDS);
+        err.await(DRAIN_SECONDS);
+
+        int exit = process.exitValue();
+        String stderr = err.text();
+        if (!childStarted(status) && !backstop) {
+            throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+        }
+        boolean timedOut = backstop
+                || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
+        Termination termination = classify(exit, timedOut, wall, limits);
+        return new SandboxResult(exit, out.text(), stderr, out.truncated(), err.truncated(), timedOut, wall,
+                termination, limits, uid);
+    }
+
+    private static Termination classify(int exit, boolean timedOut, Duration wall, SandboxLimits limits) {
+        if (timedOut) {
+            return Termination.WALL_TIMEOUT;
+        }
+        if (exit == 128 + SIGXCPU) {
+            return Termination.CPU_LIMIT;
+        }
+        // SIGKILL at the hard CPU limit (soft + 1 s) when the code ignored SIGXCPU. The exit status alone cannot
+        // tell it from other kills, so: only if the run lasted long enough to have used that much CPU.
+        long cpuMillisPossible = wall.toMillis() * Runtime.getRuntime().availableProcessors();
+        if (exit == EXIT_SIGKILL && cpuMillisPossible >= limits.cpuSeconds() * 1000L) {
+            return Termination.CPU_LIMIT;
+        }
+        return exit > 128 && exit < 128 + 65 ? Termination.KILLED : Termination.NORMAL;
+    }
+
+    List<String> commandLine(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
+                             Path status, int uid) {
+        List<String> argv = new ArrayList<>();
+        // sh opens the descriptors (ProcessBuilder can only set 0-2), then becomes `timeout`.
+        argv.addAll(List.of(SH, "-c",
+                "exec 3>\"$1\" 4>\"$2\"; shift 2; exec \"$@\"",
+                "lectern-sandbox",
+                sideChannel == null ? "/dev/null" : sideChannel.toAbsolutePath().toString(),
+                status.toString()));
+        argv.addAll(List.of(TIMEOUT, "-s", "KILL", limits.wallSeconds() + "s"));
+        if (uid != currentUid()) {
+            argv.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                    "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+        }
+        argv.addAll(List.of(PRLIMIT,
+                "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1), // SIGXCPU, then SIGKILL
+                "--data=" + limits.memoryBytes(),
+                "--nproc=" + limits.maxProcesses(),
+                "--nofile=" + MAX_OPEN_FILES,
+                "--fsize=" + limits.maxFileBytes(),
+                "--core=0",
+                "--"));
+        argv.addAll(List.of(BWRAP,
+                "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+                "--cap-drop", "ALL", "--hostname", "sandbox", "--clearenv"));
+        for (int i = 0; i < ENVIRONMENT.size(); i += 2) {
+            argv.addAll(List.of("--setenv", ENVIRONMENT.get(i), ENVIRONMENT.get(i + 1)));
+        }
+        argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
+        for (String dir : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")) {
+            argv.addAll(topLevelDir(dir));
+        }
+        argv.addAll(List.of(
+                "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
+                "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
+                "--proc", "/proc",
+                "--dev", "/dev",
+                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/dev/shm",
+                "--remount-ro", "/dev", // the --dev tmpfs is otherwise writable and unbounded
+                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
+                "--bind", job.toString(), "/job",
+                "--chdir", "/job",
+                "--remount-ro", "/", // bwrap's root tmpfs: no writable /, /etc or /x, which would also be unbounded
+                "--json-status-fd", "4",
+                "--"));
+        argv.addAll(command);
+        return argv;
+    }
+
+    /** /bin, /lib and friends are symlinks into /usr on merged-/usr systems; mirror whatever the host has. */
+    private static List<String> topLevelDir(String dir) {
+        Path path = Path.of(dir);
+        if (Files.isSymbolicLink(path)) {
+            try {
+                return List.of("--symlink", Files.readSymbolicLink(path).toString(), dir);
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+        return Files.isDirectory(path) ? List.of("--ro-bind", dir, dir) : List.of();
+    }
+
+    /** bwrap writes {"child-pid": n} to its status fd once the command has been started. */
+    private static boolean childStarted(Path status) throws IOException {
+        if (!Files.exists(status)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(status)) {
+            return lines.limit(4).anyMatch(line -> line.contains("\"child-pid\""));
+        }
+    }
+
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** bwrap runs as the sandbox uid and must be able to walk down to the job folder. */
+    private static void requireReachable(Path job) throws IOException {
+        for (Path dir = job.getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new SandboxException("job folder " + job + " is not reachable by the sandbox uid: "
+                        + dir + " lacks o+x");
+            }
+        }
+    }
+
+    /** Hands the job folder to the sandbox uid. Symlinks are changed themselves, never followed. */
+    private static void chownTree(Path job, int uid) throws IOException {
+        Files.walkFileTree(job, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                chown(dir, uid);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                chown(file, uid);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void chown(Path path, int uid) throws IOException {
+        Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(path, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    static int currentUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) { // walk does not follow links
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    log.debug("could not delete {}: {}", path, e.toString());
+                }
+            });
+        } catch (IOException e) {
+            log.debug("could not walk {}: {}", root, e.toString());
+        }
+    }
+
+    private static String firstLines(String text, int lines) {
+        return String.join("\n", text.lines().limit(lines).toList());
+    }
+
+    /** Whether sandboxed runs work on this machine: tools present and a sandboxed /bin/true succeeds. */
+    public static boolean available() {
+        return Availability.REASON == null;
+    }
+
+    /** Why {@link #available()} is false, or null when it is true. */
+    public static String unavailableReason() {
+        return Availability.REASON;
+    }
+
+    /** Checked once per JVM, on first use. */
+    private static final class Availability {
+        static final String REASON = check();
+
+        private static String check() {
+            if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+                return "the sandbox needs Linux";
+            }
+            for (String tool : List.of(BWRAP, SETPRIV, PRLIMIT, TIMEOUT, SH)) {
+                if (!Files.isExecutable(Path.of(tool))) {
+                    return tool + " is missing";
+                }
+            }
+            Path job = null;
+            try {
+                job = Files.createTempDirectory("lectern-sandbox-check-");
+                SandboxLimits limits = SandboxLimits.DEFAULT.withWallSeconds(30).withCpuSeconds(10);
+                SandboxResult result = new Sandbox().run(job, List.of("/bin/true"), limits);
+                if (result.exitCode() != 0) {
+                    return "a sandboxed /bin/true exited with " + result.exitCode() + ": "
+                            + firstLines(result.stderr(), 3);
+                }
+                return null;
+            } catch (IOException e) {
+                return "a sandboxed /bin/true failed: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while checking the sandbox";
+            } finally {
+                if (job != null) {
+                    deleteTree(job);
+                }
+            }
+        }
+    }
+}

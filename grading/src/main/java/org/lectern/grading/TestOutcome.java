@@ -1,0 +1,21 @@
+package org.lectern.grading;
+
+import java.time.Duration;
+
+/**
+ * One test's result.
+ *
+ * @param file           the test file it belongs to
+ * @param name           pytest's node id ({@code test_basic.py::test_add}), or the file name for a file whose
+ *                       tests could not be collected
+ * @param passed         whether it earned its points
+ * @param outcome        passed, failed, error, skipped, xfailed, xpassed; "stopped" for the test that was running
+ *                       when the run was cut off, "not run" for tests after it
+ * @param pointsEarned   points earned
+ * @param pointsPossible points it was worth
+ * @param message        failure text (at most 4000 characters), skip reason, or why it did not run; empty if passed
+ * @param duration       setup, call and teardown together
+ */
+public record TestOutcome(String file, String name, boolean passed, String outcome, double pointsEarned,
+                          double pointsPossible, String message, Duration duration) {
+}
