@@ -66,6 +66,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheGradingPoolReadsCourseworkWithoutACaller() {
+        noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.assignment..", "org.lectern.submission..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Materials")
+                .because("GradingMaterials and SubmissionMaterials skip the caller's role check: only workers may use them")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.lectern.assignment..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.submission.SubmissionMaterials").check(classes);
+    }
+
+    @Test
     void thePlatformKnowsNoFeature() {
         noClasses().that().resideInAPackage("org.lectern.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.lectern.course..", "org.lectern.schedule..",

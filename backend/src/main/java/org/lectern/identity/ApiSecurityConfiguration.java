@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.lectern.platform.ApiError;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * UI's chain (which the frontend configures) and only matches /api and /actuator.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 public class ApiSecurityConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package org.lectern.ui;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.lectern.identity.SignInLockedException;
 import org.lectern.ui.identity.LoginView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 /** The browser UI's security: Vaadin's configurer with our login view; the API has its own chain first. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 public class UiSecurityConfiguration {
 
     @Bean

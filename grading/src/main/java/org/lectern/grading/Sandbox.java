@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,8 @@ public final class Sandbox {
     private static final int BACKSTOP_GRACE_SECONDS = 10;
     /** How long to wait for the output pipes to close after the chain has exited. */
     private static final int DRAIN_SECONDS = 5;
+    /** How long a finished run's processes get to disappear before they are killed. */
+    private static final int CLEAR_SECONDS = 5;
     private static final int SIGXCPU = 24;
     private static final int EXIT_SIGKILL = 128 + 9;
 
@@ -74,7 +77,13 @@ public final class Sandbox {
         this.uids = uids;
     }
 
-    /** Runs {@code command} (an absolute path and its arguments, as seen inside the sandbox) in {@code jobDir}. */
+    /**
+     * Runs {@code command} (an absolute path and its arguments, as seen inside the sandbox) in {@code jobDir}.
+     *
+     * <p>As root, the job folder and everything in it is chowned to the run's uid first, and every folder above
+     * it must be searchable by others (o+x), since bwrap opens it as that uid. After the run, treat the job
+     * folder as hostile: it may hold symlinks to anywhere on the host, so read it only with NOFOLLOW_LINKS.
+     */
     public SandboxResult run(Path jobDir, List<String> command, SandboxLimits limits)
             throws IOException, InterruptedException {
         return run(jobDir, command, limits, null);
@@ -105,7 +114,11 @@ public final class Sandbox {
             requireReachable(job);
             try (UidPool.Lease lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60))) {
                 chownTree(job, lease.uid());
-                return execute(job, command, limits, sideChannel, work, lease.uid());
+                try {
+                    return execute(job, command, limits, sideChannel, work, lease.uid());
+                } finally {
+                    clearUid(lease.uid());
+                }
             }
         } finally {
             deleteTree(work);
@@ -247,6 +260,62 @@ public final class Sandbox {
     private static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * Waits until no live process of {@code uid} is left, killing stragglers after {@link #CLEAR_SECONDS}. A killed
+     * sandbox's pid namespace dies asynchronously; were the uid handed on before that, the dying processes would
+     * count against the next run's process limit. Polls /proc: ProcessHandle.onExit() would also wait for zombies.
+     */
+    static void clearUid(int uid) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLEAR_SECONDS);
+        List<ProcessHandle> left = processesOf(uid);
+        while (!left.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("processes {} of sandbox uid {} outlived their sandbox; killing them",
+                        left.stream().map(ProcessHandle::pid).toList(), uid);
+                left.forEach(ProcessHandle::destroyForcibly);
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            left = processesOf(uid);
+        }
+    }
+
+    /**
+     * The host's live processes running as {@code uid} (/proc/PID belongs to the process's effective uid).
+     * Zombies are left out: bwrap's outer process exits on its init's report without reaping it, so that init
+     * becomes a zombie child of the host's init until that reaps it (about a second in the Firecracker VMs we
+     * measured on). It is dead, but it still counts against the uid's RLIMIT_NPROC meanwhile, which is one reason
+     * the {@link UidPool} hands uids out round-robin.
+     */
+    static List<ProcessHandle> processesOf(int uid) {
+        List<ProcessHandle> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(path -> {
+                        try {
+                            if ((Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS) == uid
+                                    && !isZombie(path)) {
+                                ProcessHandle.of(Long.parseLong(path.getFileName().toString())).ifPresent(found::add);
+                            }
+                        } catch (IOException gone) {
+                            // exited while we looked
+                        }
+                    });
+        } catch (IOException e) {
+            log.debug("could not list /proc: {}", e.toString());
+        }
+        return found;
+    }
+
+    private static boolean isZombie(Path procEntry) throws IOException {
+        String stat = Files.readString(procEntry.resolve("stat"));
+        int end = stat.lastIndexOf(')'); // the command name may hold spaces and parentheses
+        return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
     }
 
     /** bwrap runs as the sandbox uid and must be able to walk down to the job folder. */

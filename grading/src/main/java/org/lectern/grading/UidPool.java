@@ -30,6 +30,11 @@ public final class UidPool {
     private final int count;
     private final Path lockDir;
     private final Set<Integer> inUse = new HashSet<>();
+    /**
+     * Round-robin start: a finished run leaves its sandbox's init behind as a zombie until the host's init reaps
+     * it, and zombies count against RLIMIT_NPROC; reusing the same uid run after run would pile them up.
+     */
+    private int next;
 
     public UidPool(int first, int count, Path lockDir) {
         if (first < 1000 || count < 1) {
@@ -88,7 +93,13 @@ public final class UidPool {
     }
 
     private Lease tryAcquire() throws IOException {
-        for (int uid = first; uid < first + count; uid++) {
+        int start;
+        synchronized (this) {
+            start = next;
+            next = (next + 1) % count;
+        }
+        for (int i = 0; i < count; i++) {
+            int uid = first + (start + i) % count;
             synchronized (this) {
                 if (!inUse.add(uid)) {
                     continue;

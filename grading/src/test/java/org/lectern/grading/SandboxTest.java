@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,14 +67,14 @@ class SandboxTest {
         assertThat(spin.termination()).isEqualTo(Termination.CPU_LIMIT);
         assertThat(spin.exitCode()).isEqualTo(128 + 24); // SIGXCPU at the soft limit
         assertThat(spin.timedOut()).isFalse();
-        assertThat(spin.wall()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+        assertThat(spin.wall()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(20)); // well before the 30 s wall limit
         assertThat(spin.explanation()).isEqualTo("Your code used more than 2 s of CPU time and was stopped.");
 
         SandboxResult stubborn = python(limits,
                 "import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\nwhile True: pass");
         assertThat(stubborn.termination()).isEqualTo(Termination.CPU_LIMIT);
         assertThat(stubborn.exitCode()).isEqualTo(128 + 9); // SIGKILL at the hard limit, one second later
-        assertThat(stubborn.wall()).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(12));
+        assertThat(stubborn.wall()).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(20));
     }
 
     @Test
@@ -105,7 +103,9 @@ class SandboxTest {
         assertThat(printed[1]).isEqualTo("BlockingIOError");
         // The sleeping children died with the sandbox's pid namespace instead of holding the run open for 60 s.
         assertThat(counted.wall()).isLessThan(Duration.ofSeconds(10));
-        awaitNoProcessesOf(counted.uid());
+        if (Sandbox.currentUid() == 0) { // as another user, the uid is the JVM's own
+            assertThat(Sandbox.processesOf(counted.uid())).isEmpty(); // gone before run() returned
+        }
 
         SandboxResult bomb = python(limits.withWallSeconds(3), """
                 import os
@@ -116,7 +116,9 @@ class SandboxTest {
                         pass
                 """);
         assertThat(bomb.termination()).isEqualTo(Termination.WALL_TIMEOUT);
-        awaitNoProcessesOf(bomb.uid());
+        if (Sandbox.currentUid() == 0) {
+            assertThat(Sandbox.processesOf(bomb.uid())).isEmpty();
+        }
 
         // The JVM (uid 0 or the worker's user) can still start processes.
         Process alive = new ProcessBuilder("/bin/true").start();
@@ -318,29 +320,5 @@ class SandboxTest {
         } finally {
             Sandbox.deleteTree(otherJob);
         }
-    }
-
-    /** Waits (without sleeping blindly) until no process of {@code uid} is left on the host. */
-    private static void awaitNoProcessesOf(int uid) throws Exception {
-        for (ProcessHandle process : processesOf(uid)) {
-            process.onExit().get(10, TimeUnit.SECONDS);
-        }
-        assertThat(processesOf(uid)).isEmpty();
-    }
-
-    private static List<ProcessHandle> processesOf(int uid) throws IOException {
-        List<ProcessHandle> found = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : entries.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    if ((Integer) Files.getAttribute(entry, "unix:uid") == uid) {
-                        ProcessHandle.of(Long.parseLong(entry.getFileName().toString())).ifPresent(found::add);
-                    }
-                } catch (IOException gone) {
-                    // exited while we looked
-                }
-            }
-        }
-        return found;
     }
 }
