@@ -1,0 +1,158 @@
+package org.lectern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lectern.identity.Account;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The assignment and submission API end to end, as a course's CI and a notebook would use it. */
+@BackendTest
+class AssignmentApiIT {
+
+    @LocalServerPort int port;
+    @Autowired Coursework coursework;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    record Part(String name, String fileName, byte[] content) {
+    }
+
+    Reply send(String method, String path, String token, String contentType, byte[] body) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + token);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body().isEmpty() ? null : json.readTree(r.body()));
+    }
+
+    Reply multipart(String method, String path, String token, List<Part> parts) throws Exception {
+        String boundary = "----lectern" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Part p : parts) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"") + "\r\n"
+                    + (p.fileName() == null ? "" : "Content-Type: application/octet-stream\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(p.content());
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(method, path, token, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    String token(Account a) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body()).get("token").asString();
+    }
+
+    static Part text(String name, String value) {
+        return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCoursesCiCreatesAnAssignmentPushesItsAutograderAndStudentsSubmit() throws Exception {
+        var s = coursework.setup(false);
+        String instructor = token(s.instructor());
+        String student = token(s.student());
+        String ta = token(s.ta());
+
+        Reply created = send("POST", "/api/v1/courses/" + s.courseId() + "/assignments", instructor, "application/json",
+                """
+                {"shortName": "A2", "title": "Backprop", "releaseAt": "2024-01-19T12:00:00-08:00",
+                 "dueAt": "2099-02-01T23:59:00-08:00", "points": 10}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(created.status()).isEqualTo(201);
+        long a2 = created.body().get("id").asLong();
+        assertThat(created.body().get("shortName").asString()).isEqualTo("A2");
+
+        Reply refused = send("POST", "/api/v1/courses/" + s.courseId() + "/assignments", student, "application/json",
+                "{\"shortName\":\"X\",\"title\":\"X\",\"releaseAt\":\"2024-01-19T12:00:00Z\",\"dueAt\":\"2024-01-20T12:00:00Z\",\"points\":1}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(403);
+
+        Reply list = send("GET", "/api/v1/courses/" + s.courseId() + "/assignments", student, null, null);
+        assertThat(list.body()).extracting(n -> n.get("shortName").asString()).contains("A1", "A2");
+
+        Reply mismatch = multipart("PUT", "/api/v1/assignments/" + a2 + "/autograder", instructor, List.of(
+                new Part("files", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", "{\"test_other.py\": {\"visibility\": \"public\", \"points\": 4}}")));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body().get("detail").asString()).contains("test_other.py").contains("test_public.py");
+
+        Reply autograder = multipart("PUT", "/api/v1/assignments/" + a2 + "/autograder", instructor, List.of(
+                new Part("files", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                new Part("files", "test_private.py", Coursework.PRIVATE_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", "{\"files\": [{\"file\": \"test_public.py\", \"visibility\": \"public\", \"points\": 4},"
+                        + " {\"file\": \"test_private.py\", \"visibility\": \"private\", \"points\": 6}]}")));
+        assertThat(autograder.status()).isEqualTo(200);
+        assertThat(autograder.body().get("version").asInt()).isEqualTo(1);
+        assertThat(autograder.body().get("privatePoints").decimalValue()).isEqualByComparingTo("6");
+
+        Reply receipt = multipart("POST", "/api/v1/assignments/" + a2 + "/submissions", student,
+                List.of(new Part("file", "hw.ipynb", Coursework.halfRight())));
+        assertThat(receipt.status()).isEqualTo(201);
+        assertThat(receipt.body().get("sha256").asString()).hasSize(64);
+        long id = receipt.body().get("submissionId").asLong();
+
+        Reply done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> send("GET", "/api/v1/submissions/" + id, student, null, null), r -> r.body().get("status").asString().equals("done"));
+        assertThat(done.body().get("publicScore").decimalValue()).isEqualByComparingTo("2");
+        assertThat(done.body().get("privatePointsPending").decimalValue()).isEqualByComparingTo("6");
+        assertThat(done.body().get("total").isNull()).isTrue();
+        List<String> visibilities = new ArrayList<>();
+        done.body().get("tests").forEach(t -> visibilities.add(t.get("visibility").asString()));
+        assertThat(visibilities).containsOnly("public");
+        assertThat(done.body().toString()).doesNotContain("secret_case");
+
+        Reply staffView = send("GET", "/api/v1/submissions/" + id, ta, null, null);
+        assertThat(staffView.body().get("tests")).hasSize(3);
+        assertThat(send("GET", "/api/v1/submissions/" + id, token(s.otherStudent()), null, null).status()).isEqualTo(404);
+
+        Reply onBehalf = multipart("POST", "/api/v1/assignments/" + a2 + "/submissions", ta, List.of(
+                new Part("file", "emailed.ipynb", Coursework.correct()), text("student", s.otherStudent().email()),
+                text("submittedAt", "2024-01-25T23:40:00-08:00"), text("reason", "e-mailed during the outage")));
+        assertThat(onBehalf.status()).isEqualTo(201);
+        assertThat(onBehalf.body().get("submittedAt").asString()).isEqualTo("2024-01-26T07:40:00Z");
+        Reply studentOnBehalf = multipart("POST", "/api/v1/assignments/" + a2 + "/submissions", student, List.of(
+                new Part("file", "x.ipynb", Coursework.correct()), text("student", s.otherStudent().email())));
+        assertThat(studentOnBehalf.status()).isEqualTo(403);
+
+        Reply release = send("POST", "/api/v1/assignments/" + a2 + "/grades/release", instructor, null, null);
+        assertThat(release.status()).isEqualTo(200);
+        Reply after = send("GET", "/api/v1/submissions/" + id, student, null, null);
+        assertThat(after.body().get("total").decimalValue()).isEqualByComparingTo("2");
+        assertThat(after.body().get("totalMax").decimalValue()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aBadNotebookIsRefusedWithItsReason() throws Exception {
+        var s = coursework.setup(true);
+        Reply r = multipart("POST", "/api/v1/assignments/" + s.assignment().id() + "/submissions", token(s.student()),
+                List.of(new Part("file", "hw.ipynb", "{\"cells\": [}".getBytes(StandardCharsets.UTF_8))));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("error").asString()).isEqualTo("invalid_input");
+        assertThat(r.body().get("detail").asString()).contains("hw.ipynb").contains("not valid JSON");
+    }
+}
