@@ -50,9 +50,11 @@ public class AssignmentService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkerPackages workerPackages;
 
     AssignmentService(AssignmentRepository repo, CourseAccess access, ScheduleService schedule, BlobStore blobs, AuditLog audit,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, WorkerPackages workerPackages) {
+        this.workerPackages = workerPackages;
         this.repo = repo;
         this.access = access;
         this.schedule = schedule;
@@ -228,6 +230,9 @@ public class AssignmentService {
                 String name = p.strip().toLowerCase(Locale.ROOT);
                 if (!PACKAGE.matcher(name).matches()) {
                     problems.add("packages: '" + p.strip() + "' is not a package name.");
+                } else if (!workerPackages.offered().contains(name)) {
+                    problems.add("packages: the workers do not offer " + name + " (they offer "
+                            + String.join(", ", new java.util.TreeSet<>(workerPackages.offered())) + ").");
                 } else {
                     packages.add(name);
                 }

@@ -67,6 +67,20 @@ class AssignmentServiceIT {
     }
 
     @Test
+    void assignmentsMayOnlyAskForPackagesTheWorkersOffer() {
+        var s = coursework.setup(false);
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> as(s.instructor(), () -> assignments.create(s.courseId(),
+                new AssignmentDraft("A9", "Torch", null, now, now, BigDecimal.ONE, null, null, null, null, null, null, null,
+                        "numpy, definitely_not_installed"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("do not offer definitely_not_installed")
+                .hasMessageContaining("numpy");
+        Assignment ok = as(s.instructor(), () -> assignments.create(s.courseId(),
+                new AssignmentDraft("A9", "Numpy", null, now, now, BigDecimal.ONE, null, null, null, null, null, null, null, "numpy")));
+        assertThat(ok.packages()).containsExactly("numpy");
+    }
+
+    @Test
     void autogradersAreVersionedAndBadFilesNamed() {
         var s = coursework.setup(true);
         Autograder v2 = as(s.instructor(), () -> assignments.uploadAutograder(s.assignment().id(), Coursework.autograder()));

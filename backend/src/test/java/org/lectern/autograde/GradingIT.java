@@ -144,6 +144,21 @@ class GradingIT {
     }
 
     @Test
+    void reGradingAllShowsProgressUntilEverySubmissionIsDone() {
+        var s = coursework.setup(true);
+        Receipt one = as(s.student(), () -> submissions.submit(s.assignment().id(), "a1.ipynb", Coursework.correct()));
+        Receipt two = as(s.otherStudent(), () -> submissions.submit(s.assignment().id(), "a1.ipynb", Coursework.halfRight()));
+        awaitFinished(s.student(), one.submissionId());
+        awaitFinished(s.otherStudent(), two.submissionId());
+        long batch = as(s.instructor(), () -> autograde.regradeAll(s.assignment().id()));
+        int[] progress = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as(s.ta(), () -> autograde.batchProgress(s.assignment().id(), batch)), p -> p[0] == p[1]);
+        assertThat(progress[1]).isEqualTo(2);
+        assertThat(as(s.ta(), () -> autograde.overview(s.assignment().id()))).extracting(r -> r.run().total())
+                .usingElementComparator(BigDecimal::compareTo).containsExactlyInAnyOrder(bd("10"), bd("2"));
+    }
+
+    @Test
     void coursesShareThePoolInTurn() {
         var a = coursework.setup(true);
         var b = coursework.setup(true);

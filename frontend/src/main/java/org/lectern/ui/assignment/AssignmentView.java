@@ -243,7 +243,7 @@ public class AssignmentView extends CoursePage {
         box.add(new H3("Staff"));
         boolean instructor = page.grant().isInstructor();
         if (instructor) {
-            box.add(autograderEditor(page), referenceBox(), releaseBox(page.assignment()));
+            box.add(autograderEditor(page), starterBox(), referenceBox(), releaseBox(page.assignment()));
         } else {
             page.autograder().ifPresent(ag -> box.add(new Paragraph("Autograder v" + ag.version() + ": " + ag.tests().size() + " files.")));
         }
@@ -301,6 +301,20 @@ public class AssignmentView extends CoursePage {
         Details d = new Details(new Span("Autograder"), body);
         d.setOpened(page.autograder().isEmpty());
         return d;
+    }
+
+    private Component starterBox() {
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+            if (Notifications.attempt(() -> assignments.uploadStarterFile(assignmentId, meta.fileName(), bytes))) {
+                Notifications.success("Starter file " + meta.fileName() + " saved; students can download it.");
+                refresh();
+            }
+        })));
+        upload.setId("starter-upload");
+        upload.setAcceptedFileTypes(".ipynb", ".py");
+        upload.setDropLabel(new Span("Drop starter notebooks or .py files here (a file with the same name is replaced)"));
+        return new Details(new Span("Starter files"), upload);
     }
 
     private Component referenceBox() {
