@@ -44,6 +44,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Grading latency and throughput: Lectern's queue + worker path against the bare sandbox it wraps.
@@ -54,7 +55,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     [-Dexec.args="--burst=20 --repeats=5"]
  * </pre>
  *
- * Options: {@code --repeats=15} sequential runs per overhead measurement, {@code --burst=200} submissions in the
+ * Options: {@code --repeats=15} sequential runs per overhead measurement, {@code --warmup=3} runs before those
+ * (not counted), {@code --gap-ms=0} a random pause of up to this long before each sequential submission (so that
+ * arrivals are not in step with the pool's polling cycle), {@code --burst=200} submissions in the
  * deadline burst, {@code --interval-ms=300} between burst arrivals, {@code --courses=1} courses the burst's
  * students are spread over, {@code --poll=100ms} the pool's polling interval, {@code --threads=N} pool slots
  * (default: the pool's own default, one per core), {@code --no-bare-burst} to skip the bare parallel baseline,
@@ -68,10 +71,12 @@ public final class GradingBench {
     private GradingBench() {
     }
 
-    record Options(int repeats, int burst, long intervalMs, int courses, String poll, Integer threads, boolean bareBurst,
+    record Options(int repeats, int warmup, long gapMs, int burst, long intervalMs, int courses, String poll, Integer threads, boolean bareBurst,
                    boolean keepData) {
         static Options parse(String[] args) {
             int repeats = 15;
+            int warmup = 3;
+            long gap = 0;
             int burst = 200;
             long interval = 300;
             int courses = 1;
@@ -88,6 +93,8 @@ public final class GradingBench {
                     String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
                     switch (key) {
                         case "--repeats" -> repeats = Integer.parseInt(value);
+                        case "--warmup" -> warmup = Integer.parseInt(value);
+                        case "--gap-ms" -> gap = Long.parseLong(value);
                         case "--burst" -> burst = Integer.parseInt(value);
                         case "--interval-ms" -> interval = Long.parseLong(value);
                         case "--courses" -> courses = Integer.parseInt(value);
@@ -96,15 +103,15 @@ public final class GradingBench {
                         case "--no-bare-burst" -> bareBurst = false;
                         case "--keep-data" -> keep = true;
                         default -> throw new IllegalArgumentException("unknown option " + arg
-                                + " (known: --repeats=N --burst=N --interval-ms=N --courses=N --poll=100ms --threads=N"
+                                + " (known: --repeats=N --warmup=N --gap-ms=N --burst=N --interval-ms=N --courses=N --poll=100ms --threads=N"
                                 + " --no-bare-burst --keep-data)");
                     }
                 }
             }
-            if (repeats < 1 || burst < 0 || interval < 0 || courses < 1) {
-                throw new IllegalArgumentException("repeats >= 1, burst >= 0, interval-ms >= 0, courses >= 1");
+            if (repeats < 1 || warmup < 0 || gap < 0 || burst < 0 || interval < 0 || courses < 1) {
+                throw new IllegalArgumentException("repeats >= 1, warmup >= 0, gap-ms >= 0, burst >= 0, interval-ms >= 0, courses >= 1");
             }
-            return new Options(repeats, burst, interval, courses, poll, threads, bareBurst, keep);
+            return new Options(repeats, warmup, gap, burst, interval, courses, poll, threads, bareBurst, keep);
         }
     }
 
@@ -170,6 +177,7 @@ public final class GradingBench {
         private final CourseService courses;
         private final AccountService accounts;
         private final JdbcClient jdbc;
+        private final TransactionTemplate tx;
         private final int slots;
         private final byte[] notebook = Coursework.correct();
         private final Student student;
@@ -181,6 +189,7 @@ public final class GradingBench {
             this.courses = ctx.getBean(CourseService.class);
             this.accounts = ctx.getBean(AccountService.class);
             this.jdbc = ctx.getBean(JdbcClient.class);
+            this.tx = ctx.getBean(TransactionTemplate.class);
             this.slots = ctx.getBean(GradingPoolConfiguration.PoolLifecycle.class).threads();
             this.student = new Student(NotebookCode.extract(Notebook.parse(notebook)).python());
         }
@@ -204,34 +213,52 @@ public final class GradingBench {
 
             // ---- 1. overhead ----
             // Bare python (no sandbox), for context.
-            barePython("test_public.py"); // warm the page cache
+            for (int i = 0; i < o.warmup(); i++) {
+                barePython("test_public.py"); // warm the page cache
+            }
             List<Double> pyPub = new ArrayList<>();
             List<Double> pyPriv = new ArrayList<>();
             for (int i = 0; i < o.repeats(); i++) {
                 pyPub.add(barePython("test_public.py"));
                 pyPriv.add(barePython("test_private.py"));
             }
-            // Bare sandbox: public then private, each in a fresh folder, as the worker does.
-            double[] check = bareSandbox(harness, pub, priv); // warm-up, and a sanity check of the scores
+            // Warm-up of both paths (the first Lectern run also checks the sandbox, once per JVM).
+            Account stu = s.student();
+            double[] check = bareSandbox(harness, pub, priv); // and a sanity check of the scores
+            for (int i = 0; i < Math.max(1, o.warmup()); i++) {
+                if (i > 0) {
+                    bareSandbox(harness, pub, priv);
+                }
+                sequentialRun(stu, s.assignment().id());
+            }
+            // Interleaved, so that both see the same background load: a bare sandbox grading (public then private,
+            // each in a fresh folder, as the worker does), then one Lectern submission graded before the next.
             List<Double> sbPub = new ArrayList<>();
             List<Double> sbPriv = new ArrayList<>();
             List<Double> sbBoth = new ArrayList<>();
+            List<Run> seq = new ArrayList<>();
+            List<Double> submitCall = new ArrayList<>();
             for (int i = 0; i < o.repeats(); i++) {
                 double[] t = bareSandbox(harness, pub, priv);
                 sbPub.add(t[0]);
                 sbPriv.add(t[1]);
                 sbBoth.add(t[0] + t[1]);
-            }
-            // Lectern: sequential submissions, each graded before the next.
-            Account stu = s.student();
-            sequentialRun(stu, s.assignment().id()); // warm-up (first run also checks the sandbox once per JVM)
-            List<Run> seq = new ArrayList<>();
-            List<Double> submitCall = new ArrayList<>();
-            for (int i = 0; i < o.repeats(); i++) {
+                if (o.gapMs() > 0) {
+                    // A student's think time: arrivals then fall at random points of the pool's polling cycle.
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(o.gapMs()));
+                }
                 long t0 = System.nanoTime();
                 long id = People.as(stu, () -> submissions.submit(s.assignment().id(), NOTEBOOK_NAME, notebook)).submissionId();
                 submitCall.add(secs(System.nanoTime() - t0));
                 seq.add(awaitRun(id));
+            }
+            // What one small write transaction costs here (the worker commits about five per run).
+            long someRun = jdbc.sql("select min(id) from grading_run").query(Long.class).single();
+            List<Double> commits = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long c0 = System.nanoTime();
+                tx.executeWithoutResult(st -> jdbc.sql("update grading_run set attempts = attempts where id = ?").param(someRun).update());
+                commits.add(secs(System.nanoTime() - c0));
             }
             double barePub = median(sbPub);
             double bareBoth = median(sbBoth);
@@ -239,7 +266,8 @@ public final class GradingBench {
             double lecBoth = median(seq.stream().map(Run::totalLatency).toList());
 
             out.add("");
-            out.add(String.format(Locale.ROOT, "== 1. Overhead (medians of %d sequential runs, seconds; warm-up run excluded) ==", o.repeats()));
+            out.add(String.format(Locale.ROOT, "== 1. Overhead (medians of %d sequential runs, seconds; %d warm-up runs excluded; random gap < %d ms) ==",
+                    o.repeats(), o.warmup(), o.gapMs()));
             out.add(String.format(Locale.ROOT, "warm-up bare sandbox scores: public %.1f/4, private %.1f/6", check[2], check[3]));
             out.add(row("measure", "public", "private", "pub+priv"));
             out.add(row("python3 -m pytest (no bwrap)", median(pyPub), median(pyPriv), median(sum(pyPub, pyPriv))));
@@ -254,6 +282,7 @@ public final class GradingBench {
                     + ", received->started " + f(median(seq.stream().map(r -> secs(r.received(), r.started())).toList()))
                     + ", started->public done " + f(median(seq.stream().map(r -> secs(r.started(), r.publicDone())).toList()))
                     + ", public done->finished " + f(median(seq.stream().map(r -> secs(r.publicDone(), r.finished())).toList())));
+            out.add("one-row write transaction p50 / max: " + f(median(commits)) + " / " + f(max(commits)) + " s");
             out.add(String.format(Locale.ROOT, "RATIO public result: Lectern %.3f / bare public-only %.3f = %.3f   (target <= 1.25) %s",
                     lecPub, barePub, lecPub / barePub, verdict(lecPub / barePub, 1.25)));
             out.add(String.format(Locale.ROOT, "RATIO whole run:     Lectern %.3f / bare pub+priv    %.3f = %.3f   (target <= 1.25) %s",

@@ -49,6 +49,15 @@ final class Api {
         return send(method, path, token, "multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
+    /** The id of the course with this code in a /api/v1/courses answer (other tests may have added courses). */
+    static String courseId(String coursesJson, String code) {
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"code\":\"" + Pattern.quote(code) + "\"").matcher(coursesJson);
+        if (!m.find()) {
+            throw new IllegalStateException("No course " + code + " in " + coursesJson);
+        }
+        return m.group(1);
+    }
+
     static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
         if (!m.find()) {

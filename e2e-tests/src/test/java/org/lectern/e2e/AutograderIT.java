@@ -65,7 +65,7 @@ class AutograderIT {
     void aStudentSeesPublicResultsAtOnceAndPrivateOnesAfterRelease() throws Exception {
         // The course's CI sets up the assignment and pushes its autograder.
         Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
-        String courseId = Api.field(instructor.get("/api/v1/courses"), "id");
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
         String created = instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
                 {"shortName": "A7", "title": "ReLU in numpy", "releaseAt": "2024-01-01T00:00:00Z",
                  "dueAt": "2099-01-01T00:00:00Z", "points": 10}""");

@@ -2,6 +2,7 @@ package org.lectern.ui.assignment;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -92,7 +94,18 @@ public class AssignmentsView extends CoursePage {
         BigDecimalField points = new BigDecimalField("Points");
         points.setId("assignment-points");
         points.setValue(BigDecimal.valueOf(100));
-        FormLayout form = new FormLayout(shortName, title, release, due, points);
+        Checkbox team = new Checkbox("Team assignment");
+        TextField types = new TextField("File types students may upload", ".py, .ipynb, .zip", "");
+        IntegerField maxMb = new IntegerField("Upload limit (MB)");
+        maxMb.setValue(5);
+        IntegerField cpu = new IntegerField("CPU seconds per run");
+        cpu.setValue(60);
+        IntegerField wall = new IntegerField("Wall seconds per run");
+        wall.setValue(120);
+        IntegerField memory = new IntegerField("Memory (MB)");
+        memory.setValue(1024);
+        TextField packages = new TextField("Python packages the tests need", "numpy", "");
+        FormLayout form = new FormLayout(shortName, title, release, due, points, team, types, maxMb, cpu, wall, memory, packages);
         form.setColspan(title, 2);
         d.add(form, new Paragraph("Times are in " + zone.getId() + ". Upload the autograder and starter files on the assignment's page."));
         AtomicReference<Assignment> created = new AtomicReference<>();
@@ -101,9 +114,11 @@ public class AssignmentsView extends CoursePage {
                 Notifications.error("Set the release and due times.");
                 return;
             }
-            if (Notifications.attempt(() -> created.set(assignments.create(courseId, AssignmentDraft.of(shortName.getValue(),
-                    title.getValue(), ZonedDateTime.of(release.getValue(), zone).toInstant(),
-                    ZonedDateTime.of(due.getValue(), zone).toInstant(), points.getValue()))))) {
+            if (Notifications.attempt(() -> created.set(assignments.create(courseId, new AssignmentDraft(shortName.getValue(),
+                    title.getValue(), null, ZonedDateTime.of(release.getValue(), zone).toInstant(),
+                    ZonedDateTime.of(due.getValue(), zone).toInstant(), points.getValue(), team.getValue(), types.getValue(),
+                    maxMb.getValue() == null ? null : maxMb.getValue() * 1024L * 1024L, cpu.getValue(), wall.getValue(),
+                    memory.getValue(), null, packages.getValue()))))) {
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/assignments/" + created.get().id()));
             }
