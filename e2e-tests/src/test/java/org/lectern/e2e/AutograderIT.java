@@ -99,6 +99,12 @@ class AutograderIT {
         browser.waitFor(By.id("staff-submissions"));
         browser.click(By.id("release-grades"));
         browser.waitForText(By.id("release-grades"), "Hide grades again");
+        // Staff read the notebook rendered beside its results.
+        browser.click(By.xpath("//vaadin-grid[@id='staff-submissions']/vaadin-grid-cell-content[normalize-space()='student3@demo.lectern']"));
+        browser.waitForText(By.cssSelector(".nb h1"), "A7: ReLU");
+        browser.waitForText(By.cssSelector(".nb"), "return np.abs(x)");
+        browser.waitForText(By.id("private-score"), "Private tests: 0 / 6");
+        browser.screenshot("staff-submission-rendered");
         browser.signOut();
 
         // The student now sees the private results and the total.

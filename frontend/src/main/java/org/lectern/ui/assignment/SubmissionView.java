@@ -72,6 +72,7 @@ public class SubmissionView extends CoursePage {
         files.setWidth("60%");
         Div side = new Div(new ResultsPanel(autograde.results(submissionId)));
         side.setWidth("40%");
+        side.getStyle().set("min-width", "0").set("overflow-x", "auto");
         Button rerun = new Button("Re-run", e -> {
             if (Notifications.attempt(() -> autograde.rerun(submissionId))) {
                 Notifications.success("Queued again.");
