@@ -6,19 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * The autograder in the browser: a student uploads a notebook and sees the public results; the
  * instructor releases grades; the student then sees the private results and the total.
  */
-@ExtendWith(LecternServer.class)
-class AutograderIT {
+class AutograderIT extends BrowserTest {
 
     static final String PUBLIC_TEST = """
             import numpy as np
@@ -46,20 +41,6 @@ class AutograderIT {
               {"cell_type": "code", "metadata": {}, "execution_count": 2, "outputs": [], "source": ["def relu(x):\\n", "    return np.abs(x)"]}
              ]}""";
 
-    private Browser browser;
-    private String testName;
-
-    @BeforeEach
-    void open(TestInfo info) throws Exception {
-        browser = new Browser();
-        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-    }
-
-    @AfterEach
-    void close() {
-        browser.screenshot(testName + "-last");
-        browser.close();
-    }
 
     @Test
     void aStudentSeesPublicResultsAtOnceAndPrivateOnesAfterRelease() throws Exception {

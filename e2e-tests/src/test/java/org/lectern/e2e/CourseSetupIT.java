@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -17,23 +13,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * (sees the error, fixes it, saves), adds a lecture; a student signs in and sees it, and cannot
  * open the roster page.
  */
-@ExtendWith(LecternServer.class)
-class CourseSetupIT {
+class CourseSetupIT extends BrowserTest {
 
-    private Browser browser;
-    private String testName;
-
-    @BeforeEach
-    void open(TestInfo info) throws Exception {
-        browser = new Browser();
-        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-    }
-
-    @AfterEach
-    void close() {
-        browser.screenshot(testName + "-last");
-        browser.close();
-    }
 
     @Test
     void instructorBuildsACourseAndAStudentSeesIt() throws Exception {
