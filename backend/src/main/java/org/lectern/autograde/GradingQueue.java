@@ -4,14 +4,18 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import org.lectern.autograde.internal.RunRepository;
+import org.lectern.pool.GradingPoolConfiguration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Creates a grading run and its job in the caller's transaction. Fair sharing: a job's priority is
- * minus the number of runs its course already has queued, so the pool takes courses in turn
- * instead of draining one course's burst first.
+ * Creates a grading run and its job in the caller's transaction. Fair sharing: a course's first
+ * queued job joins the current front of the queue (the highest queued priority); each further job
+ * of that course goes one step behind the course's last, so courses take turns while each course's
+ * own jobs keep their arrival order. Priorities reset when the queue drains.
  */
 @Component
 class GradingQueue {
@@ -21,20 +25,29 @@ class GradingQueue {
     private final RunRepository runs;
     private final SchedulerClient scheduler;
     private final Clock clock;
+    private final GradingPoolConfiguration.PoolLifecycle pool;
 
-    GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock) {
+    GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock, GradingPoolConfiguration.PoolLifecycle pool) {
         this.runs = runs;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.pool = pool;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     long enqueue(long submissionId, long autograderId, long courseId, Long batchId) {
-        int ahead = runs.queuedInCourse(courseId);
+        int priority = runs.lowestQueuedPriority(courseId).map(p -> p - 1)
+                .orElseGet(() -> runs.highestQueuedPriority().orElse(0));
+        priority = Math.max(Short.MIN_VALUE + 1, priority);
         long runId = runs.insert(submissionId, autograderId, courseId, batchId);
-        int priority = Math.max(Short.MIN_VALUE + 1, -ahead);
         scheduler.scheduleIfNotExists(new TaskInstance.Builder<Long>(TASK, "run-" + runId)
                 .data(runId).priority(priority).scheduledTo(clock.instant()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pool.checkNow();
+            }
+        });
         return runId;
     }
 }

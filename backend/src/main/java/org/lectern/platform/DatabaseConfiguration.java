@@ -64,7 +64,9 @@ public class DatabaseConfiguration {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
-                        // zonky turns synchronous commits off for tests; Lectern's data must be durable.
+                        // zonky starts PostgreSQL with fsync and synchronous commits off (fine for tests);
+                        // Lectern's data must survive a crash, so both go back on (later -c options win over -F).
+                        .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setPGStartupWait(java.time.Duration.ofSeconds(60))

@@ -53,7 +53,7 @@ public class GradingPoolConfiguration {
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
-                .pollUsingLockAndFetch(0.5, 3.0)
+                .pollUsingLockAndFetch(0.5, 1.0) // no more jobs held than slots, so priorities order what runs next
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .enablePriority()
@@ -100,6 +100,16 @@ public class GradingPoolConfiguration {
         @Override
         public boolean isRunning() {
             return running;
+        }
+
+        /**
+         * Looks for due jobs now instead of at the next poll. Jobs are enqueued through a separate
+         * client, whose commits the scheduler does not hear about; enqueuers call this after commit.
+         */
+        public void checkNow() {
+            if (enabled && running) {
+                scheduler.triggerCheckForDueExecutions();
+            }
         }
 
         public String workerName() {

@@ -172,7 +172,9 @@ class GradingIT {
             return ids.stream().map(id -> jdbc.sql("select priority from scheduled_tasks t join grading_run r on t.task_instance = 'run-' || r.id where r.submission_id = ?")
                     .param(id).query(Integer.class).single().longValue()).toList();
         });
-        // B's first job ranks with A's first, ahead of A's second and third.
+        // B's first job joins the front of the queue with A's first, ahead of A's second and third.
         assertThat(runs).containsExactly(0L, -1L, -2L, 0L);
+        assertThat(awaitFinished(b.student(), as(b.student(), () -> submissions.mine(b.assignment().id())).countedId()).status())
+                .isEqualTo(RunStatus.DONE);
     }
 }

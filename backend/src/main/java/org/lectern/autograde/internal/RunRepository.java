@@ -105,9 +105,18 @@ public class RunRepository {
                 .param("run-" + runId).query(Integer.class).single();
     }
 
-    public int queuedInCourse(long courseId) {
-        return jdbc.sql("select count(*) from grading_run where course_id = ? and status = 'QUEUED'").param(courseId)
-                .query(Integer.class).single();
+    /** The lowest priority among this course's jobs still waiting in the queue. */
+    public Optional<Integer> lowestQueuedPriority(long courseId) {
+        return jdbc.sql("""
+                select min(coalesce(t.priority, 0)) from scheduled_tasks t join grading_run r on t.task_instance = 'run-' || r.id
+                where t.task_name = 'grade' and not t.picked and r.course_id = ?""")
+                .param(courseId).query(Integer.class).optional();
+    }
+
+    /** The front of the queue: the highest priority of any waiting job. */
+    public Optional<Integer> highestQueuedPriority() {
+        return jdbc.sql("select max(coalesce(priority, 0)) from scheduled_tasks where task_name = 'grade' and not picked")
+                .query(Integer.class).optional();
     }
 
     public int[] batchProgress(long batchId) {
