@@ -108,6 +108,17 @@ class AssignmentApiIT {
                         + " {\"file\": \"test_private.py\", \"visibility\": \"private\", \"points\": 6}]}")));
         assertThat(autograder.status()).isEqualTo(200);
         assertThat(autograder.body().get("version").asInt()).isEqualTo(1);
+
+        // Limits travel with the autograder; a bad one saves nothing, neither limits nor files.
+        Reply badLimits = multipart("PUT", "/api/v1/assignments/" + a2 + "/autograder", instructor, List.of(
+                new Part("files", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", "{\"test_public.py\": {\"visibility\": \"public\", \"points\": 4},"
+                        + " \"limits\": {\"wallSeconds\": 30, \"memoryMb\": 1}}")));
+        assertThat(badLimits.status()).isEqualTo(400);
+        assertThat(badLimits.body().get("detail").asString()).contains("memoryMb");
+        Reply unchanged = send("GET", "/api/v1/assignments/" + a2, instructor, null, null);
+        assertThat(unchanged.body().get("limits").get("wallSeconds").asInt()).isEqualTo(120);
+        assertThat(send("GET", "/api/v1/assignments/" + a2 + "/autograder", instructor, null, null).body().get("version").asInt()).isEqualTo(1);
         assertThat(autograder.body().get("privatePoints").decimalValue()).isEqualByComparingTo("6");
 
         Reply receipt = multipart("POST", "/api/v1/assignments/" + a2 + "/submissions", student,

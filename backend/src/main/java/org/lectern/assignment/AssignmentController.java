@@ -80,7 +80,9 @@ class AssignmentController {
 
     /**
      * Multipart: the test files (any part names) and a {@code manifest} part, either
-     * {"test_x.py": {"visibility": "public", "points": 4}, ...} or {"files": [{"file": "test_x.py", ...}]}.
+     * {"test_x.py": {"visibility": "public", "points": 4}, ...} or {"files": [{"file": "test_x.py", ...}],
+     * "packages": ["numpy"], "limits": {"cpuSeconds": 60, "wallSeconds": 120, "memoryMb": 1024, "outputKb": 256}}.
+     * Limits and packages are optional and checked before any file is stored.
      */
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request,
@@ -100,7 +102,20 @@ class AssignmentController {
         }
         List<TestFileUpload> uploads = new ArrayList<>();
         entries.forEach((name, e) -> uploads.add(new TestFileUpload(name, files.get(name), visibility(name, e.visibility()), e.points())));
-        return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads));
+        JsonNode root = json.readTree(manifest);
+        AssignmentService.GradingSettings settings = null;
+        if (root.has("limits") || root.has("packages")) {
+            JsonNode l = root.path("limits");
+            String packages = null;
+            if (root.has("packages")) {
+                List<String> names = new ArrayList<>();
+                root.get("packages").forEach(p -> names.add(p.asString()));
+                packages = String.join(",", names);
+            }
+            settings = new AssignmentService.GradingSettings(intOrNull(l, "cpuSeconds"), intOrNull(l, "wallSeconds"),
+                    intOrNull(l, "memoryMb"), intOrNull(l, "outputKb"), packages);
+        }
+        return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings));
     }
 
     @PostMapping("/api/v1/assignments/{assignmentId}/grades/release")
@@ -123,12 +138,26 @@ class AssignmentController {
             }
         } else if (root != null && root.isObject()) {
             for (var e : root.properties()) {
+                if (e.getKey().equals("limits") || e.getKey().equals("packages")) {
+                    continue;
+                }
                 out.put(e.getKey(), new TestJson(e.getKey(), e.getValue().path("visibility").asString(""), points(e.getKey(), e.getValue().get("points"))));
             }
         } else {
             throw new InvalidInputException("The manifest must be a JSON object naming each test file's visibility and points.");
         }
         return out;
+    }
+
+    private static Integer intOrNull(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber()) {
+            throw new InvalidInputException("limits." + field + " must be a whole number.");
+        }
+        return v.asInt();
     }
 
     private static BigDecimal points(String name, JsonNode n) {

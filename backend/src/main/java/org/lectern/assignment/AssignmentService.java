@@ -103,8 +103,22 @@ public class AssignmentService {
         return page(assignmentId).assignment();
     }
 
+    /** Sandbox limits and packages that may come with an autograder upload; null fields keep their value. */
+    public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
+    }
+
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files) {
+        return uploadAutograder(assignmentId, files, null);
+    }
+
+    /** A new autograder version and, if given, new limits and packages: both saved or neither. */
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings) {
+        if (settings != null) {
+            updateGrading(assignmentId, settings.cpuSeconds(), settings.wallSeconds(), settings.memoryMb(), settings.outputKb(),
+                    settings.packages());
+        }
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.instructor(a.courseId());
         if (files == null || files.isEmpty()) {
@@ -167,6 +181,27 @@ public class AssignmentService {
         page(assignmentId);
         return repo.starters(assignmentId).stream().filter(s -> s[0].equals(path)).findFirst()
                 .flatMap(s -> blobs.get(s[1])).orElseThrow(() -> new NotFoundException("No starter file " + path + "."));
+    }
+
+    /**
+     * Sets the sandbox limits and Python packages the autograder runs with (they travel with an
+     * autograder upload); null keeps a value as it is.
+     */
+    @Transactional
+    public Assignment updateGrading(long assignmentId, Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb,
+                                    String packages) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.instructor(a.courseId());
+        Assignment.Limits l = a.limits();
+        Assignment checked = validate(a.courseId(), new AssignmentDraft(a.shortName(), a.title(), a.kind().name(), a.releaseAt(),
+                a.dueAt(), a.points(), a.team(), String.join(",", a.allowedExtensions()), a.maxUploadBytes(),
+                cpuSeconds == null ? l.cpuSeconds() : cpuSeconds, wallSeconds == null ? l.wallSeconds() : wallSeconds,
+                memoryMb == null ? l.memoryMb() : memoryMb, outputKb == null ? l.outputKb() : outputKb,
+                packages == null ? String.join(",", a.packages()) : packages));
+        repo.updateGrading(assignmentId, checked.limits(), String.join(",", checked.packages()));
+        audit.record(grant.caller().accountId(), a.courseId(), "assignment.grading_settings", a.shortName() + " " + checked.limits()
+                + " packages " + checked.packages());
+        return repo.byId(assignmentId).orElseThrow();
     }
 
     /** Makes private results and totals visible to students (or hides them again). */

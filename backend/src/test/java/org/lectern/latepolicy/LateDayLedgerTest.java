@@ -209,7 +209,18 @@ class LateDayLedgerTest {
                 new LateItem("y", dec("100"), dec("100"), MON_8, daysLate(MON_8, 1, CSE),
                         std.withPenaltyPercentPerDay(BigDecimal.valueOf(20)), BigDecimal.ONE),
                 new LateItem("x", dec("100"), dec("30"), MON_15, daysLate(MON_15, 2, CSE), std, BigDecimal.ONE));
+        // n may use free days but takes no penalised lateness, so it needs both days or scores 0.
+        List<LateItem> allOrNothing = List.of(
+                new LateItem("s", dec("100"), dec("100"), MON_8, daysLate(MON_8, 1, CSE), std, BigDecimal.ONE),
+                new LateItem("n", dec("100"), dec("100"), MON_15, daysLate(MON_15, 2, CSE),
+                        new ItemRule(true, AcceptsLate.NO, null, null, null), BigDecimal.ONE));
         return Stream.of(
+                // s 1 free -> 100; n 1 free, 1 uncovered -> refused, 0, its day not spent.
+                Arguments.of("deadline order can leave an all-or-nothing item short", two, Allocation.DEADLINE_ORDER,
+                        allOrNothing, new int[] {1, 0}, "100"),
+                // s 0 free -> 75; n 2 free -> 100.
+                Arguments.of("the optimum covers the all-or-nothing item", two, Allocation.MAXIMISE_GRADE,
+                        allOrNothing, new int[] {0, 2}, "175"),
                 // deadline order: a1 2 free -> 10 x 0.1 = 1; a2 0 free, 50% off -> 50 x 0.4 = 20; total 21.
                 Arguments.of("deadline order spends the days on the first late item", two, Allocation.DEADLINE_ORDER,
                         smallThenBig, new int[] {2, 0}, "21"),

@@ -58,6 +58,11 @@ public class AssignmentRepository {
                 .query(AssignmentRepository::assignment).list();
     }
 
+    public void updateGrading(long id, Assignment.Limits limits, String packages) {
+        jdbc.sql("update assignment set cpu_seconds = ?, wall_seconds = ?, memory_mb = ?, output_kb = ?, packages = ? where id = ?")
+                .params(limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMb(), limits.outputKb(), packages, id).update();
+    }
+
     public void releaseGrades(long id, Instant at) {
         jdbc.sql("update assignment set grades_released_at = ? where id = ?").params(at == null ? null : Timestamp.from(at), id).update();
     }
