@@ -10,7 +10,19 @@ import java.time.Instant;
 public record AssignmentDraft(String shortName, String title, String type, Instant releaseAt, Instant dueAt,
                               BigDecimal points, Boolean team, String allowedExtensions, Long maxUploadBytes,
                               Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb,
-                              String packages) {
+                              String packages, String category, LateDays lateDays) {
+
+    /** Per-item late-day rules for the gradebook; null fields mean the course's rules. */
+    public record LateDays(Boolean takesLateDays, String acceptsLate, Integer maxPerItem, BigDecimal penaltyPercentPerDay,
+                           Integer maxDaysLate) {
+    }
+
+    public AssignmentDraft(String shortName, String title, String type, Instant releaseAt, Instant dueAt, BigDecimal points,
+                           Boolean team, String allowedExtensions, Long maxUploadBytes, Integer cpuSeconds, Integer wallSeconds,
+                           Integer memoryMb, Integer outputKb, String packages) {
+        this(shortName, title, type, releaseAt, dueAt, points, team, allowedExtensions, maxUploadBytes, cpuSeconds, wallSeconds,
+                memoryMb, outputKb, packages, null, null);
+    }
 
     public static AssignmentDraft of(String shortName, String title, Instant releaseAt, Instant dueAt, BigDecimal points) {
         return new AssignmentDraft(shortName, title, null, releaseAt, dueAt, points, null, null, null, null, null, null, null, null);

@@ -75,6 +75,10 @@ public class AssignmentService {
         CourseItem item = schedule.registerItem(courseId, new CourseItemDraft(CourseItem.Kind.ASSIGNMENT, a.shortName(), a.title(),
                 null, a.releaseAt(), a.dueAt(), "courses/" + courseId + "/assignments/" + id, false));
         repo.setItem(id, item.id());
+        var late = draft.lateDays();
+        events.publishEvent(new AssignmentCreated(courseId, id, a.shortName(), a.points(), draft.category(),
+                late == null ? null : late.takesLateDays(), late == null ? null : late.acceptsLate(), late == null ? null : late.maxPerItem(),
+                late == null ? null : late.penaltyPercentPerDay(), late == null ? null : late.maxDaysLate()));
         audit.record(grant.caller().accountId(), courseId, "assignment.created", a.shortName() + " " + a.title());
         return repo.byId(id).orElseThrow();
     }

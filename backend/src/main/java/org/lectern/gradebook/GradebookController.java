@@ -1,0 +1,110 @@
+package org.lectern.gradebook;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lectern.latepolicy.WhatIf;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST: the grading policy, the gradebook (JSON and CSV), scores, overrides and extensions. */
+@RestController
+class GradebookController {
+
+    record ItemJson(BigDecimal score, BigDecimal max, int lateDays, BigDecimal penaltyPercent, boolean dropped, String status) {
+    }
+
+    record StudentJson(String email, String name, Map<String, ItemJson> items, int lateDaysUsed, int lateDaysRemaining,
+                       BigDecimal totalPercent, String letter) {
+    }
+
+    record GradebookJson(List<String> items, List<StudentJson> students) {
+    }
+
+    record ScoreRequest(String item, String student, BigDecimal score, Boolean excused) {
+    }
+
+    record OverrideRequest(String item, String student, BigDecimal score, String reason) {
+    }
+
+    record ExtensionRequest(String item, String student, Instant newDueAt, Integer extraDays, String reason) {
+    }
+
+    private final GradebookService gradebook;
+
+    GradebookController(GradebookService gradebook) {
+        this.gradebook = gradebook;
+    }
+
+    @GetMapping("/api/v1/courses/{courseId}/grading-policy")
+    PolicyDocument policy(@PathVariable long courseId) {
+        return gradebook.policy(courseId);
+    }
+
+    @PutMapping("/api/v1/courses/{courseId}/grading-policy")
+    PolicyDocument setPolicy(@PathVariable long courseId, @RequestBody PolicyDocument document) {
+        return gradebook.setPolicy(courseId, document);
+    }
+
+    @GetMapping("/api/v1/courses/{courseId}/gradebook")
+    GradebookJson gradebook(@PathVariable long courseId) {
+        var g = gradebook.gradebook(courseId);
+        return new GradebookJson(g.itemKeys(), g.students().stream().map(r -> {
+            Map<String, ItemJson> items = new LinkedHashMap<>();
+            r.items().forEach((k, l) -> items.put(k, new ItemJson(round(l.score()), l.max(), l.lateDays(), l.penaltyPercent(), l.dropped(),
+                    l.status())));
+            return new StudentJson(r.email(), r.name(), items, r.lateDaysUsed(), r.lateDaysRemaining(), round(r.totalPercent()), r.letter());
+        }).toList());
+    }
+
+    @GetMapping(value = "/api/v1/courses/{courseId}/gradebook.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@PathVariable long courseId) {
+        return csv("gradebook-" + courseId + ".csv", gradebook.csv(courseId));
+    }
+
+    @GetMapping(value = "/api/v1/courses/{courseId}/gradebook-canvas.csv", produces = "text/csv")
+    ResponseEntity<String> canvas(@PathVariable long courseId) {
+        return csv("gradebook-canvas-" + courseId + ".csv", gradebook.canvasCsv(courseId));
+    }
+
+    @PutMapping("/api/v1/courses/{courseId}/scores")
+    void score(@PathVariable long courseId, @RequestBody ScoreRequest r) {
+        gradebook.enterScore(courseId, r.item(), r.student(), r.score(), Boolean.TRUE.equals(r.excused()));
+    }
+
+    @PostMapping("/api/v1/courses/{courseId}/overrides")
+    void override(@PathVariable long courseId, @RequestBody OverrideRequest r) {
+        gradebook.override(courseId, r.item(), r.student(), r.score(), r.reason());
+    }
+
+    @PostMapping("/api/v1/courses/{courseId}/extensions")
+    void extension(@PathVariable long courseId, @RequestBody ExtensionRequest r) {
+        gradebook.grantExtension(courseId, r.item(), r.student(), r.newDueAt(), r.extraDays(), r.reason());
+    }
+
+    /** For a student: what submitting this item now would cost. */
+    @GetMapping("/api/v1/courses/{courseId}/items/{item}/what-if")
+    ResponseEntity<WhatIf> whatIf(@PathVariable long courseId, @PathVariable String item) {
+        return gradebook.whatIfNow(courseId, item).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    private static BigDecimal round(BigDecimal b) {
+        return b == null ? null : Rounding.forDisplay(b);
+    }
+
+    private static ResponseEntity<String> csv(String name, String body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
+    }
+}

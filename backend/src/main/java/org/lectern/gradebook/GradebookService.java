@@ -1,0 +1,401 @@
+package org.lectern.gradebook;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentService;
+import org.lectern.autograde.AutogradedScores;
+import org.lectern.course.CourseAccess;
+import org.lectern.course.CourseRole;
+import org.lectern.course.CourseService;
+import org.lectern.course.Member;
+import org.lectern.gradebook.internal.GradebookRepository;
+import org.lectern.identity.EmailAddress;
+import org.lectern.latepolicy.Extension;
+import org.lectern.latepolicy.LateDayLedger;
+import org.lectern.latepolicy.LateItem;
+import org.lectern.latepolicy.LedgerEntry;
+import org.lectern.latepolicy.WhatIf;
+import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.audit.AuditLog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gradebook: the course's policy applied to autograder totals and staff-entered scores, with
+ * late days charged by {@link LateDayLedger} and totals by {@link GradeCalculator}. Staff see every
+ * student; a student sees only their own released scores.
+ */
+@Service
+public class GradebookService {
+
+    /** One cell: the score after late penalties (null when none or not visible), and why. */
+    public record ItemLine(String key, BigDecimal score, BigDecimal rawScore, BigDecimal max, int lateDays, BigDecimal penaltyPercent,
+                           boolean dropped, boolean released, String status, String overrideReason) {
+    }
+
+    public record StudentRow(long accountId, String name, String email, String sisId, String section, Map<String, ItemLine> items,
+                             int lateDaysUsed, int lateDaysRemaining, BigDecimal totalPercent, String letter, LateDayLedger lateDays) {
+        public List<LedgerEntry> ledger() {
+            return lateDays.entries();
+        }
+    }
+
+    public record Gradebook(CourseAccess.Grant grant, PolicyDocument policy, List<String> itemKeys, List<StudentRow> students) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final GradebookRepository repo;
+    private final CourseAccess access;
+    private final CourseService courses;
+    private final AssignmentService assignments;
+    private final AutogradedScores autograded;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    GradebookService(GradebookRepository repo, CourseAccess access, CourseService courses, AssignmentService assignments,
+                     AutogradedScores autograded, AuditLog audit, Clock clock) {
+        this.repo = repo;
+        this.access = access;
+        this.courses = courses;
+        this.assignments = assignments;
+        this.autograded = autograded;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PolicyDocument policy(long courseId) {
+        access.member(courseId);
+        return load(courseId);
+    }
+
+    @Transactional
+    public PolicyDocument setPolicy(long courseId, PolicyDocument document) {
+        var grant = access.instructor(courseId);
+        if (document == null || document.lateDays() == null || document.categories() == null) {
+            throw new InvalidInputException("A grading policy needs lateDays and categories.");
+        }
+        document.validate();
+        repo.savePolicy(courseId, JSON.writeValueAsString(document), grant.caller().accountId());
+        audit.record(grant.caller().accountId(), courseId, "grading_policy.saved", document.categories().size() + " categories");
+        return load(courseId);
+    }
+
+    @Transactional(readOnly = true)
+    public Gradebook gradebook(long courseId) {
+        var grant = access.member(courseId);
+        PolicyDocument policy = load(courseId);
+        GradingScheme scheme = policy.scheme();
+        ZoneId zone = grant.course().timeZone();
+        List<Member> students;
+        if (grant.isStaff()) {
+            students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).toList();
+        } else {
+            var c = grant.caller();
+            students = List.of(new Member(c.accountId(), c.displayName(), c.email(), CourseRole.STUDENT, null, null, true));
+        }
+        Map<String, Assignment> byKey = new HashMap<>();
+        for (Assignment a : assignments.list(courseId)) {
+            policy.item(a.shortName()).ifPresent(i -> byKey.put(i.shortName(), a));
+        }
+        Map<String, Map<Long, AutogradedScores.Scored>> scored = new HashMap<>();
+        byKey.forEach((key, a) -> scored.put(key, autograded.forAssignment(a.id())));
+        Map<String, GradebookRepository.Entry> entries = new HashMap<>();
+        repo.entries(courseId).forEach(e -> entries.put(e.itemKey().toLowerCase() + "/" + e.accountId(), e));
+        Map<String, GradebookRepository.Override> overrides = new HashMap<>();
+        repo.overrides(courseId).forEach(o -> overrides.put(o.itemKey().toLowerCase() + "/" + o.accountId(), o));
+        Map<Long, List<Extension>> extensions = new HashMap<>();
+        for (var x : repo.extensions(courseId)) {
+            extensions.computeIfAbsent(x.accountId(), k -> new ArrayList<>()).add(x.newDueAt() != null
+                    ? Extension.until(x.itemKey(), x.newDueAt(), x.reason()) : Extension.byDays(x.itemKey(), x.extraDays(), x.reason()));
+        }
+        Map<String, BigDecimal> weightPerPoint = new HashMap<>();
+        for (Category c : scheme.categories()) {
+            c.shares().forEach((key, share) -> scheme.items().stream().filter(i -> i.key().equals(key)).findFirst()
+                    .ifPresent(i -> weightPerPoint.put(key, i.pointsPossible().signum() == 0 ? BigDecimal.ZERO
+                            : share.divide(i.pointsPossible(), MathContext.DECIMAL64))));
+        }
+        Instant now = clock.instant();
+        List<String> keys = scheme.items().stream().map(GradedItem::key).toList();
+        List<StudentRow> rows = new ArrayList<>();
+        for (Member m : students) {
+            List<LateItem> late = new ArrayList<>();
+            Map<String, BigDecimal> raw = new HashMap<>();
+            Map<String, Boolean> released = new HashMap<>();
+            for (GradedItem item : scheme.items()) {
+                Assignment a = byKey.get(item.key());
+                if (a == null) {
+                    continue;
+                }
+                boolean visible = grant.isStaff() || a.gradesReleased();
+                released.put(item.key(), a.gradesReleased());
+                AutogradedScores.Scored s = scored.get(item.key()).get(m.accountId());
+                BigDecimal points = null;
+                if (s != null && s.total() != null && visible) {
+                    points = s.possible() == null || s.possible().signum() == 0 ? s.total()
+                            : s.total().multiply(item.pointsPossible()).divide(s.possible(), MathContext.DECIMAL64);
+                    raw.put(item.key(), points);
+                }
+                late.add(new LateItem(item.key(), item.pointsPossible(), points, a.dueAt().atZone(zone),
+                        s == null ? null : s.submittedAt(), policy.rule(item.key()), weightPerPoint.getOrDefault(item.key(), BigDecimal.ONE)));
+            }
+            LateDayLedger ledger = LateDayLedger.compute(policy.latePolicy(), extensions.getOrDefault(m.accountId(), List.of()), late);
+            Map<String, LedgerEntry> charged = new HashMap<>();
+            ledger.entries().forEach(le -> charged.put(le.key(), le));
+            Map<String, ItemScore> scores = new HashMap<>();
+            for (GradedItem item : scheme.items()) {
+                String k = item.key().toLowerCase() + "/" + m.accountId();
+                var o = overrides.get(k);
+                var e = entries.get(k);
+                Assignment a = byKey.get(item.key());
+                if (o != null) {
+                    scores.put(item.key(), ItemScore.overridden(o.score(), o.reason()));
+                } else if (e != null && e.excused()) {
+                    scores.put(item.key(), ItemScore.excusedScore());
+                } else if (e != null && e.score() != null) {
+                    scores.put(item.key(), ItemScore.graded(e.score(), item.pointsPossible()));
+                } else if (a != null && (grant.isStaff() || a.gradesReleased())) {
+                    LedgerEntry le = charged.get(item.key());
+                    if (le != null && le.finalScore() != null) {
+                        scores.put(item.key(), ItemScore.graded(le.finalScore(), item.pointsPossible()));
+                    } else if (a.gradesReleased() && now.isAfter(a.dueAt()) && (le == null || le.status().refused()
+                            || scored.get(item.key()).get(m.accountId()) == null)) {
+                        scores.put(item.key(), ItemScore.missing());
+                    }
+                }
+            }
+            CourseGrade grade = GradeCalculator.compute(scheme, scores);
+            Map<String, ItemLine> lines = new LinkedHashMap<>();
+            for (String key : keys) {
+                ItemResult r = grade.item(key);
+                LedgerEntry le = charged.get(key);
+                ItemScore given = scores.get(key);
+                BigDecimal score = given == null ? null : given.override() != null ? given.override().score() : given.earned();
+                lines.put(key, new ItemLine(key, score, raw.get(key), r == null ? null : r.possible(),
+                        le == null ? 0 : le.daysLate(), le == null ? BigDecimal.ZERO : le.penaltyPercent(),
+                        r != null && r.dropped(), released.getOrDefault(key, given != null),
+                        le != null && le.refused() ? le.status().name().toLowerCase() : r == null ? "" : r.status().name().toLowerCase(),
+                        given != null && given.override() != null ? given.override().reason() : null));
+            }
+            rows.add(new StudentRow(m.accountId(), m.name(), m.email(), m.sisId(), m.section(), lines, ledger.daysUsed(),
+                    ledger.daysRemaining(), grade.totalPercent(), grade.letter(), ledger));
+        }
+        return new Gradebook(grant, policy, keys, rows);
+    }
+
+    /**
+     * What submitting an item now would cost the calling student: days late, free days it would use,
+     * penalty, refusal, days left. Computed on the student's whole ledger, so it never offers days
+     * they do not have.
+     */
+    @Transactional(readOnly = true)
+    public Optional<WhatIf> whatIfNow(long courseId, String itemKey) {
+        var grant = access.member(courseId);
+        if (grant.isStaff()) {
+            return Optional.empty();
+        }
+        Gradebook mine = gradebook(courseId);
+        var key = mine.policy().item(itemKey == null ? "" : itemKey).map(PolicyDocument.ItemJson::shortName);
+        if (key.isEmpty() || mine.students().isEmpty()) {
+            return Optional.empty();
+        }
+        LateDayLedger ledger = mine.students().getFirst().lateDays();
+        if (ledger.entries().stream().noneMatch(e -> e.key().equals(key.get()))) {
+            return Optional.empty();
+        }
+        return Optional.of(ledger.whatIf(key.get(), clock.instant()));
+    }
+
+    /**
+     * A new assignment joins its gradebook category (named in the assignment JSON) with its per-item
+     * late rules; without a category it joins a category holding an item of that short name, if any.
+     */
+    @org.springframework.context.event.EventListener
+    void onAssignmentCreated(org.lectern.assignment.AssignmentCreated e) {
+        PolicyDocument doc = load(e.courseId());
+        if (e.category() == null || e.category().isBlank()) {
+            return;
+        }
+        var category = doc.categories().stream().filter(c -> c.name().equalsIgnoreCase(e.category().strip())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("category: no gradebook category '" + e.category() + "' (categories: "
+                        + String.join(", ", doc.categories().stream().map(PolicyDocument.CategoryJson::name).toList()) + ")."));
+        PolicyDocument.ItemLateJson late = e.takesLateDays() == null && e.acceptsLate() == null && e.maxLateDaysPerItem() == null
+                && e.latePenaltyPercentPerDay() == null && e.maxDaysLate() == null ? null
+                : new PolicyDocument.ItemLateJson(e.takesLateDays(), e.acceptsLate(), e.maxLateDaysPerItem(), e.latePenaltyPercentPerDay(),
+                        e.maxDaysLate());
+        List<PolicyDocument.CategoryJson> categories = new ArrayList<>();
+        for (var c : doc.categories()) {
+            // The assignment takes the place of a same-named placeholder (A2 for a2), else joins the end.
+            List<PolicyDocument.ItemJson> items = new ArrayList<>();
+            boolean placed = false;
+            for (var i : c.items()) {
+                if (i.shortName().equalsIgnoreCase(e.shortName())) {
+                    if (c == category) {
+                        items.add(new PolicyDocument.ItemJson(e.shortName(), e.points(), i.weight(), null, late));
+                        placed = true;
+                    }
+                } else {
+                    items.add(i);
+                }
+            }
+            if (c == category && !placed) {
+                items.add(new PolicyDocument.ItemJson(e.shortName(), e.points(), null, null, late));
+            }
+            categories.add(new PolicyDocument.CategoryJson(c.name(), c.weight(), c.dropLowest(), c.extraCredit(), c.cap(), items));
+        }
+        PolicyDocument updated = new PolicyDocument(doc.lateDays(), categories, doc.letters());
+        updated.validate();
+        var caller = org.lectern.identity.CurrentUser.require();
+        repo.savePolicy(e.courseId(), JSON.writeValueAsString(updated), caller.accountId());
+    }
+
+    @Transactional
+    public void enterScore(long courseId, String itemKey, String email, BigDecimal score, boolean excused) {
+        var grant = access.staff(courseId);
+        String key = itemKey(courseId, itemKey);
+        Member m = student(courseId, email);
+        if (!excused && (score == null || score.signum() < 0)) {
+            throw new InvalidInputException("A score is zero or more (or mark the item excused).");
+        }
+        repo.putEntry(courseId, key, m.accountId(), excused ? null : score, excused, grant.caller().accountId());
+        audit.record(grant.caller().accountId(), courseId, "grade.entered", key + " " + m.email() + " " + (excused ? "excused" : score));
+    }
+
+    /** A manual override (e.g. a zero for an integrity case); instructors only, always with a reason, audited. */
+    @Transactional
+    public void override(long courseId, String itemKey, String email, BigDecimal score, String reason) {
+        var grant = access.instructor(courseId);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("An override needs a reason.");
+        }
+        if (score == null || score.signum() < 0) {
+            throw new InvalidInputException("An override is a score of zero or more.");
+        }
+        String key = itemKey(courseId, itemKey);
+        Member m = student(courseId, email);
+        repo.putOverride(courseId, key, m.accountId(), score, reason.strip(), grant.caller().accountId());
+        audit.record(grant.caller().accountId(), courseId, "grade.override", key + " " + m.email() + " = " + score + " (" + reason.strip() + ")");
+    }
+
+    @Transactional
+    public void grantExtension(long courseId, String itemKey, String email, Instant newDue, Integer extraDays, String reason) {
+        var grant = access.staff(courseId);
+        if ((newDue == null) == (extraDays == null)) {
+            throw new InvalidInputException("Give either a new due time or a number of extra days.");
+        }
+        if (extraDays != null && extraDays < 1) {
+            throw new InvalidInputException("Extra days are one or more.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("An extension needs a reason.");
+        }
+        String key = itemKey(courseId, itemKey);
+        Member m = student(courseId, email);
+        repo.addExtension(courseId, key, m.accountId(), newDue, extraDays, reason.strip(), grant.caller().accountId());
+        audit.record(grant.caller().accountId(), courseId, "extension.granted", key + " " + m.email() + " "
+                + (newDue != null ? "until " + newDue : extraDays + " days") + " (" + reason.strip() + ")");
+    }
+
+    /** Every student and item with totals. */
+    @Transactional(readOnly = true)
+    public String csv(long courseId) {
+        access.staff(courseId);
+        Gradebook g = gradebook(courseId);
+        List<String> header = new ArrayList<>(List.of("Student", "Email", "SIS User ID", "Section"));
+        header.addAll(g.itemKeys());
+        header.addAll(List.of("Late days used", "Late days left", "Total %", "Letter"));
+        return write(header, g, false);
+    }
+
+    /** Canvas's gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, then one column per item. */
+    @Transactional(readOnly = true)
+    public String canvasCsv(long courseId) {
+        access.staff(courseId);
+        Gradebook g = gradebook(courseId);
+        List<String> header = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));
+        header.addAll(g.itemKeys());
+        return write(header, g, true);
+    }
+
+    private String write(List<String> header, Gradebook g, boolean canvas) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            p.printRecord(header.stream().map(CsvCells::safe).toList());
+            if (canvas) {
+                List<String> possible = new ArrayList<>(List.of("    Points Possible", "", "", "", ""));
+                g.policy().scheme().items().forEach(i -> possible.add(Rounding.forDisplay(i.pointsPossible()).toPlainString()));
+                p.printRecord(possible);
+            }
+            for (StudentRow r : g.students()) {
+                List<String> cells = new ArrayList<>();
+                if (canvas) {
+                    cells.addAll(List.of(CsvCells.safe(sortable(r.name())), "", CsvCells.safe(nz(r.sisId())), CsvCells.safe(r.email()),
+                            CsvCells.safe(nz(r.section()))));
+                } else {
+                    cells.addAll(List.of(CsvCells.safe(r.name()), CsvCells.safe(r.email()), CsvCells.safe(nz(r.sisId())), CsvCells.safe(nz(r.section()))));
+                }
+                for (String key : g.itemKeys()) {
+                    ItemLine l = r.items().get(key);
+                    cells.add(l == null || l.score() == null ? "" : Rounding.forDisplay(l.score()).toPlainString());
+                }
+                if (!canvas) {
+                    cells.add(Integer.toString(r.lateDaysUsed()));
+                    cells.add(Integer.toString(r.lateDaysRemaining()));
+                    cells.add(r.totalPercent() == null ? "" : Rounding.forDisplay(r.totalPercent()).toPlainString());
+                    cells.add(CsvCells.safe(nz(r.letter())));
+                }
+                p.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static String sortable(String name) {
+        int space = name.lastIndexOf(' ');
+        return space < 0 ? name : name.substring(space + 1) + ", " + name.substring(0, space);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private String itemKey(long courseId, String key) {
+        return load(courseId).item(key == null ? "" : key.strip()).map(PolicyDocument.ItemJson::shortName)
+                .orElseThrow(() -> new InvalidInputException("No gradebook item '" + key + "' in this course's grading policy."));
+    }
+
+    private Member student(long courseId, String email) {
+        String e = EmailAddress.normalise(email);
+        return courses.roster(courseId).stream().filter(m -> m.email().equals(e) && m.role() == CourseRole.STUDENT).findFirst()
+                .orElseThrow(() -> new InvalidInputException(email + " is not a student in this course."));
+    }
+
+    private PolicyDocument load(long courseId) {
+        return repo.policy(courseId).map(json -> {
+            try {
+                return JSON.readValue(json, PolicyDocument.class);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("Stored grading policy of course " + courseId + " is unreadable", e);
+            }
+        }).orElseGet(PolicyDocument::defaults);
+    }
+}

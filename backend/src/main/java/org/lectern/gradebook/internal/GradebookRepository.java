@@ -1,0 +1,86 @@
+package org.lectern.gradebook.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class GradebookRepository {
+
+    public record Entry(String itemKey, long accountId, BigDecimal score, boolean excused) {
+    }
+
+    public record Override(String itemKey, long accountId, BigDecimal score, String reason) {
+    }
+
+    public record ExtensionRow(long id, String itemKey, long accountId, Instant newDueAt, Integer extraDays, String reason,
+                               Instant grantedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public GradebookRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> policy(long courseId) {
+        return jdbc.sql("select document from grading_policy where course_id = ?").param(courseId).query(String.class).optional();
+    }
+
+    public void savePolicy(long courseId, String document, long by) {
+        jdbc.sql("""
+                insert into grading_policy (course_id, document, updated_by) values (?, ?, ?)
+                on conflict (course_id) do update set document = excluded.document, updated_by = excluded.updated_by, updated_at = now()""")
+                .params(courseId, document, by).update();
+    }
+
+    public List<Entry> entries(long courseId) {
+        return jdbc.sql("select item_key, account_id, score, excused from grade_entry where course_id = ?").param(courseId)
+                .query((rs, i) -> new Entry(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBoolean(4))).list();
+    }
+
+    public void putEntry(long courseId, String itemKey, long accountId, BigDecimal score, boolean excused, long by) {
+        jdbc.sql("""
+                insert into grade_entry (course_id, item_key, account_id, score, excused, entered_by) values (?, ?, ?, ?, ?, ?)
+                on conflict (course_id, item_key, account_id) do update
+                  set score = excluded.score, excused = excluded.excused, entered_by = excluded.entered_by, entered_at = now()""")
+                .params(courseId, itemKey, accountId, score, excused, by).update();
+    }
+
+    public List<Override> overrides(long courseId) {
+        return jdbc.sql("select item_key, account_id, score, reason from grade_override where course_id = ?").param(courseId)
+                .query((rs, i) -> new Override(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4))).list();
+    }
+
+    public void putOverride(long courseId, String itemKey, long accountId, BigDecimal score, String reason, long by) {
+        jdbc.sql("""
+                insert into grade_override (course_id, item_key, account_id, score, reason, set_by) values (?, ?, ?, ?, ?, ?)
+                on conflict (course_id, item_key, account_id) do update
+                  set score = excluded.score, reason = excluded.reason, set_by = excluded.set_by, set_at = now()""")
+                .params(courseId, itemKey, accountId, score, reason, by).update();
+    }
+
+    public List<ExtensionRow> extensions(long courseId) {
+        return jdbc.sql("select id, item_key, account_id, new_due_at, extra_days, reason, granted_at from grade_extension where course_id = ? order by id")
+                .param(courseId)
+                .query((rs, i) -> {
+                    Timestamp due = rs.getTimestamp(4);
+                    int days = rs.getInt(5);
+                    Integer extra = rs.wasNull() ? null : days;
+                    return new ExtensionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), due == null ? null : due.toInstant(), extra,
+                            rs.getString(6), rs.getTimestamp(7).toInstant());
+                }).list();
+    }
+
+    public long addExtension(long courseId, String itemKey, long accountId, Instant newDue, Integer extraDays, String reason, long by) {
+        return jdbc.sql("""
+                insert into grade_extension (course_id, item_key, account_id, new_due_at, extra_days, reason, granted_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(courseId, itemKey, accountId, newDue == null ? null : Timestamp.from(newDue), extraDays, reason, by)
+                .query(Long.class).single();
+    }
+}
