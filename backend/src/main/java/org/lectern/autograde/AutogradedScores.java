@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.lectern.submission.Submission;
-import org.lectern.submission.SubmissionMaterials;
 import org.lectern.autograde.internal.RunRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,22 +19,20 @@ public class AutogradedScores {
     public record Scored(Instant submittedAt, BigDecimal total, BigDecimal possible) {
     }
 
-    private final SubmissionMaterials submissions;
     private final RunRepository runs;
 
-    AutogradedScores(SubmissionMaterials submissions, RunRepository runs) {
-        this.submissions = submissions;
+    AutogradedScores(RunRepository runs) {
         this.runs = runs;
     }
 
     @Transactional(readOnly = true)
     public Map<Long, Scored> forAssignment(long assignmentId) {
         Map<Long, Scored> out = new HashMap<>();
-        for (Submission s : submissions.counted(assignmentId)) {
-            var done = runs.latestFor(s.id()).filter(r -> r.status() == RunStatus.DONE);
-            out.put(s.accountId(), new Scored(s.submittedAt(),
-                    done.map(r -> nz(r.publicEarned()).add(nz(r.privateEarned()))).orElse(null),
-                    done.map(r -> nz(r.publicPossible()).add(nz(r.privatePossible()))).orElse(null)));
+        for (Object[] row : runs.countedTotals(assignmentId)) {
+            boolean done = RunStatus.DONE.name().equals(row[2]);
+            out.put((Long) row[0], new Scored((Instant) row[1],
+                    done ? nz((BigDecimal) row[3]).add(nz((BigDecimal) row[4])) : null,
+                    done ? nz((BigDecimal) row[5]).add(nz((BigDecimal) row[6])) : null));
         }
         return out;
     }

@@ -133,6 +133,22 @@ public class RunRepository {
                 .query(RunRepository::run).list();
     }
 
+    /** Per student: the counted submission's time and its latest finished run's totals, in one query. */
+    public List<Object[]> countedTotals(long assignmentId) {
+        return jdbc.sql("""
+                select s.account_id, s.submitted_at, r.status, r.public_earned, r.private_earned, r.public_possible, r.private_possible
+                from submission s
+                left join lateral (select status, public_earned, private_earned, public_possible, private_possible
+                                   from grading_run where submission_id = s.id order by id desc limit 1) r on true
+                where s.assignment_id = ? and not s.is_reference and s.id = coalesce(
+                    (select c.submission_id from submission_choice c where c.assignment_id = s.assignment_id and c.account_id = s.account_id),
+                    (select max(s2.id) from submission s2 where s2.assignment_id = s.assignment_id and s2.account_id = s.account_id and not s2.is_reference))""")
+                .param(assignmentId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)})
+                .list();
+    }
+
     private static Instant instant(ResultSet rs, String c) throws SQLException {
         Timestamp t = rs.getTimestamp(c);
         return t == null ? null : t.toInstant();
