@@ -66,12 +66,15 @@ public class AssignmentView extends CoursePage {
     private final AssignmentService assignments;
     private final SubmissionService submissions;
     private final AutogradeService autograde;
+    private final org.lectern.gradebook.GradebookService gradebook;
     private long assignmentId;
     private final Div results = new Div();
     private Long shownSubmission;
     private Registration polling;
 
-    public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde) {
+    public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
+                          org.lectern.gradebook.GradebookService gradebook) {
+        this.gradebook = gradebook;
         this.assignments = assignments;
         this.submissions = submissions;
         this.autograde = autograde;
@@ -122,7 +125,16 @@ public class AssignmentView extends CoursePage {
         box.add(new H3("Your submission"));
         Instant now = Instant.now();
         if (now.isAfter(a.dueAt())) {
-            box.add(new Paragraph("The deadline has passed; a new upload is recorded as late."));
+            Paragraph cost = new Paragraph("The deadline has passed; a new upload is recorded as late.");
+            cost.setId("late-cost");
+            gradebook.whatIfNow(courseId, a.shortName()).ifPresent(w -> cost.setText(w.refused()
+                    ? "Submitting now is " + w.daysLate() + " day(s) late and would not be accepted for grading."
+                    : "Submitting now is " + w.daysLate() + " day(s) late: it uses " + w.freeDaysUsed() + " of your "
+                    + w.daysRemainingBefore() + " free late day(s), leaving " + w.daysRemainingAfter()
+                    + (w.penaltyPercent().signum() > 0 ? ", and costs " + w.penaltyPercent().stripTrailingZeros().toPlainString() + "% of the points" : "")
+                    + "." + (w.itemsLosingFreeDays().isEmpty() ? "" : " It takes free days from " + String.join(", ", w.itemsLosingFreeDays()) + ".")));
+            cost.addClassName("lectern-card");
+            box.add(cost);
         } else {
             Duration left = Duration.between(now, a.dueAt());
             box.add(new Paragraph("Time left: " + (left.toDays() > 0 ? left.toDays() + " days " : "") + left.toHoursPart() + " h "

@@ -1,0 +1,189 @@
+package org.lectern.ui.gradebook;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.lectern.gradebook.GradebookService;
+import org.lectern.gradebook.Rounding;
+import org.lectern.latepolicy.LedgerEntry;
+import org.lectern.ui.course.CourseHeader;
+import org.lectern.ui.course.CoursePage;
+
+/**
+ * Grades. Staff: every student and item (sortable, filterable, frozen name column), each item's
+ * mean, median and histogram, and the exports. Students: their own released scores and their late-day ledger.
+ */
+@Route("courses/:courseId([0-9]+)/grades")
+@PageTitle("Grades · Lectern")
+@PermitAll
+public class GradebookView extends CoursePage {
+
+    private final GradebookService gradebook;
+
+    public GradebookView(GradebookService gradebook) {
+        this.gradebook = gradebook;
+    }
+
+    @Override
+    protected void render() {
+        var g = gradebook.gradebook(courseId);
+        add(new CourseHeader(g.grant(), CourseHeader.Tab.GRADES));
+        if (g.grant().isStaff()) {
+            staff(g);
+        } else if (!g.students().isEmpty()) {
+            student(g.students().getFirst());
+        }
+    }
+
+    private void staff(GradebookService.Gradebook g) {
+        HorizontalLayout exports = new HorizontalLayout(
+                download("Download CSV", "gradebook-csv", "gradebook.csv", () -> gradebook.csv(courseId)),
+                download("Download for Canvas", "gradebook-canvas", "gradebook-canvas.csv", () -> gradebook.canvasCsv(courseId)));
+        TextField filter = new TextField();
+        filter.setPlaceholder("Filter by name, e-mail or section");
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setId("gradebook-filter");
+        add(exports, filter);
+
+        Grid<GradebookService.StudentRow> grid = new Grid<>();
+        grid.setId("gradebook");
+        grid.addColumn(GradebookService.StudentRow::name).setHeader("Student").setFrozen(true).setAutoWidth(true).setSortable(true)
+                .setComparator(Comparator.comparing(GradebookService.StudentRow::name, String.CASE_INSENSITIVE_ORDER));
+        grid.addColumn(GradebookService.StudentRow::email).setHeader("E-mail").setAutoWidth(true).setSortable(true);
+        grid.addColumn(r -> r.section() == null ? "" : r.section()).setHeader("Section").setAutoWidth(true).setSortable(true);
+        for (String key : g.itemKeys()) {
+            List<BigDecimal> scores = g.students().stream().map(r -> r.items().get(key).score()).filter(Objects::nonNull).toList();
+            String stats = scores.isEmpty() ? "" : " · mean " + fmt(mean(scores)) + " · median " + fmt(median(scores));
+            grid.addColumn(r -> cell(r.items().get(key))).setHeader(new Span(key)).setFooter(new Span(scores.size() + " graded" + stats))
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
+                    .setComparator(Comparator.comparing(r -> r.items().get(key).score(), Comparator.nullsFirst(Comparator.naturalOrder())));
+        }
+        grid.addColumn(r -> r.lateDaysUsed() + " / " + (r.lateDaysUsed() + r.lateDaysRemaining())).setHeader("Late days").setAutoWidth(true);
+        grid.addColumn(r -> fmt(r.totalPercent())).setHeader("Total %").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
+                .setComparator(Comparator.comparing(GradebookService.StudentRow::totalPercent, Comparator.nullsFirst(Comparator.naturalOrder())));
+        grid.addColumn(r -> r.letter() == null ? "" : r.letter()).setHeader("Letter").setAutoWidth(true).setSortable(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.setHeight("60vh"); // the grid scrolls inside, so its header row stays put
+        ListDataProvider<GradebookService.StudentRow> data = new ListDataProvider<>(g.students());
+        grid.setItems(data);
+        filter.addValueChangeListener(e -> {
+            String f = e.getValue().toLowerCase();
+            data.setFilter(r -> f.isBlank() || r.name().toLowerCase().contains(f) || r.email().contains(f)
+                    || (r.section() != null && r.section().toLowerCase().contains(f)));
+        });
+        add(grid);
+
+        VerticalLayout stats = new VerticalLayout();
+        stats.setPadding(false);
+        Select<String> item = new Select<>();
+        item.setLabel("Distribution of");
+        item.setItems(concat("Total", g.itemKeys()));
+        item.setId("histogram-item");
+        Span summary = new Span();
+        VerticalLayout chart = new VerticalLayout();
+        chart.setPadding(false);
+        item.addValueChangeListener(e -> {
+            List<BigDecimal> percents = e.getValue().equals("Total")
+                    ? g.students().stream().map(GradebookService.StudentRow::totalPercent).filter(Objects::nonNull).toList()
+                    : g.students().stream().map(r -> r.items().get(e.getValue())).filter(l -> l.score() != null && l.max() != null && l.max().signum() > 0)
+                            .map(l -> l.score().multiply(BigDecimal.valueOf(100)).divide(l.max(), MathContext.DECIMAL64)).toList();
+            summary.setText(percents.isEmpty() ? "No scores yet." : percents.size() + " scores · mean " + fmt(mean(percents)) + "% · median "
+                    + fmt(median(percents)) + "%");
+            chart.removeAll();
+            chart.add(Histogram.of("histogram", percents));
+        });
+        item.setValue("Total");
+        stats.add(new H3("Distribution"), item, summary, chart);
+        add(stats);
+    }
+
+    private void student(GradebookService.StudentRow r) {
+        Span total = new Span(r.totalPercent() == null ? "No released scores yet."
+                : "Total so far: " + fmt(r.totalPercent()) + "%" + (r.letter() == null ? "" : " (" + r.letter() + ")"));
+        total.setId("my-total");
+        Span days = new Span("Late days: " + r.lateDaysUsed() + " used, " + r.lateDaysRemaining() + " left.");
+        days.setId("late-days-left");
+        add(total, days);
+        Grid<GradebookService.ItemLine> items = new Grid<>();
+        items.setId("my-grades");
+        items.addColumn(GradebookService.ItemLine::key).setHeader("Item").setAutoWidth(true);
+        items.addColumn(l -> l.score() == null ? "–" : fmt(l.score()) + " / " + fmt(l.max())).setHeader("Score").setAutoWidth(true);
+        items.addColumn(l -> l.lateDays() == 0 ? "" : l.lateDays() + " late" + (l.penaltyPercent().signum() > 0 ? ", −" + fmt(l.penaltyPercent()) + "%" : ""))
+                .setHeader("Late").setAutoWidth(true);
+        items.addColumn(l -> l.dropped() ? "dropped" : l.overrideReason() != null ? "set by staff: " + l.overrideReason() : "").setHeader("");
+        items.setItems(r.items().values().stream().filter(l -> l.score() != null || l.lateDays() > 0).toList());
+        items.setAllRowsVisible(true);
+        add(items, new H3("Late-day ledger"));
+        Grid<LedgerEntry> ledger = new Grid<>();
+        ledger.setId("ledger");
+        ledger.addColumn(LedgerEntry::key).setHeader("Item").setAutoWidth(true);
+        ledger.addColumn(e -> GradesFormat.when(e.dueAt())).setHeader("Due").setAutoWidth(true);
+        ledger.addColumn(e -> e.status().name().toLowerCase().replace('_', ' ')).setHeader("Status").setAutoWidth(true);
+        ledger.addColumn(LedgerEntry::daysLate).setHeader("Days late").setAutoWidth(true);
+        ledger.addColumn(LedgerEntry::freeDaysApplied).setHeader("Free days used").setAutoWidth(true);
+        ledger.addColumn(e -> e.penaltyPercent().signum() == 0 ? "" : "−" + fmt(e.penaltyPercent()) + "%").setHeader("Penalty").setAutoWidth(true);
+        ledger.addColumn(e -> e.extension() == null ? "" : "extension: " + e.extension().reason()).setHeader("");
+        ledger.setItems(r.ledger());
+        ledger.setAllRowsVisible(true);
+        add(ledger, new Paragraph("Late days go to items in deadline order. Staff can grant extensions."));
+    }
+
+    private static String cell(GradebookService.ItemLine l) {
+        if (l == null || l.score() == null) {
+            return "";
+        }
+        return fmt(l.score()) + (l.lateDays() > 0 ? " (" + l.lateDays() + "d)" : "") + (l.dropped() ? " ✕" : "");
+    }
+
+    private Anchor download(String text, String id, String file, Supplier<String> content) {
+        Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
+                new ByteArrayInputStream(content.get().getBytes(StandardCharsets.UTF_8)), file, "text/csv", -1)), text);
+        a.getElement().setAttribute("download", true);
+        a.setId(id);
+        return a;
+    }
+
+    static BigDecimal mean(List<BigDecimal> xs) {
+        return xs.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(xs.size()), MathContext.DECIMAL64);
+    }
+
+    static BigDecimal median(List<BigDecimal> xs) {
+        List<BigDecimal> s = xs.stream().sorted().toList();
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : s.get(n / 2 - 1).add(s.get(n / 2)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+    }
+
+    static String fmt(BigDecimal b) {
+        return b == null ? "–" : Rounding.forDisplay(b).stripTrailingZeros().toPlainString();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        var l = new java.util.ArrayList<String>();
+        l.add(first);
+        l.addAll(rest);
+        return l;
+    }
+}
