@@ -81,6 +81,27 @@ class GradebookController {
         gradebook.enterScore(courseId, r.item(), r.student(), r.score(), Boolean.TRUE.equals(r.excused()));
     }
 
+    record ImportJson(boolean saved, int scores, List<String> problems, List<String> notes) {
+    }
+
+    /** A score CSV (text/csv body); {@code ?preview=true} only checks it. All rows are saved or none. */
+    @PostMapping(value = "/api/v1/courses/{courseId}/scores.csv", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<ImportJson> importScores(@PathVariable long courseId, @RequestBody String csv,
+                                            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean preview) {
+        ScoreSheet.Preview p = preview ? gradebook.previewScores(courseId, csv) : null;
+        if (p == null) {
+            ScoreSheet.Preview checked = gradebook.previewScores(courseId, csv);
+            if (!checked.hasErrors()) {
+                p = gradebook.importScores(courseId, csv);
+                return ResponseEntity.ok(new ImportJson(true, p.cellCount(), List.of(), p.notes()));
+            }
+            p = checked;
+        }
+        List<String> problems = new java.util.ArrayList<>(p.fileProblems());
+        p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add("Row " + l.rowNumber() + ": " + String.join(" ", l.problems())));
+        return ResponseEntity.status(problems.isEmpty() ? 200 : 400).body(new ImportJson(false, p.cellCount(), problems, p.notes()));
+    }
+
     @PostMapping("/api/v1/courses/{courseId}/overrides")
     void override(@PathVariable long courseId, @RequestBody OverrideRequest r) {
         gradebook.override(courseId, r.item(), r.student(), r.score(), r.reason());

@@ -313,6 +313,45 @@ public class GradebookService {
                 + (newDue != null ? "until " + newDue : extraDays + " days") + " (" + reason.strip() + ")");
     }
 
+    /** Reads a score CSV and says what saving it would do, naming each bad row; stores nothing. */
+    @Transactional(readOnly = true)
+    public ScoreSheet.Preview previewScores(long courseId, String csv) {
+        access.staff(courseId);
+        return sheet(courseId, csv);
+    }
+
+    /** Saves a score CSV: every cell or none. */
+    @Transactional
+    public ScoreSheet.Preview importScores(long courseId, String csv) {
+        var grant = access.staff(courseId);
+        ScoreSheet.Preview p = sheet(courseId, csv);
+        if (p.hasErrors()) {
+            String first = p.fileProblems().isEmpty()
+                    ? "row " + p.lines().stream().filter(ScoreSheet.Line::bad).findFirst().orElseThrow().rowNumber() + ": "
+                    + p.lines().stream().filter(ScoreSheet.Line::bad).findFirst().orElseThrow().problems().getFirst()
+                    : p.fileProblems().getFirst();
+            throw new InvalidInputException("Nothing was saved: " + first);
+        }
+        Map<String, Long> ids = new HashMap<>();
+        courses.roster(courseId).forEach(m -> ids.put(m.email(), m.accountId()));
+        for (ScoreSheet.Line line : p.lines()) {
+            for (ScoreSheet.Cell c : line.cells()) {
+                repo.putEntry(courseId, c.itemKey(), ids.get(line.email()), c.score(), c.excused(), grant.caller().accountId());
+            }
+        }
+        audit.record(grant.caller().accountId(), courseId, "grades.imported", p.cellCount() + " scores for " + p.lines().size() + " students");
+        return p;
+    }
+
+    private ScoreSheet.Preview sheet(long courseId, String csv) {
+        PolicyDocument policy = load(courseId);
+        Map<String, BigDecimal> items = new LinkedHashMap<>();
+        policy.scheme().items().forEach(i -> items.put(i.key(), i.pointsPossible()));
+        var students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).map(Member::email)
+                .collect(java.util.stream.Collectors.toSet());
+        return ScoreSheet.read(csv, items, students);
+    }
+
     /** Every student and item with totals. */
     @Transactional(readOnly = true)
     public String csv(long courseId) {

@@ -1,22 +1,34 @@
 package org.lectern.ui.gradebook;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -28,7 +40,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.lectern.gradebook.GradebookService;
 import org.lectern.gradebook.Rounding;
+import org.lectern.gradebook.ScoreSheet;
 import org.lectern.latepolicy.LedgerEntry;
+import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 
@@ -117,7 +131,91 @@ public class GradebookView extends CoursePage {
         });
         item.setValue("Total");
         stats.add(new H3("Distribution"), item, summary, chart);
-        add(stats);
+        add(stats, importScores(), extensionForm(g), overrideForm(g));
+    }
+
+    private Component importScores() {
+        TextArea csv = new TextArea("Scores CSV (Email, then one column per item; EX = excused)");
+        csv.setId("scores-csv");
+        csv.setWidthFull();
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(
+                UploadHandler.inMemory((meta, bytes) -> ui.access(() -> csv.setValue(new String(bytes, StandardCharsets.UTF_8)))));
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        UnorderedList problems = new UnorderedList();
+        problems.setId("scores-problems");
+        Span summary = new Span();
+        summary.setId("scores-summary");
+        Button save = new Button("Save scores");
+        save.setEnabled(false);
+        Button preview = new Button("Preview", e -> {
+            if (Notifications.attempt(() -> {
+                var p = gradebook.previewScores(courseId, csv.getValue());
+                problems.removeAll();
+                p.fileProblems().forEach(x -> problems.add(new ListItem(x)));
+                p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add(
+                        new ListItem("Row " + l.rowNumber() + ": " + String.join(" ", l.problems()))));
+                p.notes().forEach(x -> problems.add(new ListItem(x)));
+                summary.setText(p.hasErrors() ? "Fix the rows above; nothing has been saved." : "Ready: " + p.cellCount() + " scores for "
+                        + p.lines().size() + " students.");
+                save.setEnabled(!p.hasErrors());
+            })) {
+                return;
+            }
+        });
+        csv.addValueChangeListener(e -> save.setEnabled(false));
+        save.addClickListener(e -> {
+            if (Notifications.attempt(() -> gradebook.importScores(courseId, csv.getValue()))) {
+                Notifications.success("Scores saved.");
+                refresh();
+            }
+        });
+        VerticalLayout body = new VerticalLayout(upload, csv, new HorizontalLayout(preview, save), summary, problems);
+        body.setPadding(false);
+        return new Details(new Span("Enter or import scores"), body);
+    }
+
+    private Component extensionForm(GradebookService.Gradebook g) {
+        Select<String> item = new Select<>();
+        item.setLabel("Item");
+        item.setItems(g.itemKeys());
+        TextField student = new TextField("Student e-mail");
+        IntegerField days = new IntegerField("Extra days");
+        TextField reason = new TextField("Reason (audited)");
+        Button grant = new Button("Grant extension", e -> {
+            if (Notifications.attempt(() -> gradebook.grantExtension(courseId, item.getValue(), student.getValue(), null,
+                    days.getValue(), reason.getValue()))) {
+                Notifications.success("Extension granted.");
+                refresh();
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(item, student, days, reason, grant);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("flex-wrap", "wrap");
+        return new Details(new Span("Grant an extension"), row);
+    }
+
+    private Component overrideForm(GradebookService.Gradebook g) {
+        if (!g.grant().isInstructor()) {
+            return new Span();
+        }
+        Select<String> item = new Select<>();
+        item.setLabel("Item");
+        item.setItems(g.itemKeys());
+        TextField student = new TextField("Student e-mail");
+        BigDecimalField score = new BigDecimalField("Score");
+        TextField reason = new TextField("Reason (audited)");
+        Button set = new Button("Override", e -> {
+            if (Notifications.attempt(() -> gradebook.override(courseId, item.getValue(), student.getValue(), score.getValue(),
+                    reason.getValue()))) {
+                Notifications.success("Override saved.");
+                refresh();
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(item, student, score, reason, set);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("flex-wrap", "wrap");
+        return new Details(new Span("Override a score"), row);
     }
 
     private void student(GradebookService.StudentRow r) {
