@@ -37,9 +37,20 @@ public final class GradeCalculator {
 
     public static CourseGrade compute(GradingScheme scheme, Map<String, ItemScore> scores, boolean countMissingAsZero) {
         Objects.requireNonNull(scheme, "scheme");
-        for (String key : scores.keySet()) {
-            if (scheme.categoryOf(key).isEmpty()) {
-                throw new IllegalArgumentException("no item " + key + " in the grading scheme");
+        // Counting matches is linear; the slow search runs only to name the stray key.
+        int known = 0;
+        for (Category category : scheme.categories()) {
+            for (GradedItem item : category.items()) {
+                if (scores.containsKey(item.key())) {
+                    known++;
+                }
+            }
+        }
+        if (known != scores.size()) {
+            for (String key : scores.keySet()) {
+                if (scheme.categoryOf(key).isEmpty()) {
+                    throw new IllegalArgumentException("no item " + key + " in the grading scheme");
+                }
             }
         }
         List<Tally> tallies = scheme.categories().stream()
@@ -77,7 +88,7 @@ public final class GradeCalculator {
             }
             for (Line line : t.lines) {
                 BigDecimal itemContribution = line.status.counts() && line.fraction() != null
-                        ? line.share.multiply(line.fraction()).multiply(scale)
+                        ? line.share.multiply(line.fraction()).multiply(scale, Rounding.CONTEXT)
                         : BigDecimal.ZERO;
                 items.add(new ItemResult(line.item.key(), c.name(), line.status, line.earned, line.possible,
                         line.fraction() == null ? null : line.fraction().multiply(HUNDRED),
@@ -99,6 +110,8 @@ public final class GradeCalculator {
         final BigDecimal earned;
         final ScoreOverride override;
         ItemStatus status;
+        /** earned / possible, divided once: the division dominates a recompute. */
+        private BigDecimal fraction;
 
         Line(GradedItem item, int order, BigDecimal share, ItemScore score, boolean countMissingAsZero) {
             this.item = item;
@@ -128,7 +141,10 @@ public final class GradeCalculator {
         }
 
         BigDecimal fraction() {
-            return earned == null ? null : Rounding.divide(earned, possible);
+            if (fraction == null && earned != null) {
+                fraction = Rounding.divide(earned, possible);
+            }
+            return fraction;
         }
 
         boolean droppable() {
@@ -154,7 +170,7 @@ public final class GradeCalculator {
             for (Line line : t.lines) {
                 if (line.status.counts()) {
                     t.countedShare = t.countedShare.add(line.share);
-                    t.weightedSum = t.weightedSum.add(line.share.multiply(line.fraction()));
+                    t.weightedSum = t.weightedSum.add(line.share.multiply(line.fraction(), Rounding.CONTEXT));
                 }
             }
             return t;
