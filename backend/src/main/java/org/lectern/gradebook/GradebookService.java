@@ -165,6 +165,9 @@ public class GradebookService {
                 var o = overrides.get(k);
                 var e = entries.get(k);
                 Assignment a = byKey.get(item.key());
+                if (a != null && !grant.isStaff() && !a.gradesReleased()) {
+                    continue; // unreleased: not even a hand-entered score or an override shows
+                }
                 if (o != null) {
                     scores.put(item.key(), ItemScore.overridden(o.score(), o.reason()));
                 } else if (e != null && e.excused()) {

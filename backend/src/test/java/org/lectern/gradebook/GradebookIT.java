@@ -105,15 +105,23 @@ class GradebookIT {
     void studentsSeeOnlyTheirOwnReleasedScores() {
         var t = lateCourse();
         var s = t.s();
+        // Hand-entered scores and overrides on an unreleased assignment stay hidden as well.
+        as(s.ta(), () -> gradebook.enterScore(s.courseId(), "A2", s.student().email(), BigDecimal.valueOf(91), false));
+        as(s.instructor(), () -> gradebook.override(s.courseId(), "A2", s.otherStudent().email(), BigDecimal.ZERO, "integrity case 3"));
         var before = as(s.student(), () -> gradebook.gradebook(s.courseId()));
         assertThat(before.students()).singleElement().satisfies(r -> {
             assertThat(r.email()).isEqualTo(s.student().email());
             assertThat(r.items().get("A2").score()).isNull();
             assertThat(r.lateDaysUsed()).isEqualTo(1); // the ledger counts days before the score is out
         });
+        var otherBefore = as(s.otherStudent(), () -> gradebook.gradebook(s.courseId()));
+        assertThat(otherBefore.students().getFirst().items().get("A2").score()).isNull();
+        assertThat(otherBefore.students().getFirst().items().get("A2").overrideReason()).isNull();
         as(s.instructor(), () -> assignments.releaseGrades(t.a().id(), true));
         var after = as(s.student(), () -> gradebook.gradebook(s.courseId()));
-        assertThat(after.students().getFirst().items().get("A2").score()).isEqualByComparingTo("100");
+        assertThat(after.students().getFirst().items().get("A2").score()).isEqualByComparingTo("91");
+        var otherAfter = as(s.otherStudent(), () -> gradebook.gradebook(s.courseId()));
+        assertThat(otherAfter.students().getFirst().items().get("A2").score()).isEqualByComparingTo("0");
         assertThatThrownBy(() -> as(s.student(), () -> gradebook.csv(s.courseId()))).isInstanceOf(ForbiddenException.class);
     }
 

@@ -3,7 +3,10 @@ package org.lectern.ui.gradebook;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -35,7 +39,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.lectern.gradebook.GradebookService;
@@ -56,6 +62,7 @@ import org.lectern.ui.course.CoursePage;
 public class GradebookView extends CoursePage {
 
     private final GradebookService gradebook;
+    private String filterText = "";
 
     public GradebookView(GradebookService gradebook) {
         this.gradebook = gradebook;
@@ -88,13 +95,27 @@ public class GradebookView extends CoursePage {
                 .setComparator(Comparator.comparing(GradebookService.StudentRow::name, String.CASE_INSENSITIVE_ORDER));
         grid.addColumn(GradebookService.StudentRow::email).setHeader("E-mail").setAutoWidth(true).setSortable(true);
         grid.addColumn(r -> r.section() == null ? "" : r.section()).setHeader("Section").setAutoWidth(true).setSortable(true);
+        Map<Grid.Column<GradebookService.StudentRow>, String> itemColumns = new HashMap<>();
         for (String key : g.itemKeys()) {
             List<BigDecimal> scores = g.students().stream().map(r -> r.items().get(key).score()).filter(Objects::nonNull).toList();
             String stats = scores.isEmpty() ? "" : " · mean " + fmt(mean(scores)) + " · median " + fmt(median(scores));
-            grid.addColumn(r -> cell(r.items().get(key))).setHeader(new Span(key)).setFooter(new Span(scores.size() + " graded" + stats))
+            // A client-side template, not a server component per cell: 50,000 cells stay cheap.
+            var column = grid.addColumn(LitRenderer.<GradebookService.StudentRow>of(
+                            "<span class=\"score-cell\" data-item=\"" + attribute(key) + "\">${item.score}</span>")
+                            .withProperty("score", r -> cell(r.items().get(key))))
+                    .setHeader(new Span(key))
+                    .setFooter(new Span(scores.size() + " graded" + stats))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
                     .setComparator(Comparator.comparing(r -> r.items().get(key).score(), Comparator.nullsFirst(Comparator.naturalOrder())));
+            itemColumns.put(column, key);
         }
+        // A click on a score cell edits that one score: the quickest path for a TA with one paper in hand.
+        grid.addItemClickListener(e -> {
+            String key = itemColumns.get(e.getColumn());
+            if (key != null) {
+                scoreDialog(e.getItem(), key).open();
+            }
+        });
         grid.addColumn(r -> r.lateDaysUsed() + " / " + (r.lateDaysUsed() + r.lateDaysRemaining())).setHeader("Late days").setAutoWidth(true);
         grid.addColumn(r -> fmt(r.totalPercent())).setHeader("Total %").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
                 .setComparator(Comparator.comparing(GradebookService.StudentRow::totalPercent, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -104,10 +125,12 @@ public class GradebookView extends CoursePage {
         ListDataProvider<GradebookService.StudentRow> data = new ListDataProvider<>(g.students());
         grid.setItems(data);
         filter.addValueChangeListener(e -> {
+            filterText = e.getValue();
             String f = e.getValue().toLowerCase();
             data.setFilter(r -> f.isBlank() || r.name().toLowerCase().contains(f) || r.email().contains(f)
                     || (r.section() != null && r.section().toLowerCase().contains(f)));
         });
+        filter.setValue(filterText); // a TA entering scores one by one keeps their place across saves
         add(grid);
 
         VerticalLayout stats = new VerticalLayout();
@@ -132,6 +155,33 @@ public class GradebookView extends CoursePage {
         item.setValue("Total");
         stats.add(new H3("Distribution"), item, summary, chart);
         add(stats, importScores(), extensionForm(g), overrideForm(g));
+    }
+
+    private Dialog scoreDialog(GradebookService.StudentRow row, String key) {
+        GradebookService.ItemLine line = row.items().get(key);
+        Dialog dialog = new Dialog();
+        dialog.setId("score-dialog");
+        dialog.setHeaderTitle(key + " · " + row.name());
+        BigDecimalField score = new BigDecimalField("Score" + (line.max() == null ? "" : " (out of " + fmt(line.max()) + ")"));
+        score.setId("score-value");
+        score.setValue(line.score());
+        Checkbox excused = new Checkbox("Excused");
+        excused.setId("score-excused");
+        excused.addValueChangeListener(e -> score.setEnabled(!e.getValue()));
+        Span note = new Span("Saved scores replace the autograder's for this student; late-day penalties still apply to submissions.");
+        note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        dialog.add(new VerticalLayout(score, excused, note));
+        Button save = new Button("Save", e -> {
+            if (Notifications.attempt(() -> gradebook.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
+                Notifications.success("Saved " + key + " for " + row.name() + ".");
+                dialog.close();
+                refresh();
+            }
+        });
+        save.setId("score-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        return dialog;
     }
 
     private Component importScores() {
@@ -247,6 +297,11 @@ public class GradebookView extends CoursePage {
         ledger.setItems(r.ledger());
         ledger.setAllRowsVisible(true);
         add(ledger, new Paragraph("Late days go to items in deadline order. Staff can grant extensions."));
+    }
+
+    /** Item keys are short names staff type; keep them inert inside the template's attribute. */
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace("$", "&#36;");
     }
 
     private static String cell(GradebookService.ItemLine l) {

@@ -1,0 +1,50 @@
+package org.lectern.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** A TA enters one quiz score in the staff table; the column's statistics and the student's page follow. */
+class GradebookIT extends BrowserTest {
+
+    @Test
+    void aTaEntersAScoreInTheTableAndTheStudentSeesIt() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+
+        browser.signIn("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/grades");
+        browser.waitFor(By.id("gradebook"));
+        browser.type("gradebook-filter", "student3");
+        By cell = By.cssSelector("vaadin-grid-cell-content .score-cell[data-item='quiz2']");
+        // The grid keeps pooled rows in the DOM, hidden: the filter must leave one visible row.
+        WebElement only = browser.waiting().until(d -> {
+            List<WebElement> shown = d.findElements(cell).stream().filter(WebElement::isDisplayed).toList();
+            return shown.size() == 1 ? shown.getFirst() : null;
+        });
+        only.click();
+
+        browser.waitFor(By.id("score-dialog"));
+        browser.type("score-value", "7.5");
+        browser.click(By.id("score-save"));
+        // Saved and redrawn with the filter kept: still the one row, now with the score.
+        browser.waiting().until(d -> d.findElements(cell).stream()
+                .map(e -> e.getDomProperty("textContent")).filter(t -> !t.isEmpty()).toList().equals(List.of("7.5")));
+        browser.waitForText(By.id("gradebook"), "1 graded · mean 7.5 · median 7.5");
+        browser.screenshot("ta-entered-quiz2");
+
+        // The download links are there for staff; the grid's CSV is checked by the API tests.
+        assertThat(browser.all(By.id("gradebook-csv"))).hasSize(1);
+        assertThat(browser.all(By.id("gradebook-canvas"))).hasSize(1);
+
+        browser.signOut();
+        browser.signIn("student3@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/grades");
+        browser.waitForText(By.id("my-grades"), "quiz2");
+        browser.waitForText(By.id("my-grades"), "7.5 / 10");
+        assertThat(browser.all(By.id("gradebook"))).isEmpty();
+    }
+}
