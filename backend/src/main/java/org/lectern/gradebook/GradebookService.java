@@ -232,26 +232,46 @@ public class GradebookService {
      */
     @org.springframework.context.event.EventListener
     void onAssignmentCreated(org.lectern.assignment.AssignmentCreated e) {
-        PolicyDocument doc = load(e.courseId());
-        if (e.category() == null || e.category().isBlank()) {
-            return;
-        }
-        var category = doc.categories().stream().filter(c -> c.name().equalsIgnoreCase(e.category().strip())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("category: no gradebook category '" + e.category() + "' (categories: "
-                        + String.join(", ", doc.categories().stream().map(PolicyDocument.CategoryJson::name).toList()) + ")."));
         PolicyDocument.ItemLateJson late = e.takesLateDays() == null && e.acceptsLate() == null && e.maxLateDaysPerItem() == null
                 && e.latePenaltyPercentPerDay() == null && e.maxDaysLate() == null ? null
                 : new PolicyDocument.ItemLateJson(e.takesLateDays(), e.acceptsLate(), e.maxLateDaysPerItem(), e.latePenaltyPercentPerDay(),
                         e.maxDaysLate());
+        place(e.courseId(), e.shortName(), e.points(), e.category(), late);
+    }
+
+    /** A quiz, exercise set or the like joins its category (see {@link GradedItemDeclared}). */
+    @org.springframework.context.event.EventListener
+    void onGradedItemDeclared(GradedItemDeclared e) {
+        place(e.courseId(), e.shortName(), e.points(), e.category(), null);
+    }
+
+    /** Stores a score a feature computed (see {@link ScoreReported}); no role check: the reporter did it. */
+    @org.springframework.context.event.EventListener
+    void onScoreReported(ScoreReported e) {
+        if (e.score() == null || e.score().signum() < 0) {
+            throw new IllegalArgumentException("a reported score is zero or more");
+        }
+        repo.putEntry(e.courseId(), e.itemKey(), e.accountId(), e.score(), false, null);
+        audit.record(null, e.courseId(), "grade.reported", e.itemKey() + " account " + e.accountId() + " = " + e.score() + " by " + e.source());
+    }
+
+    private void place(long courseId, String shortName, BigDecimal points, String categoryName, PolicyDocument.ItemLateJson late) {
+        PolicyDocument doc = load(courseId);
+        if (categoryName == null || categoryName.isBlank()) {
+            return;
+        }
+        var category = doc.categories().stream().filter(c -> c.name().equalsIgnoreCase(categoryName.strip())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("category: no gradebook category '" + categoryName + "' (categories: "
+                        + String.join(", ", doc.categories().stream().map(PolicyDocument.CategoryJson::name).toList()) + ")."));
         List<PolicyDocument.CategoryJson> categories = new ArrayList<>();
         for (var c : doc.categories()) {
             // The assignment takes the place of a same-named placeholder (A2 for a2), else joins the end.
             List<PolicyDocument.ItemJson> items = new ArrayList<>();
             boolean placed = false;
             for (var i : c.items()) {
-                if (i.shortName().equalsIgnoreCase(e.shortName())) {
+                if (i.shortName().equalsIgnoreCase(shortName)) {
                     if (c == category) {
-                        items.add(new PolicyDocument.ItemJson(e.shortName(), e.points(), i.weight(), null, late));
+                        items.add(new PolicyDocument.ItemJson(shortName, points, i.weight(), null, late));
                         placed = true;
                     }
                 } else {
@@ -259,14 +279,14 @@ public class GradebookService {
                 }
             }
             if (c == category && !placed) {
-                items.add(new PolicyDocument.ItemJson(e.shortName(), e.points(), null, null, late));
+                items.add(new PolicyDocument.ItemJson(shortName, points, null, null, late));
             }
             categories.add(new PolicyDocument.CategoryJson(c.name(), c.weight(), c.dropLowest(), c.extraCredit(), c.cap(), items));
         }
         PolicyDocument updated = new PolicyDocument(doc.lateDays(), categories, doc.letters());
         updated.validate();
         var caller = org.lectern.identity.CurrentUser.require();
-        repo.savePolicy(e.courseId(), JSON.writeValueAsString(updated), caller.accountId());
+        repo.savePolicy(courseId, JSON.writeValueAsString(updated), caller.accountId());
     }
 
     @Transactional

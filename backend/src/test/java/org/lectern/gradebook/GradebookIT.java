@@ -44,6 +44,8 @@ class GradebookIT {
     @Autowired GradebookService gradebook;
     @Autowired AuditLog audit;
     @Autowired org.lectern.identity.AccountService accounts;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SEATTLE).toInstant();
@@ -178,5 +180,24 @@ class GradebookIT {
                 Instant.now(), Instant.now(), BigDecimal.ONE, null, null, null, null, null, null, null, null, "Nope", null))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no gradebook category 'Nope'");
         assertThat(as(s.instructor(), () -> assignments.list(s.courseId()))).extracting(Assignment::shortName).doesNotContain("Q9");
+    }
+
+    @Test
+    void featuresDeclareItemsAndReportScoresThatOverridesOutrank() {
+        var s = coursework.setup(false);
+        as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(new GradedItemDeclared(s.courseId(), "Quiz2", BigDecimal.TEN, "Quizzes"))));
+        as(s.student(), () -> tx.executeWithoutResult(st -> events.publishEvent(new ScoreReported(s.courseId(), "Quiz2", s.student().id(), new BigDecimal("8"), "quiz"))));
+        var g = as(s.student(), () -> gradebook.gradebook(s.courseId()));
+        assertThat(g.itemKeys()).contains("Quiz2").doesNotContain("quiz2"); // took the placeholder's place
+        assertThat(g.students().getFirst().items().get("Quiz2").score()).isEqualByComparingTo("8");
+        assertThat(g.students().getFirst().items().get("Quiz2").max()).isEqualByComparingTo("10");
+
+        as(s.instructor(), () -> gradebook.override(s.courseId(), "Quiz2", s.student().email(), BigDecimal.ZERO, "integrity case 9"));
+        as(s.student(), () -> tx.executeWithoutResult(st -> events.publishEvent(new ScoreReported(s.courseId(), "Quiz2", s.student().id(), BigDecimal.TEN, "quiz"))));
+        var after = as(s.student(), () -> gradebook.gradebook(s.courseId()));
+        assertThat(after.students().getFirst().items().get("Quiz2").score()).isEqualByComparingTo("0");
+        assertThatThrownBy(() -> as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(
+                new GradedItemDeclared(s.courseId(), "Quiz9", BigDecimal.TEN, "Homework")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no gradebook category 'Homework'");
     }
 }

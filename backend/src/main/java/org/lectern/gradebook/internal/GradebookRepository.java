@@ -43,7 +43,7 @@ public class GradebookRepository {
                 .query((rs, i) -> new Entry(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBoolean(4))).list();
     }
 
-    public void putEntry(long courseId, String itemKey, long accountId, BigDecimal score, boolean excused, long by) {
+    public void putEntry(long courseId, String itemKey, long accountId, BigDecimal score, boolean excused, Long by) {
         jdbc.sql("""
                 insert into grade_entry (course_id, item_key, account_id, score, excused, entered_by) values (?, ?, ?, ?, ?, ?)
                 on conflict (course_id, item_key, account_id) do update
