@@ -38,9 +38,14 @@ public class PollBroadcaster implements SmartLifecycle {
         void close();
     }
 
+    /** A live view: phones follow phases only (hundreds of them must not redraw on every vote); projectors follow votes too. */
+    private record Listener(Runnable onChange, boolean votesToo) {
+    }
+
     private final DataSource dataSource;
-    private final Map<Long, Set<Runnable>> listeners = new ConcurrentHashMap<>();
-    private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Set<Long> votesChanged = ConcurrentHashMap.newKeySet();
+    private final Set<Long> phaseChanged = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread listenerThread;
     private ScheduledExecutorService flusher;
@@ -50,35 +55,46 @@ public class PollBroadcaster implements SmartLifecycle {
     }
 
     /** {@code onChange} runs on a background thread; views hand it to {@code UI.access}. */
-    public Subscription subscribe(long pollId, Runnable onChange) {
-        listeners.computeIfAbsent(pollId, k -> new CopyOnWriteArraySet<>()).add(onChange);
+    public Subscription subscribe(long pollId, boolean votesToo, Runnable onChange) {
+        Listener l = new Listener(onChange, votesToo);
+        listeners.computeIfAbsent(pollId, k -> new CopyOnWriteArraySet<>()).add(l);
         return () -> listeners.computeIfPresent(pollId, (k, set) -> {
-            set.remove(onChange);
+            set.remove(l);
             return set.isEmpty() ? null : set;
         });
     }
 
     public int subscribers(long pollId) {
-        Set<Runnable> set = listeners.get(pollId);
+        Set<Listener> set = listeners.get(pollId);
         return set == null ? 0 : set.size();
     }
 
-    void changed(long pollId) {
+    /** A notification's payload: "42" after a vote, "42:phase" after a phase change. */
+    void changed(String payload) {
+        boolean phase = payload.endsWith(":phase");
+        long pollId = Long.parseLong(phase ? payload.substring(0, payload.length() - ":phase".length()) : payload);
         if (listeners.containsKey(pollId)) {
-            dirty.add(pollId);
+            (phase ? phaseChanged : votesChanged).add(pollId);
         }
     }
 
     private void flush() {
-        for (Long pollId : dirty) {
-            dirty.remove(pollId);
-            for (Runnable r : listeners.getOrDefault(pollId, Set.of())) {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    log.warn("A live poll view failed to update: {}", e.toString());
-                }
-            }
+        for (Long pollId : phaseChanged) {
+            phaseChanged.remove(pollId);
+            votesChanged.remove(pollId);
+            listeners.getOrDefault(pollId, Set.of()).forEach(PollBroadcaster::run);
+        }
+        for (Long pollId : votesChanged) {
+            votesChanged.remove(pollId);
+            listeners.getOrDefault(pollId, Set.of()).stream().filter(Listener::votesToo).forEach(PollBroadcaster::run);
+        }
+    }
+
+    private static void run(Listener l) {
+        try {
+            l.onChange().run();
+        } catch (RuntimeException e) {
+            log.warn("A live poll view failed to update: {}", e.toString());
         }
     }
 
@@ -91,7 +107,7 @@ public class PollBroadcaster implements SmartLifecycle {
                     PGNotification[] notes = pg.getNotifications(500);
                     if (notes != null) {
                         for (PGNotification n : notes) {
-                            changed(Long.parseLong(n.getParameter()));
+                            changed(n.getParameter());
                         }
                     }
                 }
@@ -99,7 +115,7 @@ public class PollBroadcaster implements SmartLifecycle {
                 if (running) {
                     // The database went away or restarted: views miss nothing that a re-listen and their own reload cannot recover.
                     log.warn("Poll notifications interrupted ({}); listening again in a second", e.toString());
-                    listeners.keySet().forEach(dirty::add);
+                    listeners.keySet().forEach(phaseChanged::add);
                     java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // no hot loop while the database is down
                 }
             }

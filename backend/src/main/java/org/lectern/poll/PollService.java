@@ -136,7 +136,7 @@ public class PollService {
             throw new ConflictException("The poll is at “" + p.phase().label() + "”; it cannot go to “" + next.label() + "”.");
         }
         repo.setPhase(pollId, next, clock.instant());
-        repo.notifyVoted(pollId);
+        repo.notifyPhase(pollId);
         audit.record(grant.caller().accountId(), p.courseId(), "poll.phase", pollId + " " + next);
         if (p.phase().ordinal() < PollPhase.REVEAL.ordinal() && next.ordinal() >= PollPhase.REVEAL.ordinal()) {
             reportParticipation(p.courseId());

@@ -24,12 +24,21 @@ public class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser() throws Exception {
+        this("1280,900");
+    }
+
+    /** A phone-sized window, for the pages students open in lecture. */
+    public static Browser phone() throws Exception {
+        return new Browser("390,844");
+    }
+
+    private Browser(String windowSize) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         Path profile = Files.createTempDirectory("lectern-chromium-");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=" + windowSize, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
@@ -83,11 +92,13 @@ public class Browser implements AutoCloseable {
 
     /** Clicks in the middle of the viewport, clear of notifications at the screen's edges. */
     public void click(By by) {
-        WebElement e = waitFor(by);
+        waitFor(by);
+        // Found again on each try: a pushed redraw may replace the element between the wait and the click.
         wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
                 .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
-                    e.click();
+                    d.findElement(by).click();
                     return true;
                 });
     }

@@ -92,6 +92,10 @@ public class PollRepository {
         jdbc.sql("select pg_notify('lectern_poll', ?)").param(Long.toString(pollId)).query(Object.class).single();
     }
 
+    public void notifyPhase(long pollId) {
+        jdbc.sql("select pg_notify('lectern_poll', ?)").param(pollId + ":phase").query(Object.class).single();
+    }
+
     public List<Vote> votes(long pollId) {
         return jdbc.sql("select round, account_id, answer from poll_vote where poll_id = ? order by voted_at").param(pollId)
                 .query((rs, i) -> new Vote(rs.getInt(1), rs.getLong(2), rs.getString(3))).list();

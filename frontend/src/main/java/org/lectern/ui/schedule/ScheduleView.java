@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.lectern.course.Section;
+import org.lectern.poll.PollService;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseSchedule;
 import org.lectern.schedule.ScheduleAssembler;
@@ -33,6 +34,7 @@ import org.lectern.schedule.ScheduleService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.poll.PollDialog;
 
 /** The course schedule: weeks, lectures and what each lecture links to. Instructors edit it here. */
 @Route("courses/:courseId([0-9]+)/schedule")
@@ -45,9 +47,11 @@ public class ScheduleView extends CoursePage {
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
 
     private final ScheduleService schedule;
+    private final PollService polls;
 
-    public ScheduleView(ScheduleService schedule) {
+    public ScheduleView(ScheduleService schedule, PollService polls) {
         this.schedule = schedule;
+        this.polls = polls;
     }
 
     @Override
@@ -85,7 +89,7 @@ public class ScheduleView extends CoursePage {
             h.setId("week-" + w.number());
             add(h);
             for (var entry : w.lectures()) {
-                add(lectureCard(entry, zone, instructor));
+                add(lectureCard(entry, zone, instructor, s.grant().isStaff()));
             }
         }
         if (!s.unplaced().isEmpty()) {
@@ -96,7 +100,7 @@ public class ScheduleView extends CoursePage {
         }
     }
 
-    private Component lectureCard(ScheduleAssembler.LectureEntry e, ZoneId zone, boolean instructor) {
+    private Component lectureCard(ScheduleAssembler.LectureEntry e, ZoneId zone, boolean instructor, boolean staff) {
         var l = e.lecture();
         Div card = new Div();
         card.addClassName("lectern-card");
@@ -124,23 +128,38 @@ public class ScheduleView extends CoursePage {
         e.out().forEach(i -> links.add(chip(i, "out", zone)));
         e.due().forEach(i -> links.add(chip(i, "due", zone)));
         card.add(links);
+        HorizontalLayout actions = new HorizontalLayout();
+        if (staff) {
+            Button poll = new Button("New poll", ev -> new PollDialog(polls, courseId, l.id(), "Lecture " + l.number()).open());
+            poll.setId("new-poll-" + l.number());
+            poll.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            actions.add(poll);
+        }
         if (instructor) {
             Button edit = new Button("Edit", ev -> new LectureDialog(schedule, courseId, l, null, this::refresh).open());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             Button delete = new Button("Delete", ev -> confirmDelete(l.id(), l.number(), l.title()));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            card.add(new HorizontalLayout(edit, delete));
+            actions.add(edit, delete);
+        }
+        if (actions.getComponentCount() > 0) {
+            card.add(actions);
         }
         return card;
     }
 
-    private static Span chip(CourseItem i, String relation, ZoneId zone) {
+    private static Component chip(CourseItem i, String relation, ZoneId zone) {
         String label = (i.shortName() == null ? "" : i.shortName() + " ") + i.title();
         String text = switch (relation) {
             case "out" -> "Out: " + label;
             case "due" -> "Due " + DAY_TIME.format(ZonedDateTime.ofInstant(i.dueAt(), zone)) + ": " + label;
             default -> i.kind().label() + ": " + label;
         };
+        if (i.route() != null) {
+            Anchor link = new Anchor(i.route(), text);
+            link.addClassNames("lectern-chip", relation);
+            return link;
+        }
         Span chip = new Span(text);
         chip.addClassNames("lectern-chip", relation);
         return chip;

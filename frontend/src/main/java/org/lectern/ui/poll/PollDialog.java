@@ -1,0 +1,67 @@
+package org.lectern.ui.poll;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Arrays;
+import java.util.List;
+import org.lectern.poll.Poll;
+import org.lectern.poll.PollDraft;
+import org.lectern.poll.PollKind;
+import org.lectern.poll.PollService;
+import org.lectern.ui.Notifications;
+
+/** Staff open a poll for a lecture, then land on its projector page. */
+public class PollDialog extends Dialog {
+
+    public PollDialog(PollService polls, long courseId, Long lectureId, String lectureTitle) {
+        setHeaderTitle("New poll" + (lectureTitle == null ? "" : " · " + lectureTitle));
+        setWidth("min(95vw, 640px)");
+        TextArea question = new TextArea("Question");
+        question.setId("poll-new-question");
+        Select<PollKind> kind = new Select<>();
+        kind.setLabel("Answer");
+        kind.setItems(PollKind.CHOICE, PollKind.NUMBER);
+        kind.setItemLabelGenerator(k -> k == PollKind.CHOICE ? "Multiple choice" : "A number");
+        kind.setValue(PollKind.CHOICE);
+        kind.setId("poll-new-kind");
+        TextArea options = new TextArea("Options, one per line");
+        options.setId("poll-new-options");
+        TextField correct = new TextField("Correct answer (option number from 1, or the value; empty for an opinion poll)");
+        correct.setId("poll-new-correct");
+        IntegerField think = new IntegerField("Think (seconds)");
+        think.setValue(90);
+        think.setId("poll-new-think");
+        IntegerField group = new IntegerField("Group (seconds)");
+        group.setValue(180);
+        group.setId("poll-new-group");
+        kind.addValueChangeListener(e -> options.setVisible(e.getValue() == PollKind.CHOICE));
+        FormLayout form = new FormLayout(question, kind, options, correct, think, group);
+        form.setColspan(question, 2);
+        form.setColspan(options, 2);
+        form.setColspan(correct, 2);
+        add(form);
+        Button open = new Button("Create poll", e -> {
+            List<String> lines = Arrays.stream(options.getValue().split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String right = correct.getValue().strip();
+            if (kind.getValue() == PollKind.CHOICE && right.matches("\\d+")) {
+                right = Integer.toString(Integer.parseInt(right) - 1); // staff count options from 1
+            }
+            String answer = right;
+            Poll[] made = new Poll[1];
+            if (Notifications.attempt(() -> made[0] = polls.create(courseId, new PollDraft(lectureId, question.getValue(), kind.getValue(),
+                    lines, answer, null, think.getValue(), group.getValue())))) {
+                close();
+                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/polls/" + made[0].id()));
+            }
+        });
+        open.setId("poll-create");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), open);
+    }
+}

@@ -1,0 +1,89 @@
+package org.lectern.ui.poll;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.lectern.poll.PollBroadcaster;
+import org.lectern.poll.PollPhase;
+import org.lectern.poll.PollService;
+import org.lectern.poll.PollSnapshot;
+import org.lectern.ui.Notifications;
+import org.lectern.ui.course.CoursePage;
+
+/**
+ * The projector: the join code, the phase controls and both rounds' bars side by side, redrawn as
+ * votes arrive. Students who open it get the phone view of the same poll.
+ */
+@Route("courses/:courseId([0-9]+)/polls/:pollId([0-9]+)")
+@PageTitle("Poll · Lectern")
+@PermitAll
+public class PollHostView extends CoursePage {
+
+    private final PollService polls;
+    private final PollBroadcaster broadcaster;
+    private long pollId;
+    private PollPanel panel;
+    private Div controls;
+
+    public PollHostView(PollService polls, PollBroadcaster broadcaster) {
+        this.polls = polls;
+        this.broadcaster = broadcaster;
+    }
+
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        pollId = event.getRouteParameters().getLong("pollId").orElseThrow(() -> new org.lectern.platform.NotFoundException("No such poll."));
+        super.beforeEnter(event);
+    }
+
+    @Override
+    protected void render() {
+        PollSnapshot s = polls.snapshot(pollId);
+        if (s.courseId() != courseId) {
+            throw new org.lectern.platform.NotFoundException("No poll " + pollId + " in this course.");
+        }
+        addClassName("poll-projector");
+        if (s.staff()) {
+            Span code = new Span(s.code());
+            code.setId("join-code");
+            code.addClassName("poll-code");
+            Span how = new Span("Join at /poll with the code");
+            how.addClassName("lectern-muted");
+            controls = new Div();
+            controls.setId("poll-controls");
+            add(new HorizontalLayout(how, code), controls);
+        }
+        panel = new PollPanel(polls);
+        add(panel);
+        draw(s);
+        LivePoll.follow(panel, broadcaster, pollId, s.staff(), () -> draw(polls.snapshot(pollId)));
+    }
+
+    private void draw(PollSnapshot s) {
+        panel.show(s, panel::refreshAfterVote);
+        if (controls != null) {
+            controls.removeAll();
+            controls.add(step("start-think", "Start Think", s, PollPhase.THINK), step("start-group", "Start Group", s, PollPhase.GROUP),
+                    step("reveal", "Reveal", s, PollPhase.REVEAL), step("close-poll", "Close", s, PollPhase.CLOSED));
+        }
+    }
+
+    private Button step(String id, String text, PollSnapshot s, PollPhase next) {
+        Button b = new Button(text, e -> {
+            if (Notifications.attempt(() -> polls.advance(pollId, next))) {
+                draw(polls.snapshot(pollId));
+            }
+        });
+        b.setId(id);
+        b.setEnabled(s.phase().canMoveTo(next));
+        if (s.phase().canMoveTo(next) && next.ordinal() == s.phase().ordinal() + 1) {
+            b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        return b;
+    }
+}
