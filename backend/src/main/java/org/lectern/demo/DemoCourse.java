@@ -1,10 +1,12 @@
 package org.lectern.demo;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.lectern.course.Course;
 import org.lectern.course.CourseDraft;
@@ -12,6 +14,8 @@ import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
 import org.lectern.course.NewMember;
 import org.lectern.course.Section;
+import org.lectern.exercise.ExerciseDraft;
+import org.lectern.exercise.ExerciseService;
 import org.lectern.identity.Account;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.CurrentUser;
@@ -53,10 +57,12 @@ class DemoCourse implements ApplicationRunner {
     private final LecternProperties props;
     private final TransactionTemplate tx;
     private final Environment env;
+    private final ExerciseService exercises;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, LecternProperties props,
-               TransactionTemplate tx, Environment env) {
+               TransactionTemplate tx, Environment env, ExerciseService exercises) {
         this.env = env;
+        this.exercises = exercises;
         this.accounts = accounts;
         this.courses = courses;
         this.schedule = schedule;
@@ -135,9 +141,21 @@ class DemoCourse implements ApplicationRunner {
                 {"2024-03-05", "Deep reinforcement learning", "Policy gradients; Q-learning"},
                 {"2024-03-07", "Fairness, ethics and data-centric AI", "Bias in datasets and models; course recap"},
         };
+        List<Long> lectureIds = new ArrayList<>();
         for (Object[] l : lectures) {
-            schedule.addLecture(id, new LectureDraft(null, LocalDate.parse((String) l[0]), LocalTime.of(10, 0),
-                    LocalTime.of(11, 20), (String) l[1], (String) l[2], site, "SIG 134"));
+            lectureIds.add(schedule.addLecture(id, new LectureDraft(null, LocalDate.parse((String) l[0]), LocalTime.of(10, 0),
+                    LocalTime.of(11, 20), (String) l[1], (String) l[2], site, "SIG 134")).id());
+        }
+        // Practice exercises beside the lectures that teach them (no gradebook category: practice, not graded).
+        Object[][] practice = {
+                {2, "knn", "EX-knn"}, {2, "linear-scores", "EX-linear"}, {3, "svm-loss", "EX-svm"}, {3, "softmax-ce", "EX-softmax"},
+                {4, "sgd-momentum", "EX-momentum"}, {4, "nesterov", "EX-nesterov"}, {4, "adam", "EX-adam"}, {4, "cosine-lr", "EX-cosine"},
+                {5, "backprop", "EX-backprop"}, {5, "relu-xor", "EX-xor"}, {6, "conv2d", "EX-conv"}, {6, "conv-output-size", "EX-outsize"},
+                {6, "conv-vs-fc-weights", "EX-weights"}, {6, "pooling", "EX-pool"}, {7, "batchnorm", "EX-bn"},
+                {8, "inverted-dropout", "EX-dropout"}, {12, "self-attention", "EX-attention"},
+        };
+        for (Object[] e : practice) {
+            exercises.create(id, new ExerciseDraft((String) e[1], (String) e[2], null, lectureIds.get((Integer) e[0] - 1), 3, BigDecimal.ONE, null));
         }
         // Placeholders until the assignment and quiz features register their own items.
         item(id, CourseItem.Kind.ASSIGNMENT, "A0", "Assignment 0: Colab and submission warm-up", "2024-01-04T11:20", "2024-01-11T23:59");

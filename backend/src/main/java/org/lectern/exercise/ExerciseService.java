@@ -131,7 +131,7 @@ public class ExerciseService {
         for (Part part : instance.parts()) {
             String text = typed == null ? null : typed.get(part.id());
             if (text == null || text.isBlank()) {
-                problems.add(part.question() + ": no answer.");
+                problems.add(label(part) + ": no answer.");
                 continue;
             }
             switch (AnswerParser.parse(part.shape(), text)) {
@@ -139,7 +139,7 @@ public class ExerciseService {
                     answers.put(part.id(), a);
                     kept.put(part.id(), text.strip());
                 }
-                case ParseResult.Invalid bad -> problems.add(part.question() + ": " + bad.message());
+                case ParseResult.Invalid bad -> problems.add(label(part) + ": " + bad.message());
             }
         }
         if (!problems.isEmpty()) {
@@ -182,6 +182,11 @@ public class ExerciseService {
         }
         return new ExerciseSheet(e, catalog.find(e.generatorKey()).map(ExerciseGenerator::title).orElse(e.generatorKey()), instance,
                 attempts, staff ? e.maxAttempts() : Math.max(0, e.maxAttempts() - stored.size()), best, hints, staff);
+    }
+
+    private static String label(Part part) {
+        String q = part.question().strip();
+        return q.endsWith(":") || q.endsWith("?") ? q.substring(0, q.length() - 1) : q;
     }
 
     private ExerciseInstance instance(Exercise e, long accountId) {

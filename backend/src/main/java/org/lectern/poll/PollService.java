@@ -13,6 +13,9 @@ import java.util.Optional;
 import org.lectern.course.CourseAccess;
 import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
+import org.lectern.exercise.Answer;
+import org.lectern.exercise.AnswerShape;
+import org.lectern.exercise.ExerciseCatalog;
 import org.lectern.gradebook.ScoreReported;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
@@ -51,6 +54,7 @@ public class PollService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ExerciseCatalog exerciseCatalog = ExerciseCatalog.standard();
 
     PollService(PollRepository repo, CourseAccess access, CourseService courses, ScheduleService schedule, AuditLog audit,
                 ApplicationEventPublisher events, Clock clock) {
@@ -64,12 +68,13 @@ public class PollService {
     }
 
     @Transactional
-    public Poll create(long courseId, PollDraft d) {
+    public Poll create(long courseId, PollDraft draft) {
+        PollDraft d = draft;
         var grant = access.staff(courseId);
-        if (d.question() == null || d.question().isBlank()) {
+        if ((d.question() == null || d.question().isBlank()) && d.kind() != PollKind.EXERCISE) {
             throw new InvalidInputException("A poll needs a question.");
         }
-        if (d.question().length() > 4000) {
+        if (d.question() != null && d.question().length() > 4000) {
             throw new InvalidInputException("The question is longer than 4000 characters.");
         }
         PollKind kind = d.kind() == null ? PollKind.CHOICE : d.kind();
@@ -91,7 +96,28 @@ public class PollService {
                     correct = number(correct, "The correct answer").toPlainString();
                 }
             }
-            case EXERCISE -> throw new InvalidInputException("Exercise polls are made from an exercise generator; choose one.");
+            case EXERCISE -> {
+                // One instance for the whole room; its first number or choice part is the question.
+                String key = d.generatorKey() == null ? "" : d.generatorKey().strip();
+                var generator = exerciseCatalog.find(key).orElseThrow(() ->
+                        new InvalidInputException("generatorKey: no exercise generator '" + key + "'."));
+                var instance = generator.generate(random.nextLong());
+                var part = instance.parts().stream()
+                        .filter(x -> x.shape() instanceof AnswerShape.Scalar || x.shape() instanceof AnswerShape.Choice).findFirst()
+                        .orElseThrow(() -> new InvalidInputException(generator.title() + " asks for a vector or matrix; a poll takes a number "
+                                + "or a choice. Pick another exercise."));
+                String prompt = instance.prompt() + "\n\n" + part.question();
+                String lead = d.question() == null || d.question().isBlank() ? "" : d.question().strip() + "\n\n";
+                d = new PollDraft(d.lectureId(), lead + prompt, d.kind(), d.options(), d.correct(), generator.key(), d.thinkSeconds(),
+                        d.groupSeconds());
+                if (part.shape() instanceof AnswerShape.Choice c) {
+                    kind = PollKind.CHOICE;
+                    options = c.options();
+                    correct = Integer.toString(((Answer.Choice) part.expected()).index());
+                } else {
+                    correct = BigDecimal.valueOf(((Answer.Numeric) part.expected()).values().scalarValue()).stripTrailingZeros().toPlainString();
+                }
+            }
         }
         int think = seconds(d.thinkSeconds(), DEFAULT_THINK_SECONDS, "Think");
         int group = seconds(d.groupSeconds(), DEFAULT_GROUP_SECONDS, "Group");

@@ -24,12 +24,13 @@ class DemoCourseIT {
     @Autowired LecternProperties props;
     @Autowired TransactionTemplate tx;
     @Autowired Environment env;
+    @Autowired org.lectern.exercise.ExerciseService exercises;
 
     @Test
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens());
-        var demo = new DemoCourse(accounts, courses, schedule, demoProps, tx, env);
+        var demo = new DemoCourse(accounts, courses, schedule, demoProps, tx, env, exercises);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -47,6 +48,11 @@ class DemoCourseIT {
         assertThat(lectures.getFirst().lecture().location()).isEqualTo("SIG 134");
         assertThat(s.sections()).extracting(sec -> sec.name() + " " + sec.meets() + " " + sec.location())
                 .containsExactly("AA Fri 09:30–10:30 CSE2 G10", "AB Fri 12:30–13:30 JHN 174");
+
+        // The seeds' hand computations sit beside the lectures that teach them: convolution with lecture 6.
+        var conv = lectures.stream().filter(l -> l.lecture().number() == 6).findFirst().orElseThrow();
+        assertThat(conv.linked()).extracting(i -> i.shortName()).contains("EX-conv", "EX-outsize", "EX-weights", "EX-pool");
+        assertThat(CurrentUser.runAs(student, () -> exercises.exercises(id))).hasSize(17);
 
         var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));

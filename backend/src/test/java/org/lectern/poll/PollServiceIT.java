@@ -141,4 +141,22 @@ class PollServiceIT {
         assertThat(byEmail.get(s.student().email()).items().get("participation").score()).isEqualByComparingTo("100");
         assertThat(byEmail.get(s.otherStudent().email()).items().get("participation").score()).isEqualByComparingTo("50");
     }
+
+    @Test
+    void anExercisePollSharesOneInstanceWithTheRoom() {
+        var s = coursework.setup(false);
+        Poll p = as(s.instructor(), () -> polls.create(s.courseId(),
+                new PollDraft(null, "Think first:", PollKind.EXERCISE, null, null, "conv-output-size", 60, 60)));
+        assertThat(p.kind()).isEqualTo(PollKind.EXERCISE);
+        assertThat(p.question()).startsWith("Think first:").contains("Output width");
+        assertThat(p.correct()).matches("\\d+");
+        as(s.instructor(), () -> polls.advance(p.id(), PollPhase.THINK));
+        as(s.student(), () -> polls.vote(p.id(), p.correct()));
+        as(s.instructor(), () -> polls.advance(p.id(), PollPhase.REVEAL));
+        assertThat(as(s.student(), () -> polls.snapshot(p.id())).round1()).singleElement()
+                .satisfies(bar -> assertThat(bar.correct()).isTrue());
+        assertThatThrownBy(() -> as(s.instructor(), () -> polls.create(s.courseId(),
+                new PollDraft(null, null, PollKind.EXERCISE, null, null, "conv2d", null, null))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("vector or matrix");
+    }
 }

@@ -20,7 +20,7 @@ public class UiSecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/images/**").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/images/**", "/katex/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
         var failure = new ExceptionMappingAuthenticationFailureHandler();
         failure.setDefaultFailureUrl("/login?error");

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Arrays;
 import java.util.List;
+import org.lectern.exercise.ExerciseCatalog;
+import org.lectern.exercise.ExerciseGenerator;
 import org.lectern.poll.Poll;
 import org.lectern.poll.PollDraft;
 import org.lectern.poll.PollKind;
@@ -26,8 +28,12 @@ public class PollDialog extends Dialog {
         question.setId("poll-new-question");
         Select<PollKind> kind = new Select<>();
         kind.setLabel("Answer");
-        kind.setItems(PollKind.CHOICE, PollKind.NUMBER);
-        kind.setItemLabelGenerator(k -> k == PollKind.CHOICE ? "Multiple choice" : "A number");
+        kind.setItems(PollKind.CHOICE, PollKind.NUMBER, PollKind.EXERCISE);
+        kind.setItemLabelGenerator(k -> switch (k) {
+            case CHOICE -> "Multiple choice";
+            case NUMBER -> "A number";
+            case EXERCISE -> "An exercise, one instance for the room";
+        });
         kind.setValue(PollKind.CHOICE);
         kind.setId("poll-new-kind");
         TextArea options = new TextArea("Options, one per line");
@@ -40,8 +46,18 @@ public class PollDialog extends Dialog {
         IntegerField group = new IntegerField("Group (seconds)");
         group.setValue(180);
         group.setId("poll-new-group");
-        kind.addValueChangeListener(e -> options.setVisible(e.getValue() == PollKind.CHOICE));
-        FormLayout form = new FormLayout(question, kind, options, correct, think, group);
+        Select<ExerciseGenerator> generator = new Select<>();
+        generator.setLabel("Exercise");
+        generator.setItems(ExerciseCatalog.standard().all());
+        generator.setItemLabelGenerator(ExerciseGenerator::title);
+        generator.setVisible(false);
+        kind.addValueChangeListener(e -> {
+            options.setVisible(e.getValue() == PollKind.CHOICE);
+            correct.setVisible(e.getValue() != PollKind.EXERCISE);
+            generator.setVisible(e.getValue() == PollKind.EXERCISE);
+        });
+        FormLayout form = new FormLayout(question, kind, generator, options, correct, think, group);
+        form.setColspan(generator, 2);
         form.setColspan(question, 2);
         form.setColspan(options, 2);
         form.setColspan(correct, 2);
@@ -55,7 +71,7 @@ public class PollDialog extends Dialog {
             String answer = right;
             Poll[] made = new Poll[1];
             if (Notifications.attempt(() -> made[0] = polls.create(courseId, new PollDraft(lectureId, question.getValue(), kind.getValue(),
-                    lines, answer, null, think.getValue(), group.getValue())))) {
+                    lines, answer, generator.getValue() == null ? null : generator.getValue().key(), think.getValue(), group.getValue())))) {
                 close();
                 getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/polls/" + made[0].id()));
             }

@@ -3,7 +3,6 @@ package org.lectern.ui.poll;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,6 +14,7 @@ import org.lectern.poll.PollPhase;
 import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.exercise.MathMarkdown;
 
 /** Draws one poll snapshot: the question, the phase and its timer, the vote buttons, the bars. */
 class PollPanel extends VerticalLayout {
@@ -33,9 +33,10 @@ class PollPanel extends VerticalLayout {
 
     void show(PollSnapshot s, Consumer<PollSnapshot> afterVote) {
         removeAll();
-        H2 question = new H2(s.question());
+        // Questions may carry math (exercise polls always do): typeset like exercises.
+        var question = MathMarkdown.of(s.question());
         question.setId("poll-question");
-        question.addClassName("poll-question");
+        ((com.vaadin.flow.component.HasStyle) question).addClassName("poll-question");
         Span phase = new Span(s.phase().label());
         phase.setId("poll-phase");
         phase.addClassName("lectern-chip");

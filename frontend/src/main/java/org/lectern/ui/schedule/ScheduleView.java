@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.lectern.course.Section;
+import org.lectern.exercise.ExerciseService;
 import org.lectern.poll.PollService;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseSchedule;
@@ -34,6 +35,7 @@ import org.lectern.schedule.ScheduleService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.exercise.ExerciseDialog;
 import org.lectern.ui.poll.PollDialog;
 
 /** The course schedule: weeks, lectures and what each lecture links to. Instructors edit it here. */
@@ -48,10 +50,12 @@ public class ScheduleView extends CoursePage {
 
     private final ScheduleService schedule;
     private final PollService polls;
+    private final ExerciseService exercises;
 
-    public ScheduleView(ScheduleService schedule, PollService polls) {
+    public ScheduleView(ScheduleService schedule, PollService polls, ExerciseService exercises) {
         this.schedule = schedule;
         this.polls = polls;
+        this.exercises = exercises;
     }
 
     @Override
@@ -133,7 +137,10 @@ public class ScheduleView extends CoursePage {
             Button poll = new Button("New poll", ev -> new PollDialog(polls, courseId, l.id(), "Lecture " + l.number()).open());
             poll.setId("new-poll-" + l.number());
             poll.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            actions.add(poll);
+            Button exercise = new Button("Add exercise", ev -> new ExerciseDialog(exercises, courseId, l.id(), "Lecture " + l.number()).open());
+            exercise.setId("new-exercise-" + l.number());
+            exercise.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            actions.add(poll, exercise);
         }
         if (instructor) {
             Button edit = new Button("Edit", ev -> new LectureDialog(schedule, courseId, l, null, this::refresh).open());
@@ -155,13 +162,11 @@ public class ScheduleView extends CoursePage {
             case "due" -> "Due " + DAY_TIME.format(ZonedDateTime.ofInstant(i.dueAt(), zone)) + ": " + label;
             default -> i.kind().label() + ": " + label;
         };
-        if (i.route() != null) {
-            Anchor link = new Anchor(i.route(), text);
-            link.addClassNames("lectern-chip", relation);
-            return link;
+        Component chip = i.route() != null ? new Anchor(i.route(), text) : new Span(text);
+        ((com.vaadin.flow.component.HasStyle) chip).addClassName("lectern-chip");
+        if (!relation.isEmpty()) { // an item linked to the lecture itself has no relation class
+            ((com.vaadin.flow.component.HasStyle) chip).addClassName(relation);
         }
-        Span chip = new Span(text);
-        chip.addClassNames("lectern-chip", relation);
         return chip;
     }
 
