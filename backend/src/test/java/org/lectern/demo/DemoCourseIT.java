@@ -21,6 +21,7 @@ class DemoCourseIT {
     @Autowired AccountService accounts;
     @Autowired CourseService courses;
     @Autowired ScheduleService schedule;
+    @Autowired org.lectern.quiz.QuizService quizzes;
     @Autowired LecternProperties props;
     @Autowired TransactionTemplate tx;
     @Autowired Environment env;
@@ -29,7 +30,7 @@ class DemoCourseIT {
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens());
-        var demo = new DemoCourse(accounts, courses, schedule, demoProps, tx, env);
+        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -47,6 +48,12 @@ class DemoCourseIT {
         assertThat(lectures.getFirst().lecture().location()).isEqualTo("SIG 134");
         assertThat(s.sections()).extracting(sec -> sec.name() + " " + sec.meets() + " " + sec.location())
                 .containsExactly("AA Fri 09:30–10:30 CSE2 G10", "AB Fri 12:30–13:30 JHN 174");
+
+        var quiz1 = CurrentUser.runAs(student, () -> quizzes.list(id)).getFirst().quiz();
+        assertThat(quiz1.shortName()).isEqualTo("Quiz1");
+        assertThat(quiz1.timeLimitMinutes()).isEqualTo(10);
+        assertThat(quiz1.points()).isEqualByComparingTo("10");
+        assertThat(CurrentUser.runAs(student, () -> schedule.items(id))).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/quizzes/" + quiz1.id()));
 
         var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));
