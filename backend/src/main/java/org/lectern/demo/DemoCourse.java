@@ -21,6 +21,9 @@ import org.lectern.identity.AccountService;
 import org.lectern.identity.CurrentUser;
 import org.lectern.identity.SiteRole;
 import org.lectern.platform.LecternProperties;
+import org.lectern.quiz.QuizDraft;
+import org.lectern.quiz.QuizDraft.QuestionDraft;
+import org.lectern.quiz.QuizService;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.LectureDraft;
@@ -54,14 +57,16 @@ class DemoCourse implements ApplicationRunner {
     private final AccountService accounts;
     private final CourseService courses;
     private final ScheduleService schedule;
+    private final QuizService quizzes;
     private final LecternProperties props;
     private final TransactionTemplate tx;
     private final Environment env;
     private final ExerciseService exercises;
 
-    DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, LecternProperties props,
+    DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises) {
         this.env = env;
+        this.quizzes = quizzes;
         this.exercises = exercises;
         this.accounts = accounts;
         this.courses = courses;
@@ -157,13 +162,39 @@ class DemoCourse implements ApplicationRunner {
         for (Object[] e : practice) {
             exercises.create(id, new ExerciseDraft((String) e[1], (String) e[2], null, lectureIds.get((Integer) e[0] - 1), 3, BigDecimal.ONE, null));
         }
-        // Placeholders until the assignment and quiz features register their own items.
+        // Placeholders until the assignment feature registers its own items.
         item(id, CourseItem.Kind.ASSIGNMENT, "A0", "Assignment 0: Colab and submission warm-up", "2024-01-04T11:20", "2024-01-11T23:59");
         item(id, CourseItem.Kind.ASSIGNMENT, "A1", "Assignment 1: kNN, SVM, softmax, two-layer net", "2024-01-06T12:00", "2024-01-18T23:59");
         item(id, CourseItem.Kind.ASSIGNMENT, "A2", "Assignment 2: backprop, optimizers, batch norm, dropout", "2024-01-19T12:00", "2024-02-01T23:59");
-        item(id, CourseItem.Kind.QUIZ, "Q1", "Quiz 1 (in recitation)", "2024-01-19T09:30", "2024-01-19T13:30");
+        quiz1(id);
         item(id, CourseItem.Kind.PROJECT, "Proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59");
         return c;
+    }
+
+    /**
+     * Quiz 1 on the first lectures (kNN, linear classifiers), in the gradebook's Quizzes category in
+     * place of the quiz1 placeholder. Its window stays open so the demo can be tried at any time.
+     */
+    private void quiz1(long courseId) {
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal three = BigDecimal.valueOf(3);
+        quizzes.create(courseId, new QuizDraft("Quiz1", "Quiz 1: kNN and linear classifiers",
+                ZonedDateTime.of(java.time.LocalDateTime.parse("2024-01-19T09:30"), ZONE).toInstant(),
+                ZonedDateTime.of(java.time.LocalDateTime.parse("2099-12-31T23:59"), ZONE).toInstant(), 10, BigDecimal.TEN, "Quizzes",
+                null, true, true, 1, null, List.of(
+                QuestionDraft.single("A nearest-neighbour classifier with k = 1 is evaluated on its own training set (no duplicate "
+                        + "points). What accuracy does it get?", two, List.of("About 10% (chance on CIFAR-10)", "About 50%", "100%",
+                        "It depends on the distance"), 2).explained("Every training point is its own nearest neighbour."),
+                QuestionDraft.many("Which of these are hyperparameters of a kNN classifier?", two,
+                        List.of("k, the number of neighbours", "The distance (L1 or L2)", "The training labels", "A weight matrix W"),
+                        List.of(0, 1)).explained("kNN learns no weights; k and the distance are chosen, e.g. by cross-validation."),
+                QuestionDraft.numeric("A linear classifier f(x) = Wx + b maps CIFAR-10 images (32×32×3) to 10 class scores. "
+                        + "How many parameters does it have, biases included?", three, BigDecimal.valueOf(30730), BigDecimal.ZERO)
+                        .explained("W is 10×3072 and b has 10 entries: 30720 + 10."),
+                QuestionDraft.text("On which split of the data should you choose hyperparameters such as k?", three,
+                        List.of("validation", "validation set", "the validation set", "cross-validation", "validation data"))
+                        .explained("Never on the test set: it is used once, at the end."))
+                , null));
     }
 
     private void item(long courseId, CourseItem.Kind kind, String shortName, String title, String release, String due) {

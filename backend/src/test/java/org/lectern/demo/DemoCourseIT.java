@@ -21,6 +21,7 @@ class DemoCourseIT {
     @Autowired AccountService accounts;
     @Autowired CourseService courses;
     @Autowired ScheduleService schedule;
+    @Autowired org.lectern.quiz.QuizService quizzes;
     @Autowired LecternProperties props;
     @Autowired TransactionTemplate tx;
     @Autowired Environment env;
@@ -30,7 +31,7 @@ class DemoCourseIT {
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens());
-        var demo = new DemoCourse(accounts, courses, schedule, demoProps, tx, env, exercises);
+        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -53,6 +54,11 @@ class DemoCourseIT {
         var conv = lectures.stream().filter(l -> l.lecture().number() == 6).findFirst().orElseThrow();
         assertThat(conv.linked()).extracting(i -> i.shortName()).contains("EX-conv", "EX-outsize", "EX-weights", "EX-pool");
         assertThat(CurrentUser.runAs(student, () -> exercises.exercises(id))).hasSize(17);
+        var quiz1 = CurrentUser.runAs(student, () -> quizzes.list(id)).getFirst().quiz();
+        assertThat(quiz1.shortName()).isEqualTo("Quiz1");
+        assertThat(quiz1.timeLimitMinutes()).isEqualTo(10);
+        assertThat(quiz1.points()).isEqualByComparingTo("10");
+        assertThat(CurrentUser.runAs(student, () -> schedule.items(id))).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/quizzes/" + quiz1.id()));
 
         var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));

@@ -28,6 +28,7 @@ class PollServiceIT {
     @Autowired PollService polls;
     @Autowired ScheduleService schedule;
     @Autowired GradebookService gradebook;
+    @Autowired org.lectern.TestClock clock;
 
     PollDraft kernelQuestion() {
         // The seed's question (UW CSE 416): a kernel on an image with 1x1 zero padding and 2x2 stride.
@@ -158,5 +159,24 @@ class PollServiceIT {
         assertThatThrownBy(() -> as(s.instructor(), () -> polls.create(s.courseId(),
                 new PollDraft(null, null, PollKind.EXERCISE, null, null, "conv2d", null, null))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("vector or matrix");
+    }
+
+    @Test
+    void theServerEndsARoundWhenItsTimerRunsOut() {
+        var s = coursework.setup(false);
+        Poll p = as(s.instructor(), () -> polls.create(s.courseId(), kernelQuestion()));
+        as(s.instructor(), () -> polls.advance(p.id(), PollPhase.THINK));
+        try {
+            clock.advance(java.time.Duration.ofSeconds(92)); // 90 s think, within the 3 s grace
+            as(s.student(), () -> polls.vote(p.id(), "1"));
+            clock.advance(java.time.Duration.ofSeconds(2));
+            assertThatThrownBy(() -> as(s.otherStudent(), () -> polls.vote(p.id(), "1")))
+                    .isInstanceOf(ConflictException.class).hasMessage("Time is up for this round.");
+            assertThat(as(s.ta(), () -> polls.snapshot(p.id())).secondsLeft()).isZero();
+            as(s.instructor(), () -> polls.advance(p.id(), PollPhase.GROUP)); // a new round, a fresh timer
+            as(s.otherStudent(), () -> polls.vote(p.id(), "1"));
+        } finally {
+            clock.reset();
+        }
     }
 }

@@ -31,6 +31,10 @@ final class Api {
         return send("POST", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    String putJson(String path, String json) throws Exception {
+        return send("PUT", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Multipart: file parts keyed by file name, plus plain text fields. */
     String multipart(String method, String path, Map<String, byte[]> files, Map<String, String> fields) throws Exception {
         String boundary = "----e2e" + UUID.randomUUID();

@@ -1,0 +1,109 @@
+package org.lectern.quiz;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST: quizzes for a course's scripts, and taking them (start or resume, save each answer, submit). */
+@RestController
+class QuizController {
+
+    /** A quiz's settings; {@code pools} (questions with answer keys) only for staff, {@code mine} only for students. */
+    record QuizJson(long id, long courseId, String shortName, String title, Instant openAt, Instant closeAt, Integer timeLimitMinutes,
+                    BigDecimal points, String category, BigDecimal mustPassPercent, boolean allowReview, boolean shuffle, int maxAttempts,
+                    int questionCount, List<QuizPool> pools, List<AttemptJson> mine, Boolean reminder) {
+        static QuizJson of(Quiz q, List<QuizPool> pools, List<AttemptJson> mine, Boolean reminder) {
+            return new QuizJson(q.id(), q.courseId(), q.shortName(), q.title(), q.openAt(), q.closeAt(), q.timeLimitMinutes(), q.points(),
+                    q.category(), q.mustPassPercent(), q.allowReview(), q.shuffle(), q.maxAttempts(), q.questionCount(), pools, mine, reminder);
+        }
+    }
+
+    /** An attempt in a list: no questions. */
+    record AttemptJson(long id, int number, Attempt.State state, Instant startedAt, Instant deadline, Instant finishedAt, BigDecimal score,
+                       BigDecimal possible, int pending) {
+        static AttemptJson of(Attempt a) {
+            return new AttemptJson(a.id(), a.number(), a.state(), a.startedAt(), a.deadline(), a.finishedAt(),
+                    a.finished() ? a.score() : null, a.possible(), a.finished() ? a.pending() : 0);
+        }
+    }
+
+    record GradeJson(BigDecimal points, String comment) {
+    }
+
+    private final QuizService quizzes;
+
+    QuizController(QuizService quizzes) {
+        this.quizzes = quizzes;
+    }
+
+    @PostMapping("/api/v1/courses/{courseId}/quizzes")
+    @ResponseStatus(HttpStatus.CREATED)
+    QuizJson create(@PathVariable long courseId, @RequestBody QuizDraft draft) {
+        return one(quizzes.create(courseId, draft).id());
+    }
+
+    @GetMapping("/api/v1/courses/{courseId}/quizzes")
+    List<QuizJson> list(@PathVariable long courseId) {
+        return quizzes.list(courseId).stream().map(r -> QuizJson.of(r.quiz(), null,
+                r.mine().isEmpty() ? null : r.mine().stream().map(AttemptJson::of).toList(), r.reminder() ? Boolean.TRUE : null)).toList();
+    }
+
+    @GetMapping("/api/v1/quizzes/{quizId}")
+    QuizJson one(@PathVariable long quizId) {
+        var page = quizzes.page(quizId);
+        if (page.grant().isStaff()) {
+            return QuizJson.of(page.quiz(), page.pools(), null, null);
+        }
+        return QuizJson.of(page.quiz(), null, page.myAttempts().stream().map(AttemptJson::of).toList(), page.reminder());
+    }
+
+    @PutMapping("/api/v1/quizzes/{quizId}")
+    QuizJson update(@PathVariable long quizId, @RequestBody QuizDraft draft) {
+        quizzes.update(quizId, draft);
+        return one(quizId);
+    }
+
+    @PostMapping("/api/v1/quizzes/{quizId}/attempt")
+    AttemptView start(@PathVariable long quizId) {
+        return quizzes.start(quizId);
+    }
+
+    @GetMapping("/api/v1/quizzes/{quizId}/must-pass")
+    List<MustPassRow> mustPass(@PathVariable long quizId) {
+        return quizzes.mustPass(quizId);
+    }
+
+    @GetMapping("/api/v1/quiz-attempts/{attemptId}")
+    AttemptView attempt(@PathVariable long attemptId) {
+        return quizzes.attempt(attemptId);
+    }
+
+    /** Body: {"choices": [1]} for choice questions (option indices), {"number": 0.5}, or {"text": "..."}. */
+    @PutMapping("/api/v1/quiz-attempts/{attemptId}/answers/{questionId}")
+    SavedAnswer save(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody Answer answer) {
+        return quizzes.saveAnswer(attemptId, questionId, answer);
+    }
+
+    @PostMapping("/api/v1/quiz-attempts/{attemptId}/submit")
+    AttemptView submit(@PathVariable long attemptId) {
+        return quizzes.submit(attemptId);
+    }
+
+    @GetMapping("/api/v1/courses/{courseId}/quiz-grading")
+    List<PendingAnswer> queue(@PathVariable long courseId) {
+        return quizzes.gradingQueue(courseId);
+    }
+
+    @PutMapping("/api/v1/quiz-attempts/{attemptId}/answers/{questionId}/grade")
+    AttemptView grade(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody GradeJson grade) {
+        return quizzes.grade(attemptId, questionId, grade == null ? null : grade.points(), grade == null ? null : grade.comment());
+    }
+}
