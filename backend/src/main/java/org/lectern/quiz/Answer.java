@@ -39,6 +39,7 @@ public record Answer(List<Integer> choices, BigDecimal number, String text) {
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> String.join(",", choices.stream().map(String::valueOf).toList());
             case NUMERIC -> number == null ? null : number.toPlainString();
             case SHORT_TEXT -> text;
+            case EXERCISE -> throw new IllegalStateException("an exercise question is answered as its student's number or choice");
         };
     }
 
@@ -52,6 +53,7 @@ public record Answer(List<Integer> choices, BigDecimal number, String text) {
                     : Arrays.stream(stored.split(",")).map(s -> Integer.valueOf(s.strip())).toList(), null, null);
             case NUMERIC -> new Answer(null, new BigDecimal(stored), null);
             case SHORT_TEXT -> new Answer(null, null, stored);
+            case EXERCISE -> throw new IllegalStateException("an exercise question is answered as its student's number or choice");
         };
     }
 }

@@ -9,7 +9,14 @@ import java.util.List;
  * Never handed to students before review: they get {@link AttemptView.AttemptQuestion}.
  */
 public record Question(long id, long poolId, QuestionKind kind, String prompt, BigDecimal points, List<String> options,
-                       List<Integer> correct, BigDecimal answer, BigDecimal tolerance, List<String> accepted, String explanation) {
+                       List<Integer> correct, BigDecimal answer, BigDecimal tolerance, List<String> accepted, String explanation,
+                       String generator) {
+
+    /** A question that is not drawn from an exercise generator. */
+    public Question(long id, long poolId, QuestionKind kind, String prompt, BigDecimal points, List<String> options,
+                    List<Integer> correct, BigDecimal answer, BigDecimal tolerance, List<String> accepted, String explanation) {
+        this(id, poolId, kind, prompt, points, options, correct, answer, tolerance, accepted, explanation, null);
+    }
 
     public Question {
         options = options == null ? List.of() : List.copyOf(options);
@@ -20,6 +27,6 @@ public record Question(long id, long poolId, QuestionKind kind, String prompt, B
 
     /** The same question's content, without ids: two drafts ask the same when these are equal. */
     public Question withoutIds() {
-        return new Question(0, 0, kind, prompt, points, options, correct, answer, tolerance, accepted, explanation);
+        return new Question(0, 0, kind, prompt, points, options, correct, answer, tolerance, accepted, explanation, generator);
     }
 }

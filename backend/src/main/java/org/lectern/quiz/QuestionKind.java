@@ -16,7 +16,12 @@ public enum QuestionKind {
     /** A number, right within an absolute tolerance. */
     NUMERIC,
     /** A short text: right when it matches an accepted answer (case and spacing ignored), else a TA grades it. */
-    SHORT_TEXT;
+    SHORT_TEXT,
+    /**
+     * An exercise generator's number or choice: each student gets their own instance, turned into a
+     * NUMERIC or SINGLE_CHOICE question for their attempt ({@link ExerciseQuestions}).
+     */
+    EXERCISE;
 
     /** Reads "single_choice", "single-choice", "SINGLE_CHOICE", and "mc"/"multiple"/"number"/"text" shorthands. */
     public static Optional<QuestionKind> parse(String raw) {
@@ -29,6 +34,7 @@ public enum QuestionKind {
             case "MULTIPLE_CHOICE", "MULTIPLE", "MANY", "CHECKBOXES" -> Optional.of(MULTIPLE_CHOICE);
             case "NUMERIC", "NUMBER" -> Optional.of(NUMERIC);
             case "SHORT_TEXT", "TEXT", "SHORT_ANSWER" -> Optional.of(SHORT_TEXT);
+            case "EXERCISE", "GENERATOR", "EXERCISE_GENERATOR" -> Optional.of(EXERCISE);
             default -> Optional.empty();
         };
     }

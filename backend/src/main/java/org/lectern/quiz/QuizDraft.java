@@ -33,7 +33,17 @@ public record QuizDraft(String shortName, String title, Instant openAt, Instant 
      * text: accepted answers (case and spacing ignored); any other answer goes to the TA queue.
      */
     public record QuestionDraft(String kind, String prompt, BigDecimal points, List<String> options, List<Integer> correct,
-                                BigDecimal answer, BigDecimal tolerance, List<String> accepted, String explanation) {
+                                BigDecimal answer, BigDecimal tolerance, List<String> accepted, String explanation, String generator) {
+
+        public QuestionDraft(String kind, String prompt, BigDecimal points, List<String> options, List<Integer> correct,
+                             BigDecimal answer, BigDecimal tolerance, List<String> accepted, String explanation) {
+            this(kind, prompt, points, options, correct, answer, tolerance, accepted, explanation, null);
+        }
+
+        /** A question from an exercise generator: each student gets their own numbers. */
+        public static QuestionDraft exercise(String generator, BigDecimal points) {
+            return new QuestionDraft("exercise", null, points, null, null, null, null, null, null, generator);
+        }
 
         public static QuestionDraft single(String prompt, BigDecimal points, List<String> options, int correct) {
             return new QuestionDraft("single_choice", prompt, points, options, List.of(correct), null, null, null, null);

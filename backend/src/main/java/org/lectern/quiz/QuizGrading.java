@@ -57,6 +57,7 @@ public final class QuizGrading {
             case MULTIPLE_CHOICE -> CHOICE_MANY;
             case NUMERIC -> NUMERIC;
             case SHORT_TEXT -> SHORT_TEXT;
+            case EXERCISE -> EXERCISE;
         };
     }
 
@@ -76,7 +77,7 @@ public final class QuizGrading {
     }
 
     public static void check(Question q, String where, List<String> problems) {
-        if (q.prompt() == null || q.prompt().isBlank()) {
+        if ((q.prompt() == null || q.prompt().isBlank()) && q.kind() != QuestionKind.EXERCISE) {
             problems.add(where + ": prompt is required.");
         }
         if (q.points() == null || q.points().signum() < 0) {
@@ -187,6 +188,30 @@ public final class QuizGrading {
         public Mark grade(Question q, Answer a) {
             boolean right = a.number().subtract(q.answer()).abs().compareTo(q.tolerance()) <= 0;
             return Mark.auto(right ? round(q.points()) : round(BigDecimal.ZERO));
+        }
+    };
+
+    /**
+     * Checks the generator when the quiz is written; answers are marked on the student's own instance
+     * after {@link ExerciseQuestions#forAttempt} has made it a number or choice question.
+     */
+    private static final Grader EXERCISE = new Grader() {
+        @Override
+        public void check(Question q, String where, List<String> problems) {
+            String issue = ExerciseQuestions.problem(q.generator());
+            if (issue != null) {
+                problems.add(where + ": " + issue);
+            }
+        }
+
+        @Override
+        public String problem(Question q, Answer a) {
+            throw new IllegalStateException("an exercise question is answered on its student's instance");
+        }
+
+        @Override
+        public Mark grade(Question q, Answer a) {
+            throw new IllegalStateException("an exercise question is marked on its student's instance");
         }
     };
 

@@ -159,7 +159,8 @@ public class QuizService {
     private static Question normalised(Question q) {
         Question w = q.withoutIds();
         return new Question(0, 0, w.kind(), w.prompt(), w.points().stripTrailingZeros(), w.options(), w.correct(),
-                w.answer() == null ? null : w.answer().stripTrailingZeros(), w.tolerance().stripTrailingZeros(), w.accepted(), w.explanation());
+                w.answer() == null ? null : w.answer().stripTrailingZeros(), w.tolerance().stripTrailingZeros(), w.accepted(), w.explanation(),
+                w.generator());
     }
 
     // ------------------------------------------------------------------ reading quizzes
@@ -299,7 +300,7 @@ public class QuizService {
         if (repo.answers(attemptId).stream().noneMatch(r -> r.questionId() == questionId)) {
             throw new NotFoundException("Question " + questionId + " is not part of this attempt.");
         }
-        Question question = repo.questions(q.id()).get(questionId);
+        Question question = ExerciseQuestions.forAttempt(repo.questions(q.id()).get(questionId), a.seed());
         Answer given = answer == null ? new Answer(null, null, null) : answer;
         String problem = QuizGrading.problem(question, given);
         if (problem != null) {
@@ -436,7 +437,7 @@ public class QuizService {
         Map<Long, Question> questions = repo.questions(q.id());
         BigDecimal score = BigDecimal.ZERO;
         for (QuizRepository.AnswerRow r : repo.answers(a.id())) {
-            Question question = questions.get(r.questionId());
+            Question question = ExerciseQuestions.forAttempt(questions.get(r.questionId()), a.seed());
             QuizGrading.Mark mark = QuizGrading.grade(question, Answer.decode(question.kind(), r.response()));
             repo.mark(a.id(), r.questionId(), mark.points(), mark.status());
             score = score.add(mark.points());
@@ -462,7 +463,7 @@ public class QuizService {
         Map<Long, Question> questions = repo.questions(q.id());
         List<AttemptView.AttemptQuestion> shown = new ArrayList<>();
         for (QuizRepository.AnswerRow r : repo.answers(a.id())) {
-            Question question = questions.get(r.questionId());
+            Question question = ExerciseQuestions.forAttempt(questions.get(r.questionId()), a.seed());
             List<AttemptView.Option> options = QuizDraw.optionOrder(a.seed(), question.id(), question.options().size(), q.shuffle()).stream()
                     .map(i -> new AttemptView.Option(i, question.options().get(i))).toList();
             AttemptView.Key key = review ? new AttemptView.Key(question.correct(), question.answer(), question.tolerance(), question.accepted(),
@@ -570,14 +571,17 @@ public class QuizService {
         }
         Optional<QuestionKind> kind = QuestionKind.parse(d.kind());
         if (kind.isEmpty()) {
-            problems.add(where + ": kind is single_choice, multiple_choice, numeric or short_text.");
+            problems.add(where + ": kind is single_choice, multiple_choice, numeric, short_text or exercise.");
             return Optional.empty();
         }
-        Question q = new Question(0, 0, kind.get(), d.prompt() == null ? null : d.prompt().strip(), d.points(),
+        // An exercise question's own prompt is an optional lead-in; the generator writes the rest.
+        String prompt = d.prompt() == null ? (kind.get() == QuestionKind.EXERCISE ? "" : null) : d.prompt().strip();
+        Question q = new Question(0, 0, kind.get(), prompt, d.points(),
                 kind.get().hasOptions() ? d.options() : null, kind.get().hasOptions() ? d.correct() : null,
                 kind.get() == QuestionKind.NUMERIC ? d.answer() : null, kind.get() == QuestionKind.NUMERIC ? d.tolerance() : null,
                 kind.get() == QuestionKind.SHORT_TEXT ? d.accepted() : null,
-                d.explanation() == null || d.explanation().isBlank() ? null : d.explanation().strip());
+                d.explanation() == null || d.explanation().isBlank() ? null : d.explanation().strip(),
+                kind.get() == QuestionKind.EXERCISE && d.generator() != null ? d.generator().strip() : null);
         int before = problems.size();
         QuizGrading.check(q, where, problems);
         return problems.size() == before ? Optional.of(q) : Optional.empty();

@@ -36,6 +36,7 @@ class QuizServiceIT {
     @Autowired ScheduleService schedule;
     @Autowired AuditLog audit;
     @Autowired TestClock clock;
+    @Autowired org.lectern.quiz.internal.QuizRepository repo;
 
     @AfterEach
     void resetClock() {
@@ -325,5 +326,33 @@ class QuizServiceIT {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("questions can no longer change");
         Quiz longer = as(s.instructor(), () -> quizzes.update(q.id(), openNow("Quiz5", 30).withQuestions(List.of(KNN, LINEAR))));
         assertThat(longer.timeLimitMinutes()).isEqualTo(30);
+    }
+
+    @Test
+    void exerciseQuestionsGiveEachStudentTheirOwnNumbers() {
+        var s = coursework.setup(false);
+        Quiz q = create(s, draft("Quiz4", 20, Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS),
+                List.of(QuestionDraft.exercise("conv-output-size", new BigDecimal("3")), QuestionDraft.exercise("knn", new BigDecimal("2")))));
+        assertThat(q.points()).isEqualByComparingTo("5");
+        AttemptView mine = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView theirs = as(s.otherStudent(), () -> quizzes.start(q.id()));
+        assertThat(mine.questions()).extracting(AttemptView.AttemptQuestion::kind)
+                .containsExactlyInAnyOrder(QuestionKind.NUMERIC, QuestionKind.SINGLE_CHOICE);
+        assertThat(mine.questions().stream().map(AttemptView.AttemptQuestion::prompt).sorted().toList())
+                .isNotEqualTo(theirs.questions().stream().map(AttemptView.AttemptQuestion::prompt).sorted().toList());
+
+        // The right answers for this attempt's own instance: full marks, and the gradebook gets them.
+        long seed = repo.attempt(mine.id()).orElseThrow().seed();
+        var stored = repo.questions(q.id());
+        for (var shown : mine.questions()) {
+            Question own = ExerciseQuestions.forAttempt(stored.get(shown.questionId()), seed);
+            Answer right = own.kind() == QuestionKind.NUMERIC ? new Answer(null, own.answer(), null) : new Answer(own.correct(), null, null);
+            as(s.student(), () -> quizzes.saveAnswer(mine.id(), shown.questionId(), right));
+        }
+        AttemptView done = as(s.student(), () -> quizzes.submit(mine.id()));
+        assertThat(done.score()).isEqualByComparingTo("5");
+        assertThatThrownBy(() -> create(s, draft("Quiz5", null, Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS),
+                List.of(QuestionDraft.exercise("conv2d", BigDecimal.ONE)))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("vectors or matrices");
     }
 }

@@ -25,7 +25,7 @@ public class QuizRepository {
 
     /** What a question's kind needs, stored as JSON in quiz_question.spec. */
     record Spec(List<String> options, List<Integer> correct, BigDecimal answer, BigDecimal tolerance, List<String> accepted,
-                String explanation) {
+                String explanation, String generator) {
     }
 
     /** One drawn question of an attempt, with the student's response and its mark. */
@@ -103,7 +103,8 @@ public class QuizRepository {
     }
 
     public long insertQuestion(long quizId, long poolId, int position, Question q) {
-        String spec = JSON.writeValueAsString(new Spec(q.options(), q.correct(), q.answer(), q.tolerance(), q.accepted(), q.explanation()));
+        String spec = JSON.writeValueAsString(new Spec(q.options(), q.correct(), q.answer(), q.tolerance(), q.accepted(), q.explanation(),
+                q.generator()));
         return jdbc.sql("""
                 insert into quiz_question (quiz_id, pool_id, position, kind, prompt, points, spec)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -141,7 +142,7 @@ public class QuizRepository {
                     Spec s = JSON.readValue(rs.getString("spec"), Spec.class);
                     return new Question(rs.getLong("id"), rs.getLong("pool_id"), QuestionKind.valueOf(rs.getString("kind")),
                             rs.getString("prompt"), rs.getBigDecimal("points"), s.options(), s.correct(), s.answer(), s.tolerance(),
-                            s.accepted(), s.explanation());
+                            s.accepted(), s.explanation(), s.generator());
                 }).list();
     }
 

@@ -196,8 +196,8 @@ public class QuizView extends CoursePage {
         box.addClassName("lectern-card");
         H4 heading = new H4("Question " + n + " · " + fmt(question.points()) + (question.points().compareTo(BigDecimal.ONE) == 0 ? " point" : " points"));
         heading.getStyle().set("margin", "0");
-        Paragraph prompt = new Paragraph(question.prompt());
-        prompt.getStyle().set("white-space", "pre-wrap");
+        // Markdown with math, as exercise prompts are (an instructor's plain text reads the same).
+        var prompt = org.lectern.ui.exercise.MathMarkdown.of(question.prompt());
         Span saved = new Span(question.savedAt() == null ? "" : "Saved " + SAVED.format(question.savedAt().atZone(zone)));
         saved.setId("saved-" + n);
         saved.addClassName("lectern-muted");
@@ -262,6 +262,7 @@ public class QuizView extends CoursePage {
                 field.setId(id);
                 yield field;
             }
+            case EXERCISE -> throw new IllegalStateException("exercise questions reach the page as numbers or choices");
         };
     }
 
@@ -309,7 +310,7 @@ public class QuizView extends CoursePage {
             d.addClassName("lectern-card");
             d.add(new H4("Question " + question.number() + " · " + fmt(question.earned()) + " / " + fmt(question.points())
                     + (question.status() == org.lectern.quiz.QuizGrading.Status.PENDING ? " (awaiting a TA)" : "")));
-            d.add(new Paragraph(question.prompt()));
+            d.add(org.lectern.ui.exercise.MathMarkdown.of(question.prompt()));
             d.add(new Paragraph("Your answer: " + describe(question.kind(), question.options(), question.response())));
             AttemptView.Key key = question.key();
             d.add(new Paragraph("Correct: " + switch (question.kind()) {
@@ -317,6 +318,7 @@ public class QuizView extends CoursePage {
                         .map(AttemptView.Option::text).collect(Collectors.joining("; "));
                 case NUMERIC -> fmt(key.answer()) + (key.tolerance().signum() > 0 ? " ± " + fmt(key.tolerance()) : "");
                 case SHORT_TEXT -> key.accepted().isEmpty() ? "graded by a TA" : String.join(" / ", key.accepted());
+                case EXERCISE -> "";
             }));
             if (key.explanation() != null) {
                 d.add(new Paragraph(key.explanation()));
@@ -340,6 +342,7 @@ public class QuizView extends CoursePage {
                     .map(AttemptView.Option::text).collect(Collectors.joining("; "));
             case NUMERIC -> fmt(a.number());
             case SHORT_TEXT -> a.text();
+            case EXERCISE -> "";
         };
     }
 
@@ -375,7 +378,7 @@ public class QuizView extends CoursePage {
                 d.add(new H4("Pool " + p + ": each student gets " + pool.draw() + " of these " + pool.questions().size()));
             }
             for (Question question : pool.questions()) {
-                d.add(new Paragraph(question.prompt() + " (" + fmt(question.points()) + " · " + question.kind().name().toLowerCase(Locale.ROOT) + ")"));
+                d.add(new Paragraph((question.prompt() == null ? "" : question.prompt()) + " (" + fmt(question.points()) + " · " + question.kind().name().toLowerCase(Locale.ROOT) + ")"));
                 d.add(new Span("Key: " + key(question)));
             }
             box.add(d);
@@ -396,6 +399,7 @@ public class QuizView extends CoursePage {
             }
             case NUMERIC -> fmt(q.answer()) + (q.tolerance().signum() > 0 ? " ± " + fmt(q.tolerance()) : "");
             case SHORT_TEXT -> q.accepted().isEmpty() ? "(a TA grades every answer)" : String.join(" / ", q.accepted()) + " (else a TA grades it)";
+            case EXERCISE -> "each student's own instance of the " + q.generator() + " exercise";
         };
     }
 
