@@ -1,0 +1,44 @@
+package org.lectern.grading.model;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How to start the JVM that runs {@link ModelEvaluationProcess}.
+ *
+ * <p>{@link #currentJvm()} reuses this JVM's java binary and class path, which is right for a worker started
+ * from a plain class path (tests, {@code java -cp}). From a Spring Boot fat jar the class path is the jar alone and
+ * the main class sits in BOOT-INF/classes: launch through Spring Boot's PropertiesLauncher instead, i.e.
+ * {@code new WorkerLauncher(java, "app.jar", List.of("-Dloader.main=" + ModelEvaluationProcess.class.getName()),
+ * "org.springframework.boot.loader.launch.PropertiesLauncher")}.
+ *
+ * @param java       the java binary
+ * @param classpath  the class path, as for {@code -cp}
+ * @param jvmOptions extra options placed before the main class
+ * @param mainClass  the class whose main method runs (directly or through a launcher)
+ *                   {@link ModelEvaluationProcess#main}
+ */
+public record WorkerLauncher(Path java, String classpath, List<String> jvmOptions, String mainClass) {
+
+    public WorkerLauncher {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** This JVM's binary and class path (made absolute), and {@link ModelEvaluationProcess} as the main class. */
+    public static WorkerLauncher currentJvm() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classpath = System.getProperty("java.class.path");
+        if (classpath == null || classpath.isBlank()) {
+            throw new IllegalStateException("this JVM has no class path to pass on");
+        }
+        // The worker starts in its job folder: relative entries would resolve against that.
+        String absolute = Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        return new WorkerLauncher(java, absolute, List.of(), ModelEvaluationProcess.class.getName());
+    }
+}

@@ -1,0 +1,160 @@
+package org.lectern.grading.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.grading.model.OnnxWriter.FLOAT;
+import static org.lectern.grading.model.OnnxWriter.floatTensor;
+import static org.lectern.grading.model.OnnxWriter.graph;
+import static org.lectern.grading.model.OnnxWriter.int64Tensor;
+import static org.lectern.grading.model.OnnxWriter.intAttribute;
+import static org.lectern.grading.model.OnnxWriter.node;
+import static org.lectern.grading.model.OnnxWriter.valueInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each evaluation here starts a JVM: about a second each on two cores, plus the time limit for the loop. */
+class IsolatedModelEvaluatorTest {
+
+    private static final EvaluatorOptions OPTIONS = new EvaluatorOptions(64, 2, DevicePreference.CPU, 5, null);
+    private static final EvaluationLimits LIMITS = new EvaluationLimits(Duration.ofSeconds(6), 512L << 20, 128L << 20);
+
+    @TempDir
+    Path tmp;
+
+    private IsolatedModelEvaluator evaluator(EvaluationLimits limits) {
+        return new IsolatedModelEvaluator(limits, OPTIONS, WorkerLauncher.currentJvm(), tmp.resolve("jobs"));
+    }
+
+    private static EvaluationResult evaluated(EvaluationOutcome outcome) {
+        assertThat(outcome).isInstanceOf(EvaluationOutcome.Evaluated.class);
+        return ((EvaluationOutcome.Evaluated) outcome).result();
+    }
+
+    private static EvaluationOutcome.Failed failed(EvaluationOutcome outcome) {
+        assertThat(outcome).isInstanceOf(EvaluationOutcome.Failed.class);
+        return (EvaluationOutcome.Failed) outcome;
+    }
+
+    /** Flatten → Gemm for the logits, plus a ConstantOfShape of 2^30 floats (4 GiB) summed into them. */
+    private Path memoryHog() throws IOException {
+        return OnnxWriter.write(tmp, "hog.onnx", OnnxWriter.model(graph("hog",
+                List.of(node("Flatten", List.of("input"), List.of("flat")),
+                        node("Gemm", List.of("flat", "w", "b"), List.of("scores")),
+                        node("ConstantOfShape", List.of("big"), List.of("zeros")),
+                        node("ReduceSum", List.of("zeros"), List.of("total"), intAttribute("keepdims", 0)),
+                        node("Add", List.of("scores", "total"), List.of("logits"))),
+                List.of(floatTensor("w", new long[] {64, 10}), floatTensor("b", new long[] {10}),
+                        int64Tensor("big", new long[] {1}, 1L << 30)),
+                List.of(valueInfo("input", FLOAT, "N", 1L, 8L, 8L)), List.of(valueInfo("logits", FLOAT, "N", 10L)))));
+    }
+
+    private Path unknownOperator() throws IOException {
+        return OnnxWriter.write(tmp, "unknown-op.onnx", OnnxWriter.model(graph("g",
+                List.of(node("Flatten", List.of("input"), List.of("flat")),
+                        node("Frobnicate", List.of("flat"), List.of("logits"))),
+                List.of(), List.of(valueInfo("input", FLOAT, "N", 1L, 8L, 8L)),
+                List.of(valueInfo("logits", FLOAT, "N", 10L)))));
+    }
+
+    private Path tooLarge() throws IOException {
+        return OnnxWriter.write(tmp, "huge.onnx", OnnxWriter.model(graph("wide",
+                List.of(node("Flatten", List.of("input"), List.of("flat")),
+                        node("MatMul", List.of("flat", "w1"), List.of("hidden")),
+                        node("MatMul", List.of("hidden", "w2"), List.of("logits"))),
+                List.of(floatTensor("w1", new long[] {64, 20_000}), floatTensor("w2", new long[] {20_000, 10})),
+                List.of(valueInfo("input", FLOAT, "N", 1L, 8L, 8L)), List.of(valueInfo("logits", FLOAT, "N", 10L)))));
+    }
+
+    @Test
+    void hostileModelsFailOnTheirOwnAndTheNextEvaluationSucceeds() throws Exception {
+        IsolatedModelEvaluator isolated = evaluator(LIMITS);
+        Path data = Fixtures.evalData();
+
+        long start = System.nanoTime();
+        EvaluationOutcome.Failed loop = failed(isolated.evaluate(Fixtures.fixture("endless-loop.onnx"), data,
+                Fixtures.DIGITS, Metric.accuracy()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(loop.failure()).isEqualTo(Failure.TIME_LIMIT);
+        assertThat(loop.message()).isEqualTo("evaluation exceeded 6 s and was stopped");
+        assertThat(seconds).isBetween(6.0, 16.0);
+        assertThat(ProcessHandle.current().children()).isEmpty();
+
+        if (Files.isExecutable(IsolatedModelEvaluator.PRLIMIT)) {
+            EvaluationOutcome.Failed hog = failed(isolated.evaluate(memoryHog(), data, Fixtures.DIGITS,
+                    Metric.accuracy()));
+            assertThat(hog.failure()).isEqualTo(Failure.OUT_OF_MEMORY);
+            assertThat(hog.message()).isEqualTo("the model ran out of memory (limit 512 MiB)");
+        }
+
+        EvaluationOutcome.Failed unknown = failed(isolated.evaluate(unknownOperator(), data, Fixtures.DIGITS,
+                Metric.accuracy()));
+        assertThat(unknown.failure()).isEqualTo(Failure.LOAD_FAILED);
+        assertThat(unknown.message()).startsWith("the model could not be loaded: ").contains("Frobnicate");
+
+        EvaluationOutcome.Failed random = failed(isolated.evaluate(Fixtures.fixture("random-bytes.onnx"), data,
+                Fixtures.DIGITS, Metric.accuracy()));
+        assertThat(random.failure()).isEqualTo(Failure.INVALID_MODEL);
+        assertThat(random.message()).startsWith("the file is not an ONNX model: ");
+        assertThat(random.workerLog()).isEmpty(); // refused before any process started
+
+        EvaluationOutcome.Failed huge = failed(isolated.evaluate(tooLarge(), data, Fixtures.DIGITS,
+                Metric.accuracy()));
+        assertThat(huge.failure()).isEqualTo(Failure.INVALID_MODEL);
+        assertThat(huge.problems()).containsExactly("the file is 5.6 MiB; the limit is 1 MiB",
+                "1,480,000 parameters exceed the limit of 1,000,000");
+
+        EvaluationResult good = evaluated(isolated.evaluate(Fixtures.model("digits-cnn.onnx"), data,
+                Fixtures.DIGITS, Metric.accuracy()));
+        assertThat(good.predictions().stream().filter(Prediction::correct).count()).isEqualTo(439);
+
+        try (Stream<Path> left = Files.list(tmp.resolve("jobs"))) {
+            assertThat(left).as("job folders left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void theWorkersResultIsTheInProcessResult() throws Exception {
+        EvaluationOutcome outcome = evaluator(EvaluationLimits.of(Duration.ofSeconds(60), 1L << 30))
+                .evaluate(Fixtures.model("digits-mlp.onnx"), Fixtures.evalData(), Fixtures.DIGITS, Metric.macroF1());
+        EvaluationResult isolated = evaluated(outcome);
+        EvaluationResult local = new ModelEvaluator(OPTIONS).evaluate(Fixtures.model("digits-mlp.onnx"),
+                EvaluationData.load(Fixtures.evalData()), Fixtures.DIGITS, Metric.macroF1());
+
+        assertThat(isolated.metric()).isEqualTo(Metric.macroF1());
+        assertThat(isolated.scores()).isEqualTo(local.scores());
+        assertThat(isolated.predictions()).isEqualTo(local.predictions());
+        assertThat(isolated.parameterCount()).isEqualTo(1_210);
+        assertThat(isolated.device()).isEqualTo("cpu");
+        assertThat(((EvaluationOutcome.Evaluated) outcome).wallTime()).isPositive();
+    }
+
+    @Test
+    void brokenEvaluationDataIsTheInstructorsProblem() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("no-data"));
+
+        EvaluationOutcome.Failed outcome = failed(evaluator(LIMITS).evaluate(Fixtures.model("digits-cnn.onnx"), empty,
+                Fixtures.DIGITS, Metric.accuracy()));
+
+        assertThat(outcome.failure()).isEqualTo(Failure.EVALUATION_DATA);
+        assertThat(outcome.message()).isEqualTo("the evaluation data is broken: data.json is missing in " + empty);
+    }
+
+    @Test
+    void aWorkerThatCannotStartIsReported() throws Exception {
+        WorkerLauncher current = WorkerLauncher.currentJvm();
+        WorkerLauncher broken = new WorkerLauncher(current.java(), current.classpath(), List.of(), "org.lectern.NoSuchMain");
+
+        EvaluationOutcome.Failed outcome = failed(new IsolatedModelEvaluator(LIMITS, OPTIONS, broken, tmp.resolve("jobs"))
+                .evaluate(Fixtures.model("digits-cnn.onnx"), Fixtures.evalData(), Fixtures.DIGITS, Metric.accuracy()));
+
+        assertThat(outcome.failure()).isEqualTo(Failure.WORKER_CRASHED);
+        assertThat(outcome.message()).isEqualTo("the evaluation worker exited with code 1 while running the model");
+        assertThat(outcome.workerLog()).contains("org.lectern.NoSuchMain");
+    }
+}
