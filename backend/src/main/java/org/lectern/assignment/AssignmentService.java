@@ -247,12 +247,15 @@ public class AssignmentService {
                 problems.add("type is notebook or model.");
             }
         }
-        Set<String> extensions = new LinkedHashSet<>(List.of(".py", ".ipynb", ".zip"));
+        // A model assignment takes one ONNX file; a notebook assignment takes code.
+        Set<String> extensions = new LinkedHashSet<>(kind == Assignment.Kind.MODEL ? List.of(".onnx") : List.of(".py", ".ipynb", ".zip"));
         if (d.allowedExtensions() != null && !d.allowedExtensions().isBlank()) {
             extensions = Arrays.stream(d.allowedExtensions().split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
                     .map(s -> s.startsWith(".") ? s : "." + s).collect(Collectors.toCollection(LinkedHashSet::new));
-            if (!UPLOAD_TYPES.containsAll(extensions)) {
-                problems.add("allowedExtensions may only name .py, .ipynb and .zip.");
+            Set<String> allowed = kind == Assignment.Kind.MODEL ? Set.of(".onnx") : UPLOAD_TYPES;
+            if (!allowed.containsAll(extensions)) {
+                problems.add(kind == Assignment.Kind.MODEL ? "allowedExtensions of a model assignment may only name .onnx."
+                        : "allowedExtensions may only name .py, .ipynb and .zip.");
             }
         }
         long maxBytes = d.maxUploadBytes() == null ? 5L * 1024 * 1024 : d.maxUploadBytes();

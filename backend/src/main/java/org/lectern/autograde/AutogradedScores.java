@@ -20,13 +20,19 @@ public class AutogradedScores {
     }
 
     private final RunRepository runs;
+    private final ModelAssignmentService models;
 
-    AutogradedScores(RunRepository runs) {
+    AutogradedScores(RunRepository runs, ModelAssignmentService models) {
         this.runs = runs;
+        this.models = models;
     }
 
     @Transactional(readOnly = true)
     public Map<Long, Scored> forAssignment(long assignmentId) {
+        Map<Long, Scored> modelScores = models.scores(assignmentId);
+        if (!modelScores.isEmpty()) {
+            return modelScores; // a model assignment: the share of its points the private metric earned
+        }
         Map<Long, Scored> out = new HashMap<>();
         for (Object[] row : runs.countedTotals(assignmentId)) {
             boolean done = RunStatus.DONE.name().equals(row[2]);

@@ -25,7 +25,7 @@ class SubmissionResultsController {
     record SubmissionJson(long id, long assignmentId, int version, String student, String status, Integer queuePosition,
                           ReceiptJson receipt, List<TestJson> tests, BigDecimal publicScore, BigDecimal publicMax,
                           BigDecimal privatePointsPending, BigDecimal privateScore, BigDecimal privateMax, BigDecimal total,
-                          BigDecimal totalMax, boolean gradesReleased, String problem, List<String> removedLines) {
+                          BigDecimal totalMax, boolean gradesReleased, String problem, List<String> removedLines, ModelRunView model) {
     }
 
     record RerunJson(long runId) {
@@ -33,10 +33,12 @@ class SubmissionResultsController {
 
     private final SubmissionService submissions;
     private final AutogradeService autograde;
+    private final ModelAssignmentService models;
 
-    SubmissionResultsController(SubmissionService submissions, AutogradeService autograde) {
+    SubmissionResultsController(SubmissionService submissions, AutogradeService autograde, ModelAssignmentService models) {
         this.submissions = submissions;
         this.autograde = autograde;
+        this.models = models;
     }
 
     @GetMapping("/api/v1/submissions/{submissionId}")
@@ -51,7 +53,7 @@ class SubmissionResultsController {
                 new ReceiptJson(s.sha256(), s.submittedAt(), s.receivedAt(), s.fileName(), s.sizeBytes()), tests,
                 r.publicEarned(), r.publicPossible(), r.privateVisible() ? null : r.privatePossible(),
                 r.privateEarned(), r.privateVisible() ? r.privatePossible() : null, r.total(), r.totalPossible(),
-                r.privateVisible(), r.problem(), r.removals());
+                r.privateVisible(), r.problem(), r.removals(), models.run(submissionId).orElse(null));
     }
 
     @PostMapping("/api/v1/submissions/{submissionId}/rerun")

@@ -41,4 +41,25 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
                 .collect(Collectors.joining(File.pathSeparator));
         return new WorkerLauncher(java, absolute, List.of(), ModelEvaluationProcess.class.getName());
     }
+
+    /**
+     * This JVM's way to start a worker: through Spring Boot's launcher when it runs from the app's fat
+     * jar (its class path is one jar holding BOOT-INF/), else {@link #currentJvm()}.
+     */
+    public static WorkerLauncher forThisApplication() {
+        String classpath = System.getProperty("java.class.path", "");
+        if (!classpath.contains(File.pathSeparator) && classpath.endsWith(".jar")) {
+            Path jar = Path.of(classpath).toAbsolutePath();
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                if (zip.getEntry("BOOT-INF/classes/") != null || zip.getEntry("BOOT-INF/lib/") != null) {
+                    return new WorkerLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), jar.toString(),
+                            List.of("-Dloader.main=" + ModelEvaluationProcess.class.getName()),
+                            "org.springframework.boot.loader.launch.PropertiesLauncher");
+                }
+            } catch (java.io.IOException e) {
+                // not a readable jar: fall through to the plain class path
+            }
+        }
+        return currentJvm();
+    }
 }

@@ -1,0 +1,47 @@
+package org.lectern.autograde;
+
+import java.io.IOException;
+import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/** REST: a model assignment's evaluation data and spec, and its leaderboard. */
+@RestController
+class ModelAssignmentController {
+
+    private final ModelAssignmentService models;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ModelAssignmentController(ModelAssignmentService models) {
+        this.models = models;
+    }
+
+    /** Multipart: {@code data} (a zip of the lectern-eval-v1 folder) and optionally {@code spec} (JSON; defaults: the digits model). */
+    @PutMapping("/api/v1/assignments/{assignmentId}/model-task")
+    ModelTaskDraft configure(@PathVariable long assignmentId, @RequestPart("data") MultipartFile data,
+                             @RequestPart(value = "spec", required = false) String spec) throws IOException {
+        ModelTaskDraft draft;
+        try {
+            draft = spec == null || spec.isBlank() ? null : json.readValue(spec, ModelTaskDraft.class);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("spec: not valid JSON for a model task (" + e.getMessage() + ").");
+        }
+        return models.configure(assignmentId, draft, data.getBytes());
+    }
+
+    @GetMapping("/api/v1/assignments/{assignmentId}/model-task")
+    ModelTaskDraft task(@PathVariable long assignmentId) {
+        return models.task(assignmentId).orElseThrow(() -> new NotFoundException("This assignment has no evaluation data yet."));
+    }
+
+    @GetMapping("/api/v1/assignments/{assignmentId}/leaderboard")
+    ModelLeaderboard leaderboard(@PathVariable long assignmentId) {
+        return models.leaderboard(assignmentId);
+    }
+}
