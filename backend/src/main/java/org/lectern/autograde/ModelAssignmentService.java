@@ -77,11 +77,10 @@ public class ModelAssignmentService {
     private final SchedulerClient scheduler;
     private final GradingPoolConfiguration.PoolLifecycle pool;
     private final Clock clock;
-    private final Path workRoot;
 
     ModelAssignmentService(ModelRunRepository runs, GradingMaterials materials, SubmissionMaterials submissionMaterials,
                            SubmissionService submissions, CourseAccess access, BlobStore blobs, AuditLog audit, SchedulerClient scheduler,
-                           GradingPoolConfiguration.PoolLifecycle pool, Clock clock, LecternProperties props) {
+                           GradingPoolConfiguration.PoolLifecycle pool, Clock clock) {
         this.runs = runs;
         this.materials = materials;
         this.submissionMaterials = submissionMaterials;
@@ -92,7 +91,6 @@ public class ModelAssignmentService {
         this.scheduler = scheduler;
         this.pool = pool;
         this.clock = clock;
-        this.workRoot = props.dataDir().resolve("model-jobs");
     }
 
     /** Instructors: the evaluation data (a zip of a lectern-eval-v1 folder, see models/README.md) and the spec. */
@@ -229,48 +227,6 @@ public class ModelAssignmentService {
         });
     }
 
-    /** The pool's job: evaluate one run in a separate JVM; a hostile model fails its own run and nothing else. */
-    void evaluate(long runId) {
-        if (!runs.start(runId)) {
-            return;
-        }
-        long submissionId = runs.submissionOf(runId).orElseThrow();
-        Submission s = submissionMaterials.submission(submissionId).orElseThrow();
-        ModelRunRepository.Task task = runs.task(s.assignmentId()).orElseThrow();
-        ModelTaskDraft d = JSON.readValue(task.spec(), ModelTaskDraft.class);
-        Path job = null;
-        try {
-            Files.createDirectories(workRoot);
-            job = Files.createTempDirectory(workRoot, "run-" + runId + "-");
-            Path model = job.resolve("model.onnx");
-            Files.write(model, submissionMaterials.files(submissionId).stream().filter(f -> f.path().toLowerCase(Locale.ROOT).endsWith(".onnx"))
-                    .findFirst().orElseThrow().content());
-            Path data = unzipInto(blobs.get(task.dataSha256()).orElseThrow(), job.resolve("data"));
-            var evaluator = new IsolatedModelEvaluator(EvaluationLimits.of(Duration.ofSeconds(d.evaluationSeconds()),
-                    d.memoryMb() * 1024L * 1024L), EvaluatorOptions.DEFAULT, WorkerLauncher.forThisApplication(), job.resolve("work"));
-            EvaluationOutcome outcome = evaluator.evaluate(model, data, d.spec(), d.metricSpec());
-            switch (outcome) {
-                case EvaluationOutcome.Evaluated ok -> {
-                    var r = ok.result();
-                    runs.finish(runId, score(r, Split.PUBLIC), score(r, Split.PRIVATE), r.parameterCount(), r.latencyMeanMillis(),
-                            r.latencyP95Millis(), r.device());
-                }
-                case EvaluationOutcome.Failed f -> runs.fail(runId, f.failure() == Failure.INVALID_MODEL ? "INVALID" : "FAILED", f.message());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // infrastructure: the task retries
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating run " + runId, e);
-        } finally {
-            deleteQuietly(job);
-        }
-    }
-
-    void giveUp(long runId, String message) {
-        runs.fail(runId, "FAILED", message);
-    }
-
     /** For the gradebook: the share of the points each counted model earned on the private split (DONE runs only). */
     Map<Long, AutogradedScores.Scored> scores(long assignmentId) {
         Map<Long, AutogradedScores.Scored> out = new java.util.HashMap<>();
@@ -292,10 +248,6 @@ public class ModelAssignmentService {
         return out;
     }
 
-    private static Double score(org.lectern.grading.model.EvaluationResult r, Split split) {
-        return r.scores().stream().filter(x -> x.split() == split && x.images() > 0).map(x -> x.value()).findFirst().orElse(null);
-    }
-
     private static ModelRunView hidePrivate(ModelRunView r) {
         return new ModelRunView(r.id(), r.submissionId(), r.state(), r.publicScore(), null, r.parameters(), r.latencyMillis(),
                 r.latencyP95Millis(), r.device(), r.message(), r.finishedAt());
@@ -310,7 +262,7 @@ public class ModelAssignmentService {
     }
 
     /** Flattens the zip into one folder (a zip of the folder itself is common); refuses paths that climb out. */
-    private static Path unzipInto(byte[] zip, Path folder) throws IOException {
+    static Path unzipInto(byte[] zip, Path folder) throws IOException {
         Files.createDirectories(folder);
         int entries = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -339,7 +291,7 @@ public class ModelAssignmentService {
         return folder;
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         if (path == null) {
             return;
         }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class ModelTaskConfiguration {
 
     @Bean
-    OneTimeTask<Long> modelEvaluationTask(ModelAssignmentService models) {
+    OneTimeTask<Long> modelEvaluationTask(ModelEvaluationWorker models) {
         FailureHandler<Long> retryThenGiveUp = (complete, ops) -> {
             long runId = (Long) complete.getExecution().taskInstance.getData();
             if (complete.getExecution().consecutiveFailures + 1 >= GradeTaskConfiguration.MAX_ATTEMPTS) {

@@ -65,7 +65,7 @@ public final class IsolatedModelEvaluator {
         this.limits = limits;
         this.options = options;
         this.launcher = launcher;
-        this.workRoot = workRoot;
+        this.workRoot = workRoot.toAbsolutePath(); // the worker runs inside its job folder: a relative root would not resolve there
     }
 
     public EvaluationLimits limits() {

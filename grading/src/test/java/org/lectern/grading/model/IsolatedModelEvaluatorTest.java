@@ -134,6 +134,17 @@ class IsolatedModelEvaluatorTest {
         assertThat(((EvaluationOutcome.Evaluated) outcome).wallTime()).isPositive();
     }
 
+    /** Bug: a relative work root (the app's default data dir is relative) made the worker, started inside its job folder, miss job.json. */
+    @Test
+    void aRelativeWorkRootStillWorks() throws Exception {
+        Path relative = Path.of("").toAbsolutePath().relativize(tmp.resolve("relative-jobs"));
+        assertThat(relative.isAbsolute()).isFalse();
+        EvaluationOutcome outcome = new IsolatedModelEvaluator(EvaluationLimits.of(Duration.ofSeconds(60), 1L << 30), OPTIONS,
+                WorkerLauncher.currentJvm(), relative)
+                .evaluate(Fixtures.model("digits-mlp.onnx"), Fixtures.evalData(), Fixtures.DIGITS, Metric.accuracy());
+        assertThat(evaluated(outcome).parameterCount()).isEqualTo(1_210);
+    }
+
     @Test
     void brokenEvaluationDataIsTheInstructorsProblem() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("no-data"));
