@@ -22,17 +22,22 @@ class ModelAssignmentController {
         this.models = models;
     }
 
-    /** Multipart: {@code data} (a zip of the lectern-eval-v1 folder) and optionally {@code spec} (JSON; defaults: the digits model). */
+    /** Multipart: {@code data} or {@code file} (a zip of the lectern-eval-v1 folder) and optionally {@code spec} (JSON; defaults: the digits model). */
     @PutMapping("/api/v1/assignments/{assignmentId}/model-task")
-    ModelTaskDraft configure(@PathVariable long assignmentId, @RequestPart("data") MultipartFile data,
+    ModelTaskDraft configure(@PathVariable long assignmentId, @RequestPart(value = "data", required = false) MultipartFile data,
+                             @RequestPart(value = "file", required = false) MultipartFile file,
                              @RequestPart(value = "spec", required = false) String spec) throws IOException {
+        MultipartFile zip = data != null ? data : file; // "file" too, as the other upload endpoints name it
+        if (zip == null) {
+            throw new InvalidInputException("Attach the evaluation data as the multipart part 'data' (a zip).");
+        }
         ModelTaskDraft draft;
         try {
             draft = spec == null || spec.isBlank() ? null : json.readValue(spec, ModelTaskDraft.class);
         } catch (RuntimeException e) {
             throw new InvalidInputException("spec: not valid JSON for a model task (" + e.getMessage() + ").");
         }
-        return models.configure(assignmentId, draft, data.getBytes());
+        return models.configure(assignmentId, draft, zip.getBytes());
     }
 
     @GetMapping("/api/v1/assignments/{assignmentId}/model-task")

@@ -44,6 +44,7 @@ import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.TestFileUpload;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.AutogradeService;
+import org.lectern.autograde.ModelAssignmentService;
 import org.lectern.autograde.RunView;
 import org.lectern.platform.NotFoundException;
 import org.lectern.submission.Receipt;
@@ -67,14 +68,18 @@ public class AssignmentView extends CoursePage {
     private final SubmissionService submissions;
     private final AutogradeService autograde;
     private final org.lectern.gradebook.GradebookService gradebook;
+    private final ModelAssignmentService models;
     private long assignmentId;
+    private boolean modelAssignment;
+    private final Div board = new Div();
     private final Div results = new Div();
     private Long shownSubmission;
     private Registration polling;
 
     public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
-                          org.lectern.gradebook.GradebookService gradebook) {
+                          org.lectern.gradebook.GradebookService gradebook, ModelAssignmentService models) {
         this.gradebook = gradebook;
+        this.models = models;
         this.assignments = assignments;
         this.submissions = submissions;
         this.autograde = autograde;
@@ -111,7 +116,17 @@ public class AssignmentView extends CoursePage {
             }
             add(starters);
         }
+        modelAssignment = a.kind() == Assignment.Kind.MODEL;
         add(studentSection(a, zone));
+        if (modelAssignment) {
+            models.task(assignmentId).ifPresent(t -> add(new Paragraph("Your model takes float32 input of shape "
+                    + t.spec().inputShapeText() + " (" + t.layout() + "), pixels divided by " + t.divisor() + ", and outputs "
+                    + t.classes() + " class scores. Scored by " + t.metric() + ": " + ModelPanels.pct(t.zeroPointsAt()) + " earns 0 points, "
+                    + ModelPanels.pct(t.fullPointsAt()) + " or more earns all of them.")));
+            board.removeAll();
+            board.add(ModelPanels.leaderboard(models.leaderboard(assignmentId)));
+            add(board);
+        }
         if (page.grant().isStaff()) {
             add(staffSection(page, zone));
         }
@@ -221,9 +236,13 @@ public class AssignmentView extends CoursePage {
         if (shownSubmission == null) {
             return;
         }
+        UI ui = UI.getCurrent();
+        if (modelAssignment) {
+            showModelResult(ui);
+            return;
+        }
         RunView run = autograde.results(shownSubmission);
         results.add(new H3("Results of version " + submissions.get(shownSubmission).version()), new ResultsPanel(run));
-        UI ui = UI.getCurrent();
         if (!run.finished() && polling == null) {
             ui.setPollInterval(1000);
             polling = ui.addPollListener(e -> {
@@ -235,6 +254,28 @@ public class AssignmentView extends CoursePage {
                 }
             });
         } else if (run.finished()) {
+            stopPolling(ui);
+        }
+    }
+
+    /** A model's evaluation runs on the pool: poll until it ends, then redraw the leaderboard with it. */
+    private void showModelResult(UI ui) {
+        var run = models.run(shownSubmission).orElse(null);
+        results.removeAll();
+        results.add(new H3("Evaluation of version " + submissions.get(shownSubmission).version()), ModelPanels.result(run));
+        if (run != null && !run.finished() && polling == null) {
+            ui.setPollInterval(1000);
+            polling = ui.addPollListener(e -> {
+                var now = models.run(shownSubmission).orElse(null);
+                results.removeAll();
+                results.add(new H3("Evaluation of version " + submissions.get(shownSubmission).version()), ModelPanels.result(now));
+                if (now == null || now.finished()) {
+                    stopPolling(ui);
+                    board.removeAll(); // the new score takes its place on the board
+                    board.add(ModelPanels.leaderboard(models.leaderboard(assignmentId)));
+                }
+            });
+        } else if (run == null || run.finished()) {
             stopPolling(ui);
         }
     }
@@ -254,7 +295,9 @@ public class AssignmentView extends CoursePage {
         box.setPadding(false);
         box.add(new H3("Staff"));
         boolean instructor = page.grant().isInstructor();
-        if (instructor) {
+        if (instructor && page.assignment().kind() == Assignment.Kind.MODEL) {
+            box.add(ModelPanels.evaluationData(models, assignmentId), releaseBox(page.assignment()));
+        } else if (instructor) {
             box.add(autograderEditor(page), starterBox(), referenceBox(), releaseBox(page.assignment()));
         } else {
             page.autograder().ifPresent(ag -> box.add(new Paragraph("Autograder v" + ag.version() + ": " + ag.tests().size() + " files.")));
