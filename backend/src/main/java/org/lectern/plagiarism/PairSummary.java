@@ -12,6 +12,11 @@ import java.util.List;
 public record PairSummary(long id, long checkId, int rank, Party first, Party second, double averageSimilarity,
                           double maximumSimilarity, int matchedTokens, boolean flagged, Long caseId, CaseStatus caseStatus) {
 
+    /** Whether this pair is between the two parties, in either order. */
+    public boolean between(String a, String b) {
+        return first.id().equals(a) && second.id().equals(b) || first.id().equals(b) && second.id().equals(a);
+    }
+
     /**
      * One side of a pair.
      *
