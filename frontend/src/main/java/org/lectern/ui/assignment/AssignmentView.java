@@ -253,6 +253,9 @@ public class AssignmentView extends CoursePage {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         box.add(new H3("Staff"));
+        Anchor plagiarismLink = new Anchor("courses/" + courseId + "/assignments/" + assignmentId + "/plagiarism", "Plagiarism");
+        plagiarismLink.setId("plagiarism-link");
+        box.add(plagiarismLink);
         boolean instructor = page.grant().isInstructor();
         if (instructor) {
             box.add(autograderEditor(page), starterBox(), referenceBox(), releaseBox(page.assignment()));
