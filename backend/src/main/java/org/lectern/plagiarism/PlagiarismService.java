@@ -299,7 +299,12 @@ public class PlagiarismService {
             for (long accountId : members) {
                 Member m = roster.stream().filter(r -> r.accountId() == accountId).findFirst()
                         .orElseThrow(() -> new InvalidInputException("A student of this case is no longer in the course."));
-                gradebook.override(a.courseId(), a.shortName(), m.email(), score, "integrity case " + caseId + ": " + text);
+                try {
+                    gradebook.override(a.courseId(), a.shortName(), m.email(), score, "integrity case " + caseId + ": " + text);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("The decision was not saved: " + e.getMessage()
+                            + " Put the assignment in the grading policy, or decide without a score.");
+                }
             }
         }
         repo.decide(caseId, text, score, grant.caller().accountId(), clock.instant());
