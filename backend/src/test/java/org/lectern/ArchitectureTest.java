@@ -67,9 +67,17 @@ class ArchitectureTest {
 
     @Test
     void onlyTheGradingPoolReadsCourseworkWithoutACaller() {
-        noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.assignment..", "org.lectern.submission..")
+        noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.assignment..", "org.lectern.submission..",
+                        "org.lectern.plagiarism..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Materials")
                 .because("GradingMaterials and SubmissionMaterials skip the caller's role check: only workers may use them")
+                .check(classes);
+        // The plagiarism job runs on the pool without a caller and reads every counted submission and the starter
+        // files; its people-facing service must not, so only the worker's package-private classes may.
+        noClasses().that().resideInAPackage("org.lectern.plagiarism..")
+                .and().doNotHaveSimpleName("PlagiarismWorker")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Materials")
+                .because("only the plagiarism job reads coursework without a caller; PlagiarismService checks roles")
                 .check(classes);
         noClasses().that().resideInAPackage("org.lectern.assignment..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.submission.SubmissionMaterials").check(classes);

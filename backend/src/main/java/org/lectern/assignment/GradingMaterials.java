@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a grading worker needs, read without a signed-in caller: the job queue acts for the system.
- * Only the autograde feature may use it (ArchitectureTest); people go through {@link AssignmentService}.
+ * Only the grading pool (autograde, and the plagiarism checks) may use it (ArchitectureTest); people go through {@link AssignmentService}.
  */
 @Component
 public class GradingMaterials {
@@ -39,6 +39,16 @@ public class GradingMaterials {
     @Transactional(readOnly = true)
     public Optional<Autograder> autograder(long autograderId) {
         return repo.autograder(autograderId);
+    }
+
+    /** The starter files handed out with the assignment (path to bytes): the base code of a plagiarism check. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, byte[]> starterFiles(long assignmentId) {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String[] s : repo.starters(assignmentId)) {
+            files.put(s[0], blobs.get(s[1]).orElseThrow());
+        }
+        return files;
     }
 
     @Transactional(readOnly = true)

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submissions as the grading pool reads them, without a signed-in caller. Only the autograde feature
- * may use it (ArchitectureTest); people go through {@link SubmissionService}.
+ * and the plagiarism job may use it (ArchitectureTest); people go through {@link SubmissionService}.
  */
 @Component
 public class SubmissionMaterials {

@@ -294,6 +294,9 @@ public class AssignmentView extends CoursePage {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         box.add(new H3("Staff"));
+        Anchor plagiarismLink = new Anchor("courses/" + courseId + "/assignments/" + assignmentId + "/plagiarism", "Plagiarism");
+        plagiarismLink.setId("plagiarism-link");
+        box.add(plagiarismLink);
         boolean instructor = page.grant().isInstructor();
         if (instructor && page.assignment().kind() == Assignment.Kind.MODEL) {
             box.add(ModelPanels.evaluationData(models, assignmentId), releaseBox(page.assignment()));

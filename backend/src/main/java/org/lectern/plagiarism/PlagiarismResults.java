@@ -1,0 +1,13 @@
+package org.lectern.plagiarism;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What staff see of an assignment's plagiarism checks: the latest check with its ranked pairs, clusters and parse
+ * problems, the corpus it compares against, and the cases opened so far.
+ */
+public record PlagiarismResults(long assignmentId, long courseId, String assignmentName, boolean instructor,
+                                Optional<PlagiarismCheckRun> latest, List<PairSummary> pairs, List<ClusterSummary> clusters,
+                                List<ParseProblemSummary> problems, List<CorpusEntry> corpus, List<IntegrityCase> cases) {
+}

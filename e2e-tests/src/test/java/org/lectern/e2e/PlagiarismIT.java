@@ -1,0 +1,86 @@
+package org.lectern.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Plagiarism checks in the browser: two demo students hand in near-copies (renamed variables, reordered functions);
+ * the TA runs the check, watches it finish, opens the top pair side by side with its fragments highlighted and
+ * confirms the case; the instructor sees it and decides a zero.
+ */
+class PlagiarismIT extends BrowserTest {
+
+    static byte[] fixture(String name) throws Exception {
+        try (InputStream in = PlagiarismIT.class.getResourceAsStream("/plagiarism/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aTaOpensTheTopPairAndConfirmsACaseTheInstructorDecides() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        String created = instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                {"shortName": "PLAG", "title": "Two-layer net", "releaseAt": "2024-01-01T00:00:00Z",
+                 "dueAt": "2099-01-01T00:00:00Z", "points": 10, "category": "Assignments"}""");
+        String assignmentId = Api.field(created, "id");
+        Api ta = new Api("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        ta.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions", Map.of("two_layer_net.py", fixture("alice.py")),
+                Map.of("student", "student1@demo.lectern", "reason", "e-mailed in"));
+        ta.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions", Map.of("two_layer_net.py", fixture("dana.py")),
+                Map.of("student", "student2@demo.lectern", "reason", "e-mailed in"));
+        String page = "/courses/" + courseId + "/assignments/" + assignmentId;
+
+        // The TA finds the check from the assignment, runs it and watches it finish.
+        browser.signIn("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open(page);
+        browser.click(By.id("plagiarism-link"));
+        browser.waitForText(By.id("plagiarism-state"), "No check has run yet");
+        browser.click(By.id("plagiarism-run"));
+        browser.waitFor(By.id("plagiarism-progress"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#plagiarism-state[data-state='done']")).isEmpty());
+        browser.waitForText(By.id("plagiarism-state"), "1 pairs compared, 1 flagged");
+        browser.waitFor(By.id("plagiarism-report"));
+        browser.screenshot("plagiarism-check-done");
+
+        // The top pair side by side: the same fragments highlighted on both sides.
+        browser.click(By.id("pair-open-1"));
+        browser.waitFor(By.cssSelector("#pair-first .plagiarism-fragment"));
+        browser.waitFor(By.cssSelector("#pair-second .plagiarism-fragment"));
+        assertThat(browser.all(By.cssSelector("#pair-first .plagiarism-fragment[data-fragment='0']"))).isNotEmpty();
+        assertThat(browser.all(By.cssSelector("#pair-second .plagiarism-fragment[data-fragment='0']"))).isNotEmpty();
+        browser.waitForText(By.id("pair-numbers"), "flagged");
+        browser.setTextArea("case-notes", "Same code with renamed variables and reordered functions.");
+        browser.click(By.id("case-confirm"));
+        browser.waitFor(By.cssSelector("#case-status[data-status='confirmed']"));
+        browser.waitForText(By.id("case-awaiting"), "awaiting the instructor");
+        assertThat(browser.all(By.id("decision-save"))).isEmpty();
+        browser.screenshot("plagiarism-pair-confirmed");
+        browser.signOut();
+
+        // The instructor sees the case and decides it.
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open(page + "/plagiarism");
+        browser.waitFor(By.xpath("//vaadin-grid[@id='plagiarism-cases']/vaadin-grid-cell-content[normalize-space()='awaiting the instructor']"));
+        browser.click(By.id("pair-open-1"));
+        browser.waitForText(By.id("case-status"), "renamed variables");
+        browser.type("decision-text", "Zero on PLAG for both.");
+        browser.type("decision-score", "0");
+        browser.click(By.id("decision-save"));
+        browser.waitForText(By.id("case-decision"), "Zero on PLAG for both. (score 0 in the gradebook)");
+        browser.signOut();
+
+        // Students never see any of it.
+        browser.signIn("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open(page);
+        browser.waitFor(By.id("assignment-title-heading"));
+        assertThat(browser.all(By.id("plagiarism-link"))).isEmpty();
+        browser.open(page + "/plagiarism");
+        browser.waitFor(By.id("access-denied"));
+        assertThat(browser.all(By.id("plagiarism-pairs"))).isEmpty();
+    }
+}
