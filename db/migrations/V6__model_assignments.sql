@@ -24,6 +24,7 @@ create table model_run (
     device            text,
     message           text,
     created_at        timestamptz      not null default now(),
+    started_at        timestamptz,
     finished_at       timestamptz
 );
 create index model_run_submission_idx on model_run (submission_id);

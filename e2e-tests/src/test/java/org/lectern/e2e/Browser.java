@@ -69,9 +69,12 @@ public class Browser implements AutoCloseable {
      * scrolled out of view inside Vaadin's scrolling layout invisible.
      */
     public WebElement waitFor(By by) {
-        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        return wait.until(ExpectedConditions.visibilityOf(e));
+        // Found again on each try: a pushed or polled redraw may replace the element while we wait.
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement e = d.findElement(by);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+            return e.isDisplayed() ? e : null;
+        });
     }
 
     /**

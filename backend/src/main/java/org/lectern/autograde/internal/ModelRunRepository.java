@@ -48,7 +48,8 @@ public class ModelRunRepository {
 
     /** QUEUED → RUNNING once; false if another worker has it or it ended. */
     public boolean start(long runId) {
-        return jdbc.sql("update model_run set state = 'RUNNING' where id = ? and state in ('QUEUED', 'RUNNING')").param(runId).update() == 1;
+        return jdbc.sql("update model_run set state = 'RUNNING', started_at = now() where id = ? and state in ('QUEUED', 'RUNNING')")
+                .param(runId).update() == 1;
     }
 
     public void finish(long runId, Double publicScore, Double privateScore, Long parameters, Double latency, Double latencyP95,
