@@ -52,8 +52,18 @@ class PlagiarismServiceIT {
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
 
+    /** Short fixture names ("alice.py", "starter.py", "chatgpt-4o.py") in the engine's layout under grading's test resources. */
+    static String fixturePath(String name) {
+        String stem = name.replaceFirst("\\.py$", "");
+        return switch (stem) {
+            case "starter" -> "/plagiarism/starter/two_layer_net.py";
+            case "chatgpt-4o" -> "/plagiarism/references/chatgpt-4o.py";
+            default -> "/plagiarism/students/" + stem + "/two_layer_net.py";
+        };
+    }
+
     static byte[] fixture(String name) {
-        try (var in = PlagiarismServiceIT.class.getResourceAsStream("/plagiarism/" + name)) {
+        try (var in = PlagiarismServiceIT.class.getResourceAsStream(fixturePath(name))) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
