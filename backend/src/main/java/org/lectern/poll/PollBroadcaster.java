@@ -47,7 +47,7 @@ public class PollBroadcaster implements SmartLifecycle {
     private final Set<Long> votesChanged = ConcurrentHashMap.newKeySet();
     private final Set<Long> phaseChanged = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
-    private Thread listenerThread;
+    private ScheduledExecutorService listener;
     private ScheduledExecutorService flusher;
 
     PollBroadcaster(DataSource dataSource) {
@@ -98,26 +98,25 @@ public class PollBroadcaster implements SmartLifecycle {
         }
     }
 
+    /** One LISTEN session, until the connection fails; then another is scheduled a second later (no hot loop while the database is down). */
     private void listen() {
-        while (running) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("LISTEN lectern_poll");
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notes = pg.getNotifications(500);
-                    if (notes != null) {
-                        for (PGNotification n : notes) {
-                            changed(n.getParameter());
-                        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("LISTEN lectern_poll");
+            PGConnection pg = c.unwrap(PGConnection.class);
+            while (running) {
+                PGNotification[] notes = pg.getNotifications(500);
+                if (notes != null) {
+                    for (PGNotification n : notes) {
+                        changed(n.getParameter());
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    // The database went away or restarted: views miss nothing that a re-listen and their own reload cannot recover.
-                    log.warn("Poll notifications interrupted ({}); listening again in a second", e.toString());
-                    listeners.keySet().forEach(phaseChanged::add);
-                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // no hot loop while the database is down
-                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (running) {
+                // The database went away or restarted: views miss nothing that a re-listen and their own reload cannot recover.
+                log.warn("Poll notifications interrupted ({}); listening again in a second", e.toString());
+                listeners.keySet().forEach(phaseChanged::add);
+                listener.schedule(this::listen, 1, TimeUnit.SECONDS);
             }
         }
     }
@@ -125,7 +124,8 @@ public class PollBroadcaster implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        listenerThread = Thread.ofPlatform().daemon().name("lectern-poll-listen").start(this::listen);
+        listener = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lectern-poll-listen").factory());
+        listener.execute(this::listen);
         flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lectern-poll-push").factory());
         flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -136,8 +136,8 @@ public class PollBroadcaster implements SmartLifecycle {
         if (flusher != null) {
             flusher.shutdownNow();
         }
-        if (listenerThread != null) {
-            listenerThread.interrupt();
+        if (listener != null) {
+            listener.shutdownNow();
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.lectern.Coursework;
 import org.lectern.LecternTestApplication;
 import org.lectern.People;
@@ -238,20 +240,25 @@ public final class GradingBench {
             List<Double> sbBoth = new ArrayList<>();
             List<Run> seq = new ArrayList<>();
             List<Double> submitCall = new ArrayList<>();
+            ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
             for (int i = 0; i < o.repeats(); i++) {
                 double[] t = bareSandbox(harness, pub, priv);
                 sbPub.add(t[0]);
                 sbPriv.add(t[1]);
                 sbBoth.add(t[0] + t[1]);
-                if (o.gapMs() > 0) {
-                    // A student's think time: arrivals then fall at random points of the pool's polling cycle.
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(o.gapMs()));
-                }
-                long t0 = System.nanoTime();
-                long id = People.as(stu, () -> submissions.submit(s.assignment().id(), NOTEBOOK_NAME, notebook)).submissionId();
-                submitCall.add(secs(System.nanoTime() - t0));
+                // A student's think time: arrivals then fall at random points of the pool's polling cycle.
+                long gap = o.gapMs() > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextLong(o.gapMs()) : 0;
+                double[] call = new double[1];
+                long id = pacer.schedule(() -> {
+                    long t0 = System.nanoTime();
+                    long sid = People.as(stu, () -> submissions.submit(s.assignment().id(), NOTEBOOK_NAME, notebook)).submissionId();
+                    call[0] = secs(System.nanoTime() - t0);
+                    return sid;
+                }, gap, TimeUnit.MILLISECONDS).get();
+                submitCall.add(call[0]);
                 seq.add(awaitRun(id));
             }
+            pacer.shutdown();
             // What one small write transaction costs here (the worker commits about five per run).
             long someRun = jdbc.sql("select min(id) from grading_run").query(Long.class).single();
             List<Double> commits = new ArrayList<>();
@@ -345,28 +352,30 @@ public final class GradingBench {
                     }
                 }, k * o.intervalMs(), TimeUnit.MILLISECONDS);
             }
-            // Meanwhile: poll the runs every 50 ms, sampling how many slots are busy.
-            long busySamples = 0;
-            long samples = 0;
-            int maxBusy = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30) + n * o.intervalMs() * 1_000_000L;
-            boolean timedOut = false;
-            while (true) {
-                int[] st = counts(assignmentIds);
+            // Meanwhile: sample every 50 ms how many slots are busy, and wait until every arrival is graded.
+            java.util.concurrent.atomic.AtomicLong busyTotal = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong sampleCount = new java.util.concurrent.atomic.AtomicLong();
+            AtomicInteger busiest = new AtomicInteger();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
                 if (sent.getCount() < n) { // the burst has begun
-                    busySamples += st[0];
-                    samples++;
-                    maxBusy = Math.max(maxBusy, st[0]);
+                    int busy = counts(assignmentIds)[0];
+                    busyTotal.addAndGet(busy);
+                    sampleCount.incrementAndGet();
+                    busiest.accumulateAndGet(busy, Math::max);
                 }
-                if (sent.getCount() == 0 && st[1] >= submitted.size()) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    timedOut = true;
-                    break;
-                }
-                Thread.sleep(POLL.toMillis());
+            }, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            boolean timedOut = false;
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(30).plusMillis(n * o.intervalMs())).pollInterval(POLL)
+                        .until(() -> sent.getCount() == 0 && counts(assignmentIds)[1] >= submitted.size());
+            } catch (ConditionTimeoutException e) {
+                timedOut = true;
             }
+            sampler.shutdownNow();
+            long busySamples = busyTotal.get();
+            long samples = sampleCount.get();
+            int maxBusy = busiest.get();
             long wall = System.nanoTime() - t0;
             arrivals.shutdown();
             arrivals.awaitTermination(1, TimeUnit.MINUTES);
@@ -449,18 +458,10 @@ public final class GradingBench {
         }
 
         private Run awaitRun(long submissionId) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (true) {
-                List<Run> r = jdbc.sql(RUNS + "where r.submission_id = ? order by r.id desc limit 1")
-                        .param(submissionId).query(Bench::run).list();
-                if (!r.isEmpty() && r.getFirst().finished() != null) {
-                    return r.getFirst();
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("submission " + submissionId + " was not graded within 5 minutes: " + r);
-                }
-                Thread.sleep(POLL.toMillis());
-            }
+            return Awaitility.await("submission " + submissionId + " graded").atMost(Duration.ofMinutes(5)).pollInterval(POLL)
+                    .until(() -> jdbc.sql(RUNS + "where r.submission_id = ? order by r.id desc limit 1").param(submissionId)
+                            .query(Bench::run).list().stream().findFirst().filter(r -> r.finished() != null).orElse(null),
+                            java.util.Objects::nonNull);
         }
 
         private static final String RUNS = """
