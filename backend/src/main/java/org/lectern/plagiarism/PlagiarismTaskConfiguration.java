@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
+import org.lectern.pool.RetryThenGiveUp;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,22 +16,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlagiarismTaskConfiguration {
 
-    static final int MAX_ATTEMPTS = 3;
-
     @Bean
     OneTimeTask<Long> plagiarismCheckTask(PlagiarismWorker worker) {
-        FailureHandler<Long> retryThenGiveUp = (complete, ops) -> {
-            long checkId = (Long) complete.getExecution().taskInstance.getData();
-            if (complete.getExecution().consecutiveFailures + 1 >= MAX_ATTEMPTS) {
-                worker.giveUp(checkId, "The check failed " + MAX_ATTEMPTS + " times on the workers: "
-                        + complete.getCause().map(Throwable::getMessage).orElse("unknown error"));
-                ops.stop();
-            } else {
-                ops.reschedule(complete, complete.getTimeDone().plus(Duration.ofSeconds(5)));
-            }
-        };
         return Tasks.oneTime(PlagiarismQueue.CHECK_TASK, Long.class)
-                .onFailure(retryThenGiveUp)
+                .onFailure(RetryThenGiveUp.of("The check", worker::giveUp))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, ctx) -> worker.check(instance.getData()));
     }
@@ -38,7 +27,7 @@ class PlagiarismTaskConfiguration {
     @Bean
     OneTimeTask<Long> plagiarismDeadlineTask(PlagiarismWorker worker) {
         return Tasks.oneTime(PlagiarismQueue.DEADLINE_TASK, Long.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_ATTEMPTS,
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(RetryThenGiveUp.MAX_ATTEMPTS,
                         new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
                 .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                 .execute((instance, ctx) -> worker.deadlineReached(instance.getData()));
