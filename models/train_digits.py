@@ -35,6 +35,7 @@ from sklearn.model_selection import train_test_split
 SEED = 20261123
 HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL_DIR = os.path.join(HERE, "digits-eval")
+TRAIN_DIR = os.path.join(HERE, "digits-train")
 FIXTURES = os.path.join(HERE, "fixtures")
 OPSET = 13
 
@@ -95,12 +96,37 @@ def export(model, path):
     onnx.checker.check_model(onnx.load(path))
 
 
+class DigitsCnnExplained(torch.nn.Module):
+    """The trained CNN with what the live exercise shows: logits, the first layer's ReLU activations
+    [N,16,8,8] and its filters [16,1,3,3] (through an Identity node, so that they are a graph output)."""
+    def __init__(self, cnn):
+        super().__init__()
+        self.cnn = cnn
+
+    def forward(self, x):
+        conv1 = self.cnn.features[0]
+        activations = torch.relu(conv1(x))
+        return self.cnn(x), activations, torch.nn.functional.dropout(conv1.weight, p=0.0, training=False)
+
+
+def export_explained(cnn, path):
+    torch.onnx.export(
+        DigitsCnnExplained(cnn), torch.zeros(1, 1, 8, 8), path, input_names=["input"],
+        output_names=["logits", "activations", "filters"],
+        dynamic_axes={"input": {0: "N"}, "logits": {0: "N"}, "activations": {0: "N"}},
+        opset_version=OPSET, do_constant_folding=False)
+    model = onnx.load(path)
+    onnx.checker.check_model(model)
+
+
 def accuracy(predictions, labels):
     return float(np.mean(predictions == labels))
 
 
-def write_eval_data(images, labels, splits):
+def write_eval_data(images, labels, splits, folder=None,
+                    description="scikit-learn digits, test split (25%, stratified); raw pixel values 0..16"):
     """images: uint-valued float32 [N,8,8] (0..16); labels: int [N]; splits: list of 'public'/'private'."""
+    EVAL_DIR = folder or globals()["EVAL_DIR"]
     os.makedirs(EVAL_DIR, exist_ok=True)
     n = len(labels)
     pixels = images.reshape(n, 1, 8, 8).astype("<f4")
@@ -121,7 +147,7 @@ def write_eval_data(images, labels, splits):
         "shape": [n, 1, 8, 8],
         "classes": 10,
         "valueRange": [0, 16],
-        "description": "scikit-learn digits, test split (25%, stratified); raw pixel values 0..16",
+        "description": description,
     }
     with open(os.path.join(EVAL_DIR, "data.json"), "w") as out:
         json.dump(header, out, indent=2)
@@ -244,6 +270,11 @@ def main():
     export(cnn, os.path.join(HERE, "digits-cnn.onnx"))
     export(mlp, os.path.join(HERE, "digits-mlp.onnx"))
     write_eval_data(images[test_idx], y_test, splits)
+    export_explained(cnn, os.path.join(HERE, "digits-cnn-explained.onnx"))
+    train_sorted = np.sort(train_idx)
+    write_eval_data(images[train_sorted], labels[train_sorted], ["public"] * len(train_sorted), TRAIN_DIR,
+                    "scikit-learn digits, training split (75%, stratified): the course dataset for live exercises"
+                    " and training runs; never the hidden evaluation data; raw pixel values 0..16")
 
     report = {"torch": torch.__version__, "onnx": onnx.__version__, "opset": OPSET, "seed": SEED,
               "train_images": int(len(train_idx)), "test_images": int(len(test_idx)),

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * <p>{@link #currentJvm()} reuses this JVM's java binary and class path, which is right for a worker started
  * from a plain class path (tests, {@code java -cp}). From a Spring Boot fat jar the class path is the jar alone and
  * the main class sits in BOOT-INF/classes: launch through Spring Boot's PropertiesLauncher instead, i.e.
- * {@code new WorkerLauncher(java, "app.jar", List.of("-Dloader.main=" + ModelEvaluationProcess.class.getName()),
+ * {@code new WorkerLauncher(java, "app.jar", List.of("-Dloader.main=" + main.getName()),
  * "org.springframework.boot.loader.launch.PropertiesLauncher")}.
  *
  * @param java       the java binary
@@ -29,6 +29,11 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
 
     /** This JVM's binary and class path (made absolute), and {@link ModelEvaluationProcess} as the main class. */
     public static WorkerLauncher currentJvm() {
+        return currentJvm(ModelEvaluationProcess.class);
+    }
+
+    /** This JVM's binary and class path (made absolute), and {@code main} as the main class. */
+    public static WorkerLauncher currentJvm(Class<?> main) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classpath = System.getProperty("java.class.path");
         if (classpath == null || classpath.isBlank()) {
@@ -39,7 +44,7 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
                 .filter(entry -> !entry.isEmpty())
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        return new WorkerLauncher(java, absolute, List.of(), ModelEvaluationProcess.class.getName());
+        return new WorkerLauncher(java, absolute, List.of(), main.getName());
     }
 
     /**
@@ -47,19 +52,24 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
      * jar (its class path is one jar holding BOOT-INF/), else {@link #currentJvm()}.
      */
     public static WorkerLauncher forThisApplication() {
+        return forThisApplication(ModelEvaluationProcess.class);
+    }
+
+    /** As {@link #forThisApplication()}, for another worker main class (live inference, training). */
+    public static WorkerLauncher forThisApplication(Class<?> main) {
         String classpath = System.getProperty("java.class.path", "");
         if (!classpath.contains(File.pathSeparator) && classpath.endsWith(".jar")) {
             Path jar = Path.of(classpath).toAbsolutePath();
             try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
                 if (zip.getEntry("BOOT-INF/classes/") != null || zip.getEntry("BOOT-INF/lib/") != null) {
                     return new WorkerLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), jar.toString(),
-                            List.of("-Dloader.main=" + ModelEvaluationProcess.class.getName()),
+                            List.of("-Dloader.main=" + main.getName()),
                             "org.springframework.boot.loader.launch.PropertiesLauncher");
                 }
             } catch (java.io.IOException e) {
                 // not a readable jar: fall through to the plain class path
             }
         }
-        return currentJvm();
+        return currentJvm(main);
     }
 }
