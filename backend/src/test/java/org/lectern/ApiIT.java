@@ -176,4 +176,23 @@ class ApiIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }
+
+    @Test
+    void liveModelAnswersOverRest() throws Exception {
+        String staff = token(instructor);
+        Reply created = call("POST", "/api/v1/courses/" + courseId + "/live-models", staff,
+                "{\"shortName\":\"LIVE\",\"title\":\"Draw a digit\"}");
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        String t = token(student);
+        Reply answer = call("POST", "/api/v1/live-models/" + id + "/answers", t, "{\"sample\":3}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("explanation").get("probabilities").size()).isEqualTo(10);
+        assertThat(answer.body().get("sampleLabel").asInt()).isBetween(0, 9);
+        Reply both = call("POST", "/api/v1/live-models/" + id + "/answers", t, "{\"sample\":3,\"pixels\":[1]}");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body().get("detail").asString()).isEqualTo("Give exactly one of drawing, pixels or sample.");
+        assertThat(call("POST", "/api/v1/live-models/" + id + "/answers", token(outsider), "{\"sample\":3}").status()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/live-models/" + id + "/summary", t, null).status()).isEqualTo(403);
+    }
 }

@@ -20,6 +20,8 @@ import org.lectern.identity.Account;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.CurrentUser;
 import org.lectern.identity.SiteRole;
+import org.lectern.livemodel.LiveModelExerciseDraft;
+import org.lectern.livemodel.LiveModelService;
 import org.lectern.platform.LecternProperties;
 import org.lectern.quiz.QuizDraft;
 import org.lectern.quiz.QuizDraft.QuestionDraft;
@@ -62,12 +64,15 @@ class DemoCourse implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Environment env;
     private final ExerciseService exercises;
+    private final LiveModelService liveModels;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
-               TransactionTemplate tx, Environment env, ExerciseService exercises) {
+               TransactionTemplate tx, Environment env, ExerciseService exercises,
+               LiveModelService liveModels) {
         this.env = env;
         this.quizzes = quizzes;
         this.exercises = exercises;
+        this.liveModels = liveModels;
         this.accounts = accounts;
         this.courses = courses;
         this.schedule = schedule;
@@ -162,6 +167,8 @@ class DemoCourse implements ApplicationRunner {
         for (Object[] e : practice) {
             exercises.create(id, new ExerciseDraft((String) e[1], (String) e[2], null, lectureIds.get((Integer) e[0] - 1), 3, BigDecimal.ONE, null));
         }
+        // Seed 003's visualisation lecture: what the digits CNN looks at, live.
+        liveModels.create(id, new LiveModelExerciseDraft(null, "LIVE-digits", "Draw a digit: what does the CNN see?", lectureIds.get(9)));
         // Placeholders until the assignment feature registers its own items.
         item(id, CourseItem.Kind.ASSIGNMENT, "A0", "Assignment 0: Colab and submission warm-up", "2024-01-04T11:20", "2024-01-11T23:59");
         item(id, CourseItem.Kind.ASSIGNMENT, "A1", "Assignment 1: kNN, SVM, softmax, two-layer net", "2024-01-06T12:00", "2024-01-18T23:59");

@@ -47,6 +47,11 @@ public class ApiErrorHandler {
         return of(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
 
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ApiError> unavailable(UnavailableException e) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         return of(HttpStatus.BAD_REQUEST, "invalid_input", "The request body is not valid JSON of the expected shape.");

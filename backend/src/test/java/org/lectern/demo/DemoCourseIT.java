@@ -26,12 +26,13 @@ class DemoCourseIT {
     @Autowired TransactionTemplate tx;
     @Autowired Environment env;
     @Autowired org.lectern.exercise.ExerciseService exercises;
+    @Autowired org.lectern.livemodel.LiveModelService liveModels;
 
     @Test
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens());
-        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises);
+        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -54,6 +55,10 @@ class DemoCourseIT {
         var conv = lectures.stream().filter(l -> l.lecture().number() == 6).findFirst().orElseThrow();
         assertThat(conv.linked()).extracting(i -> i.shortName()).contains("EX-conv", "EX-outsize", "EX-weights", "EX-pool");
         assertThat(CurrentUser.runAs(student, () -> exercises.exercises(id))).hasSize(17);
+        // Seed 003's visualisation lecture has the live digits exercise: filters, activations, occlusion.
+        var visualising = lectures.stream().filter(l -> l.lecture().number() == 10).findFirst().orElseThrow();
+        assertThat(visualising.lecture().title()).isEqualTo("Visualizing and understanding");
+        assertThat(visualising.linked()).extracting(i -> i.shortName()).contains("LIVE-digits");
         var quiz1 = CurrentUser.runAs(student, () -> quizzes.list(id)).getFirst().quiz();
         assertThat(quiz1.shortName()).isEqualTo("Quiz1");
         assertThat(quiz1.timeLimitMinutes()).isEqualTo(10);

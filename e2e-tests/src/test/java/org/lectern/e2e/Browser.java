@@ -129,6 +129,24 @@ public class Browser implements AutoCloseable {
         input.sendKeys(file.toAbsolutePath().toString());
     }
 
+    /**
+     * Draws one stroke with the mouse through the given points, in pixels from the element's top-left corner
+     * (pointer events, as a pen or finger would make them).
+     */
+    public void stroke(By by, int[]... points) {
+        WebElement element = waitFor(by);
+        org.openqa.selenium.Rectangle box = element.getRect();
+        // Selenium's offsets are from the element's centre.
+        java.util.function.IntUnaryOperator dx = x -> x - box.getWidth() / 2;
+        java.util.function.IntUnaryOperator dy = y -> y - box.getHeight() / 2;
+        org.openqa.selenium.interactions.Actions actions = new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(element, dx.applyAsInt(points[0][0]), dy.applyAsInt(points[0][1])).clickAndHold();
+        for (int i = 1; i < points.length; i++) {
+            actions.moveToElement(element, dx.applyAsInt(points[i][0]), dy.applyAsInt(points[i][1]));
+        }
+        actions.release().perform();
+    }
+
     public boolean enabled(By by) {
         WebElement e = waitFor(by);
         return e.getAttribute("disabled") == null;

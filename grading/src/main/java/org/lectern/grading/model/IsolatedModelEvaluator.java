@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.lectern.grading.SandboxLimits;
@@ -43,10 +42,6 @@ public final class IsolatedModelEvaluator {
     private static final Logger log = LoggerFactory.getLogger(IsolatedModelEvaluator.class);
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final int LOG_TAIL_BYTES = 8192;
-    private static final List<String> INHERITED_ENVIRONMENT = List.of(
-            "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_HOME");
-    /** Passed on to the worker when set here, e.g. a pre-unpacked ONNX Runtime so that no job unpacks its own. */
-    private static final List<String> INHERITED_PROPERTIES = List.of("onnxruntime.native.path");
     private static volatile boolean warnedNoPrlimit;
 
     private final EvaluationLimits limits;
@@ -113,18 +108,7 @@ public final class IsolatedModelEvaluator {
                 .directory(job.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        Map<String, String> environment = builder.environment();
-        Map<String, String> inherited = Map.copyOf(environment);
-        environment.clear();
-        environment.put("PATH", "/usr/bin:/bin");
-        environment.put("LANG", "C.UTF-8");
-        environment.put("HOME", job.toString());
-        environment.put("TMPDIR", tmp.toString());
-        for (String name : INHERITED_ENVIRONMENT) {
-            if (inherited.containsKey(name)) {
-                environment.put(name, inherited.get(name));
-            }
-        }
+        WorkerLauncher.isolateEnvironment(builder.environment(), job, tmp);
 
         long start = System.nanoTime();
         Process process = builder.start();
@@ -189,29 +173,7 @@ public final class IsolatedModelEvaluator {
             warnedNoPrlimit = true;
             log.warn("{} is missing: model evaluations are limited only in Java heap and wall time", PRLIMIT);
         }
-        command.add(launcher.java().toString());
-        command.add("-Xmx" + limits.heapBytes());
-        command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:ErrorFile=" + job.resolve("hs_err_pid%p.log"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp,
-                "-Dai.djl.offline=true",
-                "-DOPT_OUT_TRACKING=true",
-                "-DDJL_CACHE_DIR=" + cacheDir,
-                "-DENGINE_CACHE_DIR=" + cacheDir));
-        for (String property : INHERITED_PROPERTIES) {
-            String value = System.getProperty(property);
-            if (value != null) {
-                command.add("-D" + property + "=" + value);
-            }
-        }
-        command.addAll(launcher.jvmOptions());
-        command.add("-cp");
-        command.add(launcher.classpath());
-        command.add(launcher.mainClass());
+        command.addAll(launcher.javaCommand(limits.heapBytes(), tmp, job, cacheDir));
         command.add(jobFile.toString());
         return command;
     }

@@ -103,10 +103,10 @@ public final class ModelEvaluator {
     }
 
     /** The device a preference resolves to on this machine, and why. */
-    record DeviceChoice(Device device, String reason) {
+    public record DeviceChoice(Device device, String reason) {
     }
 
-    static DeviceChoice chooseDevice(DevicePreference preference) throws ModelEvaluationException {
+    public static DeviceChoice chooseDevice(DevicePreference preference) throws ModelEvaluationException {
         boolean cudaProvider = cudaProviderAvailable();
         boolean nvidiaDevice = Files.exists(Path.of("/dev/nvidia0"));
         return switch (preference) {
@@ -162,7 +162,7 @@ public final class ModelEvaluator {
      * Points DJL at a cache folder and keeps it offline, unless the caller already set these: DJL otherwise looks
      * for engines and model zoos on the network and sends telemetry.
      */
-    static void configureDjl(String cacheDir) {
+    public static void configureDjl(String cacheDir) {
         String dir = cacheDir != null ? cacheDir
                 : Path.of(System.getProperty("java.io.tmpdir"), "lectern-djl").toString();
         setIfAbsent("ai.djl.offline", "true");
@@ -197,7 +197,7 @@ public final class ModelEvaluator {
     }
 
     /** A load failure in ONNX Runtime's words, with the model's host path reduced to its file name. */
-    static ModelEvaluationException loadFailure(Throwable e, Path model) {
+    public static ModelEvaluationException loadFailure(Throwable e, Path model) {
         String message = rootMessage(e).replace(model.toAbsolutePath().toString(), model.getFileName().toString())
                 .replace(model.toString(), model.getFileName().toString());
         Failure failure = looksLikeOutOfMemory(message) ? Failure.OUT_OF_MEMORY : Failure.LOAD_FAILED;
@@ -211,7 +211,7 @@ public final class ModelEvaluator {
     }
 
     /** The innermost cause's message: ONNX Runtime's own words, not DJL's wrapper. */
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,0 +1,76 @@
+package org.lectern.livemodel;
+
+import java.io.IOException;
+import java.util.List;
+import org.lectern.platform.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** REST: live model exercises (create, list) and their answers. */
+@RestController
+class LiveModelController {
+
+    /**
+     * One of: {@code drawing} (size and hexadecimal cells), {@code pixels} (64 values 0..16) or {@code sample}
+     * (an index into the course dataset).
+     */
+    record AnswerRequest(Drawing drawing, float[] pixels, Integer sample) {
+    }
+
+    record Drawing(int size, String cells) {
+    }
+
+    private final LiveModelService live;
+
+    LiveModelController(LiveModelService live) {
+        this.live = live;
+    }
+
+    @PostMapping("/api/v1/courses/{courseId}/live-models")
+    @ResponseStatus(HttpStatus.CREATED)
+    LiveModelExercise create(@PathVariable long courseId, @RequestBody LiveModelExerciseDraft draft) {
+        return live.create(courseId, draft);
+    }
+
+    @GetMapping("/api/v1/courses/{courseId}/live-models")
+    List<LiveModelExercise> list(@PathVariable long courseId) {
+        return live.exercises(courseId);
+    }
+
+    @GetMapping("/api/v1/live-models/{exerciseId}")
+    LiveModelExercise get(@PathVariable long exerciseId) {
+        return live.exercise(exerciseId);
+    }
+
+    @GetMapping("/api/v1/live-models/{exerciseId}/summary")
+    LiveModelSummary summary(@PathVariable long exerciseId) {
+        return live.summary(exerciseId);
+    }
+
+    @PostMapping("/api/v1/live-models/{exerciseId}/answers")
+    LiveAnswer answer(@PathVariable long exerciseId, @RequestBody AnswerRequest request) {
+        int given = (request.drawing() != null ? 1 : 0) + (request.pixels() != null ? 1 : 0) + (request.sample() != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidInputException("Give exactly one of drawing, pixels or sample.");
+        }
+        if (request.drawing() != null) {
+            return live.explainDrawing(exerciseId, request.drawing().cells(), request.drawing().size());
+        }
+        if (request.pixels() != null) {
+            return live.explainPixels(exerciseId, request.pixels());
+        }
+        return live.explainSample(exerciseId, request.sample());
+    }
+
+    @PostMapping("/api/v1/live-models/{exerciseId}/answers/picture")
+    LiveAnswer picture(@PathVariable long exerciseId, @RequestParam("file") MultipartFile file) throws IOException {
+        return live.explainPicture(exerciseId, file.getBytes());
+    }
+}

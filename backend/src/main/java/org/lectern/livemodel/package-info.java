@@ -1,0 +1,7 @@
+/**
+ * Live model exercises: linked to a lecture, a student draws or uploads a digit (or picks one from the course
+ * dataset) and sees at once what the course CNN makes of it: class probabilities, an occlusion-sensitivity map,
+ * the first layer's filters and activation maps. Answers come from a warm worker process
+ * ({@link org.lectern.grading.live.LiveInferenceWorker}) beside the app, never from the web app's own JVM.
+ */
+package org.lectern.livemodel;
