@@ -39,4 +39,20 @@ class LiveModelIT extends BrowserTest {
         browser.waitForText(By.id("live-truth"), "This example from the course dataset is a");
         browser.screenshot("live-model-dataset-example");
     }
+
+    @Test
+    void anInstructorPutsOneBesideALecture() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/schedule");
+        browser.click(By.id("new-live-model-6"));
+        browser.type("live-short-name", "LIVE-conv");
+        browser.click(By.id("live-save"));
+        browser.waitForText(By.id("live-title"), "LIVE-conv");
+        browser.waitForText(By.id("live-staff"), "Worker:");
+        browser.click(By.id("dataset-example"));
+        browser.waitForText(By.id("live-verdict"), "The network says");
+        assertThat(instructor.get("/api/v1/courses/" + courseId + "/live-models")).contains("\"shortName\":\"LIVE-conv\"");
+    }
 }

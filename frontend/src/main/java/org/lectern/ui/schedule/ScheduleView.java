@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lectern.course.Section;
 import org.lectern.exercise.ExerciseService;
+import org.lectern.livemodel.LiveModelService;
 import org.lectern.poll.PollService;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseSchedule;
@@ -36,6 +37,7 @@ import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 import org.lectern.ui.exercise.ExerciseDialog;
+import org.lectern.ui.livemodel.LiveModelDialog;
 import org.lectern.ui.poll.PollDialog;
 
 /** The course schedule: weeks, lectures and what each lecture links to. Instructors edit it here. */
@@ -51,8 +53,10 @@ public class ScheduleView extends CoursePage {
     private final ScheduleService schedule;
     private final PollService polls;
     private final ExerciseService exercises;
+    private final LiveModelService liveModels;
 
-    public ScheduleView(ScheduleService schedule, PollService polls, ExerciseService exercises) {
+    public ScheduleView(ScheduleService schedule, PollService polls, ExerciseService exercises, LiveModelService liveModels) {
+        this.liveModels = liveModels;
         this.schedule = schedule;
         this.polls = polls;
         this.exercises = exercises;
@@ -140,7 +144,10 @@ public class ScheduleView extends CoursePage {
             Button exercise = new Button("Add exercise", ev -> new ExerciseDialog(exercises, courseId, l.id(), "Lecture " + l.number()).open());
             exercise.setId("new-exercise-" + l.number());
             exercise.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            actions.add(poll, exercise);
+            Button liveModel = new Button("Live model", ev -> new LiveModelDialog(liveModels, courseId, l.id(), "Lecture " + l.number()).open());
+            liveModel.setId("new-live-model-" + l.number());
+            liveModel.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            actions.add(poll, exercise, liveModel);
         }
         if (instructor) {
             Button edit = new Button("Edit", ev -> new LectureDialog(schedule, courseId, l, null, this::refresh).open());
