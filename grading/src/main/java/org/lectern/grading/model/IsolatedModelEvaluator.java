@@ -1,8 +1,6 @@
 package org.lectern.grading.model;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,16 +185,7 @@ public final class IsolatedModelEvaluator {
     }
 
     private static String tail(Path logFile) {
-        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            long length = file.length();
-            long from = Math.max(0, length - LOG_TAIL_BYTES);
-            byte[] bytes = new byte[(int) (length - from)];
-            file.seek(from);
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return WorkerLauncher.logTail(logFile, LOG_TAIL_BYTES);
     }
 
     private static void deleteRecursively(Path folder) {

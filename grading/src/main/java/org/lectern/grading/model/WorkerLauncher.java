@@ -1,6 +1,9 @@
 package org.lectern.grading.model;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +69,20 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
         return command;
     }
 
+    /** The last {@code bytes} of a worker's log file, or "" when it cannot be read. */
+    public static String logTail(Path logFile, int bytes) {
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            long from = Math.max(0, length - bytes);
+            byte[] tail = new byte[(int) (length - from)];
+            file.seek(from);
+            file.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /**
      * A worker's environment: cleared, then a minimal PATH and locale, its own home and temporary directory, and
      * only the GPU-related variables of this process (a worker never sees the app's secrets).
@@ -123,7 +140,7 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
                             List.of("-Dloader.main=" + main.getName()),
                             "org.springframework.boot.loader.launch.PropertiesLauncher");
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not a readable jar: fall through to the plain class path
             }
         }
