@@ -28,8 +28,8 @@ import tools.jackson.core.JacksonException;
  * Runs one training job in a worker process of its own ({@link TrainingProcess}) and hands its epochs to the caller
  * while it trains, as model evaluation does for models ({@code IsolatedModelEvaluator}): {@code prlimit --data=…
  * --cpu=… --core=0 -- java -Xmx… … TrainingProcess job.json}, with a cleared environment and the job folder as its
- * temporary directory; a wall-clock limit after which the process is killed (SIGKILL), and a cancel check the caller
- * answers (a student pressed Cancel) that kills it too. The worker reports on standard output, one line per event;
+ * temporary directory; a wall-clock limit after which the process is killed (SIGKILL), and a stop check the caller
+ * answers (a student pressed Cancel, a quota ran out) that kills it too. The worker reports on standard output, one line per event;
  * {@link Listener} hears them on the calling thread, in order.
  *
  * <p>Deep Java Library runs offline: it unpacks libtorch from the class path into {@code cacheDir} once (about 5 s)
@@ -49,7 +49,7 @@ public final class IsolatedTrainer {
     private static final Logger log = LoggerFactory.getLogger(IsolatedTrainer.class);
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final int LOG_TAIL_LINES = 80;
-    private static final long CANCEL_CHECK_MILLIS = 500;
+    private static final long STOP_CHECK_MILLIS = 500;
     private static final Object END = new Object();
     private static final List<String> INHERITED_ENVIRONMENT = List.of(
             "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_HOME");
@@ -82,23 +82,23 @@ public final class IsolatedTrainer {
      * Trains in a worker process.
      *
      * @param wallLimit how long this run may take at most (JVM start included); capped at the limits' wall time
-     * @param cancel    asked about every half second; true kills the worker
+     * @param stop      asked about every half second while training; true kills the worker (status {@code CANCELLED})
      * @throws IOException          the job folder cannot be written or the worker cannot start
      * @throws InterruptedException the caller was interrupted; the worker is killed first
      */
-    public TrainingOutcome train(String dataset, TrainingConfig config, Duration wallLimit, Listener listener, BooleanSupplier cancel)
+    public TrainingOutcome train(String dataset, TrainingConfig config, Duration wallLimit, Listener listener, BooleanSupplier stop)
             throws IOException, InterruptedException {
         Duration wall = wallLimit == null || wallLimit.compareTo(limits.wallTime()) > 0 ? limits.wallTime() : wallLimit;
         Files.createDirectories(workRoot);
         Path job = Files.createTempDirectory(workRoot, "training-");
         try {
-            return run(job, new TrainingProcess.Job(dataset, config, device), wall, listener, cancel);
+            return run(job, new TrainingProcess.Job(dataset, config, device), wall, listener, stop);
         } finally {
             deleteRecursively(job);
         }
     }
 
-    private TrainingOutcome run(Path job, TrainingProcess.Job request, Duration wall, Listener listener, BooleanSupplier cancel)
+    private TrainingOutcome run(Path job, TrainingProcess.Job request, Duration wall, Listener listener, BooleanSupplier stop)
             throws IOException, InterruptedException {
         Path tmp = Files.createDirectory(job.resolve("tmp"));
         Path jobFile = job.resolve("job.json");
@@ -134,11 +134,11 @@ public final class IsolatedTrainer {
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingEvent ended = null;
         TrainingOutcome.Status stoppedBy = null;
-        long nextCancelCheck = start;
+        long nextStopCheck = start;
         try {
             while (true) {
                 long now = System.nanoTime();
-                Object item = events.poll(Math.max(1, Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS))),
+                Object item = events.poll(Math.max(1, Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(STOP_CHECK_MILLIS))),
                         TimeUnit.NANOSECONDS);
                 if (item == END) {
                     break;
@@ -162,9 +162,9 @@ public final class IsolatedTrainer {
                     stoppedBy = TrainingOutcome.Status.TIME_LIMIT;
                     break;
                 }
-                if (ended == null && now - nextCancelCheck >= 0) {
-                    nextCancelCheck = now + TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS);
-                    if (cancel.getAsBoolean()) {
+                if (ended == null && now - nextStopCheck >= 0) {
+                    nextStopCheck = now + TimeUnit.MILLISECONDS.toNanos(STOP_CHECK_MILLIS);
+                    if (stop.getAsBoolean()) {
                         stoppedBy = TrainingOutcome.Status.CANCELLED;
                         break;
                     }
@@ -205,7 +205,7 @@ public final class IsolatedTrainer {
                     started, epochs, took, workerLog);
         }
         if (stoppedBy == TrainingOutcome.Status.CANCELLED) {
-            return new TrainingOutcome(stoppedBy, "cancelled", started, epochs, took, workerLog);
+            return new TrainingOutcome(stoppedBy, "stopped by the caller", started, epochs, took, workerLog);
         }
         if (ended instanceof TrainingEvent.Finished f) {
             return new TrainingOutcome(f.diverged() ? TrainingOutcome.Status.DIVERGED : TrainingOutcome.Status.COMPLETED,

@@ -23,7 +23,7 @@ public record TrainingOutcome(Status status, String message, TrainingEvent.Start
         DIVERGED,
         /** The wall-time limit (or the caller's shorter one, e.g. a quota) was reached: the worker was killed. */
         TIME_LIMIT,
-        /** The caller asked to stop: the worker was killed. */
+        /** The caller asked to stop (a student cancelled, a quota ran out): the worker was killed. */
         CANCELLED,
         /** The worker ran out of memory. */
         OUT_OF_MEMORY,
