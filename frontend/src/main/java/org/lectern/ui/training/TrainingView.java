@@ -40,6 +40,7 @@ import org.lectern.grading.training.TrainingDataset;
 import org.lectern.grading.training.TrainingPreset;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.project.TeamService;
 import org.lectern.training.QuotaUse;
 import org.lectern.training.RunState;
 import org.lectern.training.TrainingBroadcaster;
@@ -49,6 +50,7 @@ import org.lectern.training.TrainingQuota;
 import org.lectern.training.TrainingRun;
 import org.lectern.training.TrainingRunDetail;
 import org.lectern.training.TrainingService;
+import org.lectern.training.TrainingSettings;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -72,6 +74,7 @@ public class TrainingView extends CoursePage {
     private final TrainingService training;
     private final CourseService courses;
     private final TrainingBroadcaster broadcaster;
+    private final TeamService teams;
 
     private CourseAccess.Grant grant;
     private ZoneId zone;
@@ -96,7 +99,8 @@ public class TrainingView extends CoursePage {
     private TrainingBroadcaster.Subscription subscription;
     private boolean filling;
 
-    public TrainingView(TrainingService training, CourseService courses, TrainingBroadcaster broadcaster) {
+    public TrainingView(TrainingService training, CourseService courses, TrainingBroadcaster broadcaster, TeamService teams) {
+        this.teams = teams;
         this.training = training;
         this.courses = courses;
         this.broadcaster = broadcaster;
@@ -150,6 +154,9 @@ public class TrainingView extends CoursePage {
                 + " curves compare across runs. A model assignment's hidden test data is never used here.");
         about.addClassName("lectern-muted");
         add(about, form(), quotaRow(), live, runsSection(), comparison);
+        if (grant.isInstructor()) {
+            add(quotasForInstructors());
+        }
         live.setPadding(false);
         live.setId("training-live");
         comparison.setPadding(false);
@@ -304,6 +311,42 @@ public class TrainingView extends CoursePage {
     private static String left(QuotaUse use) {
         return (long) Math.floor(use.remainingSeconds()) + " s of " + use.limitSeconds() + " s left"
                 + (use.heldSeconds() > 0 ? " (" + use.heldSeconds() + " s held by runs in progress)" : "");
+    }
+
+    /** Instructors: the week's worker time per student and per team, and the team size. */
+    private Component quotasForInstructors() {
+        TrainingSettings current = training.settings(courseId);
+        IntegerField perStudent = new IntegerField("Seconds per student per week");
+        perStudent.setId("training-quota-per-student");
+        perStudent.setValue(current.studentSecondsPerWeek());
+        IntegerField perTeam = new IntegerField("Seconds per team per week");
+        perTeam.setId("training-quota-per-team");
+        perTeam.setValue(current.teamSecondsPerWeek());
+        IntegerField teamSize = new IntegerField("Students per team");
+        teamSize.setId("training-team-size");
+        teamSize.setValue(teams.maxTeamSize(courseId));
+        Button save = new Button("Save quotas", e -> {
+            if (perStudent.getValue() == null || perTeam.getValue() == null || teamSize.getValue() == null) {
+                Notifications.error("Fill in all three numbers.");
+                return;
+            }
+            if (Notifications.attempt(() -> {
+                training.updateSettings(courseId, new TrainingSettings(perStudent.getValue(), perTeam.getValue()));
+                teams.setMaxTeamSize(courseId, teamSize.getValue());
+            })) {
+                Notifications.success("Saved.");
+                changed();
+            }
+        });
+        save.setId("training-quota-save");
+        Paragraph how = new Paragraph("Runs are charged the worker time they used; a run starts only when its estimate fits what the student"
+                + " and their team have left this week, and it is stopped where that ends. Weeks start on Monday at 00:00, "
+                + zone.getId() + ". Teams are made by staff over the API (POST /api/v1/courses/" + courseId + "/teams).");
+        how.addClassName("lectern-muted");
+        FormLayout form = new FormLayout(perStudent, perTeam, teamSize);
+        VerticalLayout v = new VerticalLayout(new H3("Quotas (instructors)"), how, form, save);
+        v.setPadding(false);
+        return v;
     }
 
     // ------------------------------------------------------------------ the live run

@@ -27,7 +27,8 @@ import org.lectern.grading.training.TrainingProcess;
  * worker reports them), then whole runs (JVM start, libtorch, training) against {@link TrainingCost}'s estimate, which
  * is calibrated from these figures. Prints only; the CSV is for refitting the estimate's constants.
  *
- * <p>Arguments, all optional: {@code --epochs=5 --batches=1,8,32,128,512 --jobs=3}.
+ * <p>Arguments, all optional: {@code --epochs=5 --batches=1,8,32,128,512 --jobs=3 --jar=frontend/target/lectern.jar}
+ * (with {@code --jar}, the whole runs start from the packaged app's jar, as the pool does).
  */
 public final class TrainingBench {
 
@@ -38,7 +39,11 @@ public final class TrainingBench {
         int epochs = 5;
         int[] batches = {1, 8, 32, 128, 512};
         int jobs = 3;
+        Path jar = null;
         for (String a : args) {
+            if (a.startsWith("--jar=")) {
+                jar = Path.of(a.substring(6)).toAbsolutePath();
+            }
             if (a.startsWith("--epochs=")) {
                 epochs = Integer.parseInt(a.substring(9));
             } else if (a.startsWith("--batches=")) {
@@ -91,7 +96,15 @@ public final class TrainingBench {
         }
         System.out.println("\n" + csv);
 
-        System.out.println("\n## whole worker runs (JVM start, libtorch, training), " + jobs + " each");
+        if (jar != null) {
+            // As the packaged app starts its workers: the fat jar through Spring Boot's PropertiesLauncher.
+            trainer = new IsolatedTrainer(TrainingLimits.DEFAULT, new WorkerLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    jar.toString(), List.of("-Dloader.main=" + TrainingProcess.class.getName()),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"), scratch.resolve("jobs"),
+                    scratch.resolve("djl-cache").toString(), DevicePreference.CPU);
+        }
+        System.out.println("\n## whole worker runs (JVM start, libtorch, training), " + jobs + " each"
+                + (jar == null ? ", from the class path" : ", from " + jar.getFileName()));
         List<TrainingConfig> runs = List.of(
                 new TrainingConfig(Architecture.linear(), OptimizerKind.SGD, 0.1, 64, 0, 1, 42),
                 new TrainingConfig(Architecture.mlp1(64), OptimizerKind.ADAM, 1e-3, 64, 1e-4, 15, 42),

@@ -62,13 +62,18 @@ class IsolatedTrainerTest {
     }
 
     @Test
-    void aSmallCnnTrainsToo() throws Exception {
-        Recorder heard = new Recorder();
+    void aSmallCnnTrainsTooAndTheSameSeedGivesTheSameCurves() throws Exception {
         TrainingConfig config = new TrainingConfig(Architecture.cnn(8), OptimizerKind.SGD_MOMENTUM, 0.05, 32, 0, 2, 7);
-        TrainingOutcome outcome = trainer().train("digits", config, Duration.ofMinutes(2), heard, () -> false);
+        TrainingOutcome outcome = trainer().train("digits", config, Duration.ofMinutes(2), new Recorder(), () -> false);
         assertThat(outcome.status()).as(outcome.message() + "\n" + outcome.log()).isEqualTo(TrainingOutcome.Status.COMPLETED);
         assertThat(outcome.started().parameters()).isEqualTo(1370);
         assertThat(outcome.epochs().getLast().validationAccuracy()).isGreaterThan(0.5);
+
+        TrainingOutcome again = trainer().train("digits", config, Duration.ofMinutes(2), new Recorder(), () -> false);
+        assertThat(again.epochs()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("seconds").isEqualTo(outcome.epochs());
+        TrainingConfig otherSeed = new TrainingConfig(Architecture.cnn(8), OptimizerKind.SGD_MOMENTUM, 0.05, 32, 0, 2, 8);
+        TrainingOutcome other = trainer().train("digits", otherSeed, Duration.ofMinutes(2), new Recorder(), () -> false);
+        assertThat(other.epochs().getFirst().trainLoss()).isNotEqualTo(outcome.epochs().getFirst().trainLoss());
     }
 
     @Test
