@@ -51,7 +51,7 @@ class TrainingController {
         return new ChoicesJson(
                 Architecture.all().stream().map(a -> new ChoiceJson(a.key(), a.label())).toList(),
                 Arrays.stream(OptimizerKind.values()).map(o -> new ChoiceJson(o.key(), o.label())).toList(),
-                training.presets().stream().map(p -> new PresetJson(p.key(), p.title(), p.advice(), TrainingDraft.of(dataset, p))).toList(),
+                training.presets(courseId).stream().map(p -> new PresetJson(p.key(), p.title(), p.advice(), TrainingDraft.of(dataset, p))).toList(),
                 org.lectern.grading.training.TrainingConfig.MAX_EPOCHS, org.lectern.grading.training.TrainingConfig.MAX_BATCH_SIZE,
                 org.lectern.grading.training.TrainingConfig.MAX_LEARNING_RATE, org.lectern.grading.training.TrainingConfig.MAX_WEIGHT_DECAY);
     }

@@ -57,8 +57,10 @@ public class TrainingService {
         this.clock = clock;
     }
 
-    /** The ready-made choices (the course notes' hyperparameter recipe). */
-    public List<TrainingPreset> presets() {
+    /** Anyone in the course: the ready-made choices (the course notes' hyperparameter recipe). */
+    @Transactional(readOnly = true)
+    public List<TrainingPreset> presets(long courseId) {
+        access.member(courseId);
         return TrainingPreset.all();
     }
 

@@ -176,7 +176,7 @@ public class TrainingView extends CoursePage {
         HorizontalLayout presets = new HorizontalLayout();
         presets.setWrap(true);
         presets.add(new Span("Recipe:"));
-        for (TrainingPreset p : training.presets()) {
+        for (TrainingPreset p : training.presets(courseId)) {
             Button b = new Button(p.title(), e -> fill(p));
             b.setId("preset-" + p.key());
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
