@@ -152,14 +152,27 @@ public final class NetworkTrainer {
     }
 
     private static Device device(Engine engine, DevicePreference preference) {
-        int gpus = engine.getGpuCount();
+        // DJL counts GPUs through the CUDA driver, whatever libtorch was built for: a CPU build on a GPU machine sees
+        // GPUs it cannot use, so the build's own features decide too.
+        boolean cuda = engine.hasCapability(ai.djl.engine.StandardCapabilities.CUDA);
+        return choose(preference, engine.getGpuCount(), cuda);
+    }
+
+    /**
+     * The device for a preference: the GPU when one is visible and libtorch was built with CUDA (AUTO and GPU), else the
+     * CPU (AUTO and CPU); GPU without both fails with the reason.
+     */
+    static Device choose(DevicePreference preference, int gpus, boolean cudaBuild) {
+        boolean usable = gpus > 0 && cudaBuild;
         return switch (preference) {
             case CPU -> Device.cpu();
-            case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+            case AUTO -> usable ? Device.gpu() : Device.cpu();
             case GPU -> {
+                if (!cudaBuild) {
+                    throw new IllegalStateException("a GPU was asked for, but this worker's libtorch is the CPU build");
+                }
                 if (gpus == 0) {
-                    throw new IllegalStateException("a GPU was asked for, but this worker's PyTorch sees none (is it the CPU"
-                            + " build of libtorch, or is CUDA missing?)");
+                    throw new IllegalStateException("a GPU was asked for, but this worker sees none");
                 }
                 yield Device.gpu();
             }
