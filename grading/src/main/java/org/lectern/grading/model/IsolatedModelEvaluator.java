@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.lectern.grading.SandboxLimits;
+import org.lectern.grading.WorkerJvm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -43,8 +41,6 @@ public final class IsolatedModelEvaluator {
     private static final Logger log = LoggerFactory.getLogger(IsolatedModelEvaluator.class);
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final int LOG_TAIL_BYTES = 8192;
-    private static final List<String> INHERITED_ENVIRONMENT = List.of(
-            "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_HOME");
     /** Passed on to the worker when set here, e.g. a pre-unpacked ONNX Runtime so that no job unpacks its own. */
     private static final List<String> INHERITED_PROPERTIES = List.of("onnxruntime.native.path");
     private static volatile boolean warnedNoPrlimit;
@@ -91,7 +87,7 @@ public final class IsolatedModelEvaluator {
         try {
             return run(job, model, dataFolder, spec, metric);
         } finally {
-            deleteRecursively(job);
+            WorkerJvm.deleteRecursively(job);
         }
     }
 
@@ -113,18 +109,7 @@ public final class IsolatedModelEvaluator {
                 .directory(job.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        Map<String, String> environment = builder.environment();
-        Map<String, String> inherited = Map.copyOf(environment);
-        environment.clear();
-        environment.put("PATH", "/usr/bin:/bin");
-        environment.put("LANG", "C.UTF-8");
-        environment.put("HOME", job.toString());
-        environment.put("TMPDIR", tmp.toString());
-        for (String name : INHERITED_ENVIRONMENT) {
-            if (inherited.containsKey(name)) {
-                environment.put(name, inherited.get(name));
-            }
-        }
+        WorkerJvm.environment(builder, job, tmp);
 
         long start = System.nanoTime();
         Process process = builder.start();
@@ -132,12 +117,12 @@ public final class IsolatedModelEvaluator {
         try {
             finished = process.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            kill(process);
+            WorkerJvm.kill(process);
             throw e;
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {
-            kill(process);
+            WorkerJvm.kill(process);
             log.info("model evaluation of {} stopped at its {} wall-time limit", model.getFileName(),
                     limits.wallTimeText());
             return new EvaluationOutcome.Failed(Failure.TIME_LIMIT,
@@ -191,17 +176,7 @@ public final class IsolatedModelEvaluator {
         }
         command.add(launcher.java().toString());
         command.add("-Xmx" + limits.heapBytes());
-        command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:ErrorFile=" + job.resolve("hs_err_pid%p.log"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp,
-                "-Dai.djl.offline=true",
-                "-DOPT_OUT_TRACKING=true",
-                "-DDJL_CACHE_DIR=" + cacheDir,
-                "-DENGINE_CACHE_DIR=" + cacheDir));
+        command.addAll(WorkerJvm.options(job, tmp, cacheDir));
         for (String property : INHERITED_PROPERTIES) {
             String value = System.getProperty(property);
             if (value != null) {
@@ -216,14 +191,6 @@ public final class IsolatedModelEvaluator {
         return command;
     }
 
-    private static void kill(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            log.error("model evaluation worker {} did not die within 10 s of SIGKILL", process.pid());
-        }
-    }
-
     private static String tail(Path logFile) {
         try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
             long length = file.length();
@@ -234,20 +201,6 @@ public final class IsolatedModelEvaluator {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean up {}: {}", folder, e.getMessage());
         }
     }
 }

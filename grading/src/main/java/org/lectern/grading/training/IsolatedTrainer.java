@@ -9,15 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.lectern.grading.SandboxLimits;
+import org.lectern.grading.WorkerJvm;
 import org.lectern.grading.model.DevicePreference;
 import org.lectern.grading.model.WorkerLauncher;
 import org.slf4j.Logger;
@@ -51,8 +50,6 @@ public final class IsolatedTrainer {
     private static final int LOG_TAIL_LINES = 80;
     private static final long STOP_CHECK_MILLIS = 500;
     private static final Object END = new Object();
-    private static final List<String> INHERITED_ENVIRONMENT = List.of(
-            "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_HOME");
     private static volatile boolean warnedNoPrlimit;
 
     private final TrainingLimits limits;
@@ -94,7 +91,7 @@ public final class IsolatedTrainer {
         try {
             return run(job, new TrainingProcess.Job(dataset, config, device), wall, listener, stop);
         } finally {
-            deleteRecursively(job);
+            WorkerJvm.deleteRecursively(job);
         }
     }
 
@@ -108,20 +105,9 @@ public final class IsolatedTrainer {
         ProcessBuilder builder = new ProcessBuilder(command(jobFile, tmp, job, wallSeconds, threads))
                 .directory(job.toFile())
                 .redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        Map<String, String> inherited = Map.copyOf(environment);
-        environment.clear();
-        environment.put("PATH", "/usr/bin:/bin");
-        environment.put("LANG", "C.UTF-8");
-        environment.put("HOME", job.toString());
-        environment.put("TMPDIR", tmp.toString());
+        Map<String, String> environment = WorkerJvm.environment(builder, job, tmp);
         environment.put("OMP_NUM_THREADS", Integer.toString(threads));
         environment.put("MKL_NUM_THREADS", Integer.toString(threads));
-        for (String name : INHERITED_ENVIRONMENT) {
-            if (inherited.containsKey(name)) {
-                environment.put(name, inherited.get(name));
-            }
-        }
 
         long start = System.nanoTime();
         long deadline = start + wall.toNanos();
@@ -171,11 +157,11 @@ public final class IsolatedTrainer {
                 }
             }
         } catch (InterruptedException | RuntimeException e) {
-            kill(process);
+            WorkerJvm.kill(process);
             throw e;
         }
         if (stoppedBy != null) {
-            kill(process);
+            WorkerJvm.kill(process);
             // Epochs that ended just before the kill still count: they were trained and paid for.
             for (Object item = events.poll(); item != null && item != END; item = events.poll()) {
                 if (item instanceof TrainingEvent.Epoch e) {
@@ -187,7 +173,7 @@ public final class IsolatedTrainer {
                 }
             }
         } else if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            kill(process);
+            WorkerJvm.kill(process);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String workerLog = tail(tail);
@@ -280,18 +266,9 @@ public final class IsolatedTrainer {
         }
         command.add(launcher.java().toString());
         command.add("-Xmx" + limits.heapBytes());
+        command.addAll(WorkerJvm.options(job, tmp, cacheDir));
         command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:ErrorFile=" + job.resolve("hs_err_pid%p.log"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp,
-                "-Dai.djl.offline=true",
-                "-DOPT_OUT_TRACKING=true",
-                "-DDJL_CACHE_DIR=" + cacheDir,
-                "-DENGINE_CACHE_DIR=" + cacheDir,
                 "-Dai.djl.pytorch.num_threads=" + threads,
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-Dai.djl.default_engine=" + NetworkTrainer.ENGINE));
@@ -301,27 +278,5 @@ public final class IsolatedTrainer {
         command.add(launcher.mainClass());
         command.add(jobFile.toString());
         return command;
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            log.error("training worker {} did not die within 10 s of SIGKILL", process.pid());
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean up {}: {}", folder, e.getMessage());
-        }
     }
 }
