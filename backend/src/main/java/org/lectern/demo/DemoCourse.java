@@ -30,6 +30,7 @@ import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.LectureDraft;
 import org.lectern.schedule.ScheduleService;
+import org.lectern.training.TrainingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -65,10 +66,12 @@ class DemoCourse implements ApplicationRunner {
     private final Environment env;
     private final ExerciseService exercises;
     private final LiveModelService liveModels;
+    private final TrainingService training;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises,
-               LiveModelService liveModels) {
+               LiveModelService liveModels, TrainingService training) {
+        this.training = training;
         this.env = env;
         this.quizzes = quizzes;
         this.exercises = exercises;
@@ -169,6 +172,9 @@ class DemoCourse implements ApplicationRunner {
         }
         // Seed 003's visualisation lecture: what the digits CNN looks at, live.
         liveModels.create(id, new LiveModelExerciseDraft(null, "LIVE-digits", "Draw a digit: what does the CNN see?", lectureIds.get(9)));
+        // The training playground on the digits training split, beside "Training neural networks II" (hyperparameter search).
+        training.addDataset(id, org.lectern.grading.training.TrainingDataset.DIGITS.key());
+        training.placeOnSchedule(id, lectureIds.get(7));
         // Placeholders until the assignment feature registers its own items.
         item(id, CourseItem.Kind.ASSIGNMENT, "A0", "Assignment 0: Colab and submission warm-up", "2024-01-04T11:20", "2024-01-11T23:59");
         item(id, CourseItem.Kind.ASSIGNMENT, "A1", "Assignment 1: kNN, SVM, softmax, two-layer net", "2024-01-06T12:00", "2024-01-18T23:59");

@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lectern.grading.model.EvaluationDataException;
+import org.lectern.grading.training.TrainingDataset;
 import org.lectern.platform.LecternProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The course models shipped inside the app (built from models/ at the repository root by the backend's pom):
+ * The course models shipped inside the app (built from models/ at the repository root by the backend's pom, the
+ * dataset by the grading module's):
  * copied once into the data folder, because ONNX Runtime and the worker process read files, not classpath
  * resources. Nothing is downloaded.
  */
@@ -22,8 +24,7 @@ public class CourseModels {
 
     public static final String DIGITS = "digits-cnn";
     private static final String RESOURCES = "course-models/";
-    private static final List<String> DIGITS_FILES = List.of("digits-cnn-explained.onnx", "digits-train/data.json",
-            "digits-train/images.f32", "digits-train/labels.csv");
+    private static final String DIGITS_ONNX = "digits-cnn-explained.onnx";
 
     private final Path root;
     private volatile Map<String, CourseModel> models;
@@ -42,11 +43,16 @@ public class CourseModels {
         if (known == null) {
             synchronized (this) {
                 if (models == null) {
-                    for (String file : DIGITS_FILES) {
-                        copyOut(file);
+                    copyOut(DIGITS_ONNX);
+                    // The course dataset is the training playground's: one copy in the jar, read the same way.
+                    TrainingDataset digits = TrainingDataset.DIGITS;
+                    try {
+                        digits.load(root);
+                    } catch (IOException | EvaluationDataException e) {
+                        throw new IllegalStateException("the course dataset could not be copied out: " + e.getMessage(), e);
                     }
                     models = Map.of(DIGITS, new CourseModel(DIGITS, "Digits CNN (8×8 handwritten digits, 10 classes)",
-                            root.resolve("digits-cnn-explained.onnx"), root.resolve("digits-train"), 10));
+                            root.resolve(DIGITS_ONNX), root.resolve("dataset-" + digits.key()), digits.classes()));
                 }
                 known = models;
             }

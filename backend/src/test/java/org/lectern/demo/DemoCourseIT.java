@@ -27,12 +27,13 @@ class DemoCourseIT {
     @Autowired Environment env;
     @Autowired org.lectern.exercise.ExerciseService exercises;
     @Autowired org.lectern.livemodel.LiveModelService liveModels;
+    @Autowired org.lectern.training.TrainingService training;
 
     @Test
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens());
-        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels);
+        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -64,6 +65,10 @@ class DemoCourseIT {
         assertThat(quiz1.timeLimitMinutes()).isEqualTo(10);
         assertThat(quiz1.points()).isEqualByComparingTo("10");
         assertThat(CurrentUser.runAs(student, () -> schedule.items(id))).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/quizzes/" + quiz1.id()));
+        // The training playground on the digits training split sits beside "Training neural networks II" (lecture 8).
+        var training8 = lectures.stream().filter(l -> l.lecture().number() == 8).findFirst().orElseThrow();
+        assertThat(training8.linked()).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/training"));
+        assertThat(CurrentUser.runAs(student, () -> training.datasets(id))).extracting(d -> d.key()).containsExactly("digits");
 
         var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));

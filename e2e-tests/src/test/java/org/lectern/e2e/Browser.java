@@ -82,6 +82,15 @@ public class Browser implements AutoCloseable {
      * text is empty for an element scrolled out of view inside Vaadin's scrolling layout.
      */
     public void waitForText(By by, String text) {
+        waitForText(by, text, wait);
+    }
+
+    /** As {@link #waitForText(By, String)}, for work that takes longer than the usual 30 s (a worker's first run). */
+    public void waitForText(By by, String text, Duration atMost) {
+        waitForText(by, text, new WebDriverWait(driver, atMost));
+    }
+
+    private static void waitForText(By by, String text, WebDriverWait wait) {
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             var found = d.findElements(by);
             if (found.isEmpty()) {

@@ -13,7 +13,7 @@ import org.lectern.ui.schedule.ScheduleView;
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
 
-    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, ROSTER, SETTINGS }
+    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, ROSTER, SETTINGS }
 
     public CourseHeader(CourseAccess.Grant grant, Tab current) {
         var course = grant.course();
@@ -29,6 +29,7 @@ public class CourseHeader extends Composite<VerticalLayout> {
         tabs.add(link("Assignments", org.lectern.ui.assignment.AssignmentsView.class, params, "tab-assignments", current == Tab.ASSIGNMENTS));
         tabs.add(link("Quizzes", org.lectern.ui.quiz.QuizzesView.class, params, "tab-quizzes", current == Tab.QUIZZES));
         tabs.add(link("Grades", org.lectern.ui.gradebook.GradebookView.class, params, "tab-grades", current == Tab.GRADES));
+        tabs.add(link("Playground", org.lectern.ui.training.TrainingView.class, params, "tab-playground", current == Tab.PLAYGROUND));
         if (grant.isStaff()) {
             tabs.add(link("Roster", RosterView.class, params, "tab-roster", current == Tab.ROSTER));
         }

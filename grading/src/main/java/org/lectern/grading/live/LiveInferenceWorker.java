@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.lectern.grading.WorkerJvm;
 import org.lectern.grading.model.DevicePreference;
 import org.lectern.grading.model.EvaluationLimits;
 import org.lectern.grading.model.WorkerLauncher;
@@ -169,11 +170,11 @@ public final class LiveInferenceWorker implements AutoCloseable {
             if (Files.isExecutable(PRLIMIT)) {
                 command.addAll(List.of(PRLIMIT.toString(), "--data=" + limits.memoryBytes(), "--core=0", "--"));
             }
-            command.addAll(launcher.javaCommand(limits.heapBytes(), tmp, workDir, cacheDir));
+            command.addAll(launcher.javaCommand(limits.heapBytes(), tmp, workDir, cacheDir, List.of()));
             command.addAll(List.of(model.toString(), "1", device.name(), cacheDir));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectError(workDir.resolve("worker.log").toFile());
-            WorkerLauncher.isolateEnvironment(builder.environment(), workDir, tmp);
+            WorkerJvm.environment(builder, workDir, tmp);
             process = builder.start();
         } catch (IOException e) {
             fail("the model worker could not be started: " + e.getMessage());
@@ -231,7 +232,7 @@ public final class LiveInferenceWorker implements AutoCloseable {
     }
 
     private String tail() {
-        return WorkerLauncher.logTail(workDir.resolve("worker.log"), 4096);
+        return WorkerJvm.logTail(workDir.resolve("worker.log"), 4096);
     }
 
     @Override

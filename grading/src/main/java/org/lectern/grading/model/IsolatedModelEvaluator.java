@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.lectern.grading.SandboxLimits;
+import org.lectern.grading.WorkerJvm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -84,7 +83,7 @@ public final class IsolatedModelEvaluator {
         try {
             return run(job, model, dataFolder, spec, metric);
         } finally {
-            deleteRecursively(job);
+            WorkerJvm.deleteRecursively(job);
         }
     }
 
@@ -106,7 +105,7 @@ public final class IsolatedModelEvaluator {
                 .directory(job.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        WorkerLauncher.isolateEnvironment(builder.environment(), job, tmp);
+        WorkerJvm.environment(builder, job, tmp);
 
         long start = System.nanoTime();
         Process process = builder.start();
@@ -114,12 +113,12 @@ public final class IsolatedModelEvaluator {
         try {
             finished = process.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            kill(process);
+            WorkerJvm.kill(process);
             throw e;
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {
-            kill(process);
+            WorkerJvm.kill(process);
             log.info("model evaluation of {} stopped at its {} wall-time limit", model.getFileName(),
                     limits.wallTimeText());
             return new EvaluationOutcome.Failed(Failure.TIME_LIMIT,
@@ -171,34 +170,12 @@ public final class IsolatedModelEvaluator {
             warnedNoPrlimit = true;
             log.warn("{} is missing: model evaluations are limited only in Java heap and wall time", PRLIMIT);
         }
-        command.addAll(launcher.javaCommand(limits.heapBytes(), tmp, job, cacheDir));
+        command.addAll(launcher.javaCommand(limits.heapBytes(), tmp, job, cacheDir, List.of()));
         command.add(jobFile.toString());
         return command;
     }
 
-    private static void kill(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            log.error("model evaluation worker {} did not die within 10 s of SIGKILL", process.pid());
-        }
-    }
-
     private static String tail(Path logFile) {
-        return WorkerLauncher.logTail(logFile, LOG_TAIL_BYTES);
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean up {}: {}", folder, e.getMessage());
-        }
+        return WorkerJvm.logTail(logFile, LOG_TAIL_BYTES);
     }
 }

@@ -2,14 +2,12 @@ package org.lectern.grading.model;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.lectern.grading.WorkerJvm;
 
 /**
  * How to start the JVM that runs {@link ModelEvaluationProcess}.
@@ -28,8 +26,6 @@ import java.util.stream.Collectors;
  */
 public record WorkerLauncher(Path java, String classpath, List<String> jvmOptions, String mainClass) {
 
-    private static final List<String> INHERITED_ENVIRONMENT = List.of(
-            "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_HOME");
     /** Passed on to the worker when set here, e.g. a pre-unpacked ONNX Runtime so that no job unpacks its own. */
     private static final List<String> INHERITED_PROPERTIES = List.of("onnxruntime.native.path");
 
@@ -38,67 +34,27 @@ public record WorkerLauncher(Path java, String classpath, List<String> jvmOption
     }
 
     /**
-     * The java command line up to and including the main class: heap limit, a small serial-GC JVM, crash files in
-     * {@code errorDir}, the temporary directory, DJL offline with its cache, this JVM's GPU-related properties.
+     * The java command line up to and including the main class: the heap limit, {@link WorkerJvm#options} (crash
+     * files in {@code errorDir}, the temporary directory, DJL offline with its cache), this JVM's GPU-related
+     * properties, then {@code extraOptions} and the launcher's own options.
      */
-    public List<String> javaCommand(long heapBytes, Path tmp, Path errorDir, String cacheDir) {
+    public List<String> javaCommand(long heapBytes, Path tmp, Path errorDir, String cacheDir, List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Xmx" + heapBytes);
-        command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:ErrorFile=" + errorDir.resolve("hs_err_pid%p.log"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp,
-                "-Dai.djl.offline=true",
-                "-DOPT_OUT_TRACKING=true",
-                "-DDJL_CACHE_DIR=" + cacheDir,
-                "-DENGINE_CACHE_DIR=" + cacheDir));
+        command.addAll(WorkerJvm.options(errorDir, tmp, cacheDir));
         for (String property : INHERITED_PROPERTIES) {
             String value = System.getProperty(property);
             if (value != null) {
                 command.add("-D" + property + "=" + value);
             }
         }
+        command.addAll(extraOptions);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
         return command;
-    }
-
-    /** The last {@code bytes} of a worker's log file, or "" when it cannot be read. */
-    public static String logTail(Path logFile, int bytes) {
-        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            long length = file.length();
-            long from = Math.max(0, length - bytes);
-            byte[] tail = new byte[(int) (length - from)];
-            file.seek(from);
-            file.readFully(tail);
-            return new String(tail, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /**
-     * A worker's environment: cleared, then a minimal PATH and locale, its own home and temporary directory, and
-     * only the GPU-related variables of this process (a worker never sees the app's secrets).
-     */
-    public static void isolateEnvironment(Map<String, String> environment, Path home, Path tmp) {
-        Map<String, String> inherited = Map.copyOf(environment);
-        environment.clear();
-        environment.put("PATH", "/usr/bin:/bin");
-        environment.put("LANG", "C.UTF-8");
-        environment.put("HOME", home.toString());
-        environment.put("TMPDIR", tmp.toString());
-        for (String name : INHERITED_ENVIRONMENT) {
-            if (inherited.containsKey(name)) {
-                environment.put(name, inherited.get(name));
-            }
-        }
     }
 
     /** This JVM's binary and class path (made absolute), and {@link ModelEvaluationProcess} as the main class. */
