@@ -33,7 +33,9 @@ import org.lectern.course.CourseService;
 import org.lectern.course.Member;
 import org.lectern.course.NewMember;
 import org.lectern.course.RosterPlan;
+import org.lectern.project.TeamService;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.project.TeamsPanel;
 
 /**
  * The roster: staff see everyone; instructors add people one by one or import a CSV, seeing a
@@ -45,10 +47,12 @@ import org.lectern.ui.Notifications;
 public class RosterView extends CoursePage {
 
     private final CourseService courses;
+    private final TeamService teams;
     private final Grid<Member> grid = new Grid<>();
 
-    public RosterView(CourseService courses) {
+    public RosterView(CourseService courses, TeamService teams) {
         this.courses = courses;
+        this.teams = teams;
     }
 
     @Override
@@ -91,6 +95,7 @@ public class RosterView extends CoursePage {
             invites.setId("invite-links");
             add(invites);
         }
+        add(new TeamsPanel(teams, courseId)); // staff: the roster page is theirs
     }
 
     private HorizontalLayout addPersonForm() {
