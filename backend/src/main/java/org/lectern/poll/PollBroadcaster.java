@@ -1,18 +1,11 @@
 package org.lectern.poll;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import org.lectern.platform.PgChannelListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -42,16 +35,14 @@ public class PollBroadcaster implements SmartLifecycle {
     private record Listener(Runnable onChange, boolean votesToo) {
     }
 
-    private final DataSource dataSource;
     private final Map<Long, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final Set<Long> votesChanged = ConcurrentHashMap.newKeySet();
     private final Set<Long> phaseChanged = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
-    private ScheduledExecutorService listener;
-    private ScheduledExecutorService flusher;
+    private final PgChannelListener notifications;
 
     PollBroadcaster(DataSource dataSource) {
-        this.dataSource = dataSource;
+        // After a lost connection every followed poll redraws once: a re-listen and the views' own reload recover the rest.
+        this.notifications = new PgChannelListener(dataSource, "lectern_poll", this::changed, () -> listeners.keySet().forEach(phaseChanged::add));
     }
 
     /** {@code onChange} runs on a background thread; views hand it to {@code UI.access}. */
@@ -98,51 +89,18 @@ public class PollBroadcaster implements SmartLifecycle {
         }
     }
 
-    /** One LISTEN session, until the connection fails; then another is scheduled a second later (no hot loop while the database is down). */
-    private void listen() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("LISTEN lectern_poll");
-            PGConnection pg = c.unwrap(PGConnection.class);
-            while (running) {
-                PGNotification[] notes = pg.getNotifications(500);
-                if (notes != null) {
-                    for (PGNotification n : notes) {
-                        changed(n.getParameter());
-                    }
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (running) {
-                // The database went away or restarted: views miss nothing that a re-listen and their own reload cannot recover.
-                log.warn("Poll notifications interrupted ({}); listening again in a second", e.toString());
-                listeners.keySet().forEach(phaseChanged::add);
-                listener.schedule(this::listen, 1, TimeUnit.SECONDS);
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        listener = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lectern-poll-listen").factory());
-        listener.execute(this::listen);
-        flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lectern-poll-push").factory());
-        flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        notifications.start(FLUSH_MILLIS, this::flush);
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (flusher != null) {
-            flusher.shutdownNow();
-        }
-        if (listener != null) {
-            listener.shutdownNow();
-        }
+        notifications.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return notifications.isRunning();
     }
 }

@@ -1,19 +1,12 @@
 package org.lectern.training;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.lectern.platform.PgChannelListener;
 import org.lectern.training.internal.TrainingRepository;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,15 +31,12 @@ public class TrainingBroadcaster implements SmartLifecycle {
         void close();
     }
 
-    private final DataSource dataSource;
     private final Map<Long, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
-    private ScheduledExecutorService listener;
-    private ScheduledExecutorService flusher;
+    private final PgChannelListener notifications;
 
     TrainingBroadcaster(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.notifications = new PgChannelListener(dataSource, TrainingRepository.CHANNEL, this::changed, () -> changed.addAll(listeners.keySet()));
     }
 
     /** {@code onChange} runs on a background thread; views hand it to {@code UI.access}. */
@@ -82,50 +72,18 @@ public class TrainingBroadcaster implements SmartLifecycle {
         }
     }
 
-    /** One LISTEN session until the connection fails; then another a second later, and every view redraws once. */
-    private void listen() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("LISTEN " + TrainingRepository.CHANNEL);
-            PGConnection pg = c.unwrap(PGConnection.class);
-            while (running) {
-                PGNotification[] notes = pg.getNotifications(500);
-                if (notes != null) {
-                    for (PGNotification n : notes) {
-                        changed(n.getParameter());
-                    }
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (running) {
-                log.warn("Training notifications interrupted ({}); listening again in a second", e.toString());
-                changed.addAll(listeners.keySet());
-                listener.schedule(this::listen, 1, TimeUnit.SECONDS);
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        listener = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lectern-training-listen").factory());
-        listener.execute(this::listen);
-        flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lectern-training-push").factory());
-        flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        notifications.start(FLUSH_MILLIS, this::flush);
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (flusher != null) {
-            flusher.shutdownNow();
-        }
-        if (listener != null) {
-            listener.shutdownNow();
-        }
+        notifications.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return notifications.isRunning();
     }
 }
