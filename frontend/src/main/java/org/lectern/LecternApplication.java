@@ -27,9 +27,7 @@ public class LecternApplication implements AppShellConfigurator {
             app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", String.join(",",
                     "com.vaadin.flow.spring.SpringBootAutoConfiguration", "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                     "com.vaadin.flow.spring.VaadinApplicationConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
-                    "com.vaadin.flow.spring.VaadinServletConfiguration"),
-                    // Live exercises are answered beside the web app that serves them; a worker node has none.
-                    "lectern.live.prewarm", "false"));
+                    "com.vaadin.flow.spring.VaadinServletConfiguration")));
         }
         app.run(args);
     }

@@ -20,7 +20,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * One warm {@link LiveInferenceWorker} per course model on this node, started when the app is ready (so the
- * first student does not wait for a JVM) or on first use, stopped with the app. A worker that breaks is started
+ * first student does not wait for a JVM) or on first use, stopped with the app. {@link LiveRequestServer} feeds it
+ * the pool's requests. A worker that breaks is started
  * again by the next request.
  */
 public class LiveInferencePool implements DisposableBean {
@@ -40,7 +41,7 @@ public class LiveInferencePool implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void prewarm() {
-        if (!settings.prewarm()) {
+        if (!settings.prewarm() || !settings.serve()) {
             return;
         }
         Thread.ofVirtual().name("live-inference-prewarm").start(() -> {

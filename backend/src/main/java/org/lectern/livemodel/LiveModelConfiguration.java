@@ -1,7 +1,12 @@
 package org.lectern.livemodel;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.lectern.livemodel.internal.LiveRequestRepository;
 import org.lectern.platform.LecternProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,16 +17,38 @@ import org.springframework.context.annotation.Configuration;
 class LiveModelConfiguration {
 
     /**
-     * {@code lectern.live.*}: start the worker when the app is ready (default yes), how long an answer may take
+     * {@code lectern.live.*}: whether this node answers live exercises for the pool (default yes; app replicas may
+     * leave it to GPU workers), start its worker when the app is ready (default yes), how long an answer may take
      * (2 s), how long a start may take (60 s), the worker's memory (768 MiB, a quarter of it Java heap).
      */
     @ConfigurationProperties(prefix = "lectern.live")
-    record LiveSettings(Boolean prewarm, Duration answerTimeout, Duration startTimeout, Long memoryMb) {
+    record LiveSettings(Boolean serve, Boolean prewarm, Duration answerTimeout, Duration startTimeout, Long memoryMb) {
         LiveSettings {
+            serve = serve == null || serve;
             prewarm = prewarm == null || prewarm;
             answerTimeout = answerTimeout == null ? Duration.ofSeconds(2) : answerTimeout;
             startTimeout = startTimeout == null ? Duration.ofSeconds(60) : startTimeout;
             memoryMb = memoryMb == null ? 768L : memoryMb;
+        }
+    }
+
+    @Bean
+    LiveAnswers liveAnswers(DataSource dataSource, LiveRequestRepository requests, LiveSettings settings) {
+        return new LiveAnswers(dataSource, requests, settings.answerTimeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "lectern.live", name = "serve", matchIfMissing = true, havingValue = "true")
+    LiveRequestServer liveRequestServer(DataSource dataSource, LiveRequestRepository requests, LiveInferencePool pool) {
+        String node = hostName() + "-" + ProcessHandle.current().pid();
+        return new LiveRequestServer(dataSource, requests, pool, node);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "node";
         }
     }
 

@@ -8,7 +8,6 @@ import javax.imageio.ImageIO;
 import org.lectern.course.CourseAccess;
 import org.lectern.grading.live.DigitBitmap;
 import org.lectern.grading.live.Explanation;
-import org.lectern.grading.live.LiveInferenceException;
 import org.lectern.grading.live.LiveInferenceWorker;
 import org.lectern.grading.model.EvaluationData;
 import org.lectern.grading.model.EvaluationDataException;
@@ -26,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Live model exercises: staff link one to a lecture; any member of the course asks the course model about a
- * drawing, a picture or an example of the course dataset and gets its explanation at once. No transaction is
- * held while the worker answers.
+ * drawing, a picture or an example of the course dataset and gets its explanation at once, from whichever pool node
+ * claims the request first. No transaction or connection is held while the pool answers.
  */
 @Service
 public class LiveModelService {
@@ -42,10 +41,12 @@ public class LiveModelService {
     private final AuditLog audit;
     private final CourseModels models;
     private final LiveInferencePool pool;
+    private final LiveAnswers answers;
     private volatile EvaluationData digits;
 
     LiveModelService(LiveModelRepository repo, CourseAccess access, ScheduleService schedule, AuditLog audit,
-                     CourseModels models, LiveInferencePool pool) {
+                     CourseModels models, LiveInferencePool pool, LiveAnswers answers) {
+        this.answers = answers;
         this.repo = repo;
         this.access = access;
         this.schedule = schedule;
@@ -174,24 +175,17 @@ public class LiveModelService {
         access.staff(e.courseId());
         LiveModelRepository.Usage usage = repo.usage(exerciseId);
         LiveInferenceWorker worker = pool.worker(e.modelKey());
-        return new LiveModelSummary(usage.answers(), usage.students(), usage.medianMillis(), usage.p95Millis(),
+        return new LiveModelSummary(usage.answers(), usage.students(), usage.medianMillis(), usage.p95Millis(), usage.nodes(),
                 worker.state().name(), worker.device(), worker.lastError());
     }
 
     private LiveAnswer answer(LiveModelExercise e, String source, float[] image, Integer label, long start) {
-        Explanation explanation;
-        try {
-            explanation = pool.explain(e.modelKey(), image);
-        } catch (LiveInferenceException ex) {
-            throw new UnavailableException("The model could not answer: " + ex.getMessage() + ".");
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("The model could not answer: the request was interrupted.");
-        }
+        LiveAnswers.Answered answered = answers.ask(e.modelKey(), image);
+        Explanation explanation = answered.explanation();
         double total = (System.nanoTime() - start) / 1e6;
         long account = org.lectern.identity.CurrentUser.require().accountId();
         repo.recordAnswer(e.id(), account, source, explanation.predicted(),
-                explanation.probabilities()[explanation.predicted()], explanation.millis(), total);
+                explanation.probabilities()[explanation.predicted()], explanation.millis(), total, answered.servedBy());
         return new LiveAnswer(e.id(), explanation, label, total);
     }
 

@@ -16,6 +16,7 @@ import org.lectern.People;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
+import org.lectern.platform.UnavailableException;
 import org.lectern.schedule.ScheduleService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +28,9 @@ class LiveModelServiceIT {
     @Autowired People people;
     @Autowired LiveModelService live;
     @Autowired ScheduleService schedule;
+    @Autowired LiveRequestServer server;
+    @Autowired LiveAnswers answers;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** A "1": a thick upright stroke on a 64×64 pad, as hexadecimal ink cells. */
     static String drawnOne() {
@@ -71,6 +75,7 @@ class LiveModelServiceIT {
         assertThat(summary.students()).isEqualTo(2);
         assertThat(summary.workerState()).isEqualTo("READY");
         assertThat(summary.workerDevice()).isIn("cpu", "gpu");
+        assertThat(summary.servedBy()).as("the pool node that answered").endsWith("-" + ProcessHandle.current().pid());
     }
 
     @Test
@@ -116,5 +121,27 @@ class LiveModelServiceIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    @Test
+    void whenNoPoolNodeAnswersTheStudentIsToldAndNothingIsLeftBehind() {
+        var s = coursework.setup(false);
+        LiveModelExercise e = as(s.instructor(), () -> live.create(s.courseId(), new LiveModelExerciseDraft(null, "LIVE-4", null, null)));
+        server.stop();
+        try {
+            assertThatThrownBy(() -> as(s.student(), () -> live.explainSample(e.id(), 0)))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("The model could not answer: no model worker answered within 2000 ms; try again in a moment.");
+        } finally {
+            server.start();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from live_request", Integer.class)).isZero();
+        assertThat(as(s.student(), () -> live.explainSample(e.id(), 0)).explanation().probabilities()).hasSize(10);
+    }
+
+    @Test
+    void aRequestForAModelNoNodeHasComesBackWithItsReason() {
+        assertThatThrownBy(() -> answers.ask("resnet-50", new float[64])).isInstanceOf(UnavailableException.class)
+                .hasMessage("The model could not answer: no course model resnet-50.");
     }
 }

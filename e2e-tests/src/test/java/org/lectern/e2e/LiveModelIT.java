@@ -50,7 +50,7 @@ class LiveModelIT extends BrowserTest {
         browser.type("live-short-name", "LIVE-conv");
         browser.click(By.id("live-save"));
         browser.waitForText(By.id("live-title"), "LIVE-conv");
-        browser.waitForText(By.id("live-staff"), "Worker:");
+        browser.waitForText(By.id("live-staff"), "worker:");
         browser.click(By.id("dataset-example"));
         browser.waitForText(By.id("live-verdict"), "The network says");
         assertThat(instructor.get("/api/v1/courses/" + courseId + "/live-models")).contains("\"shortName\":\"LIVE-conv\"");

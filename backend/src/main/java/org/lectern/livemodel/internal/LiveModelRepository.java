@@ -12,7 +12,7 @@ public class LiveModelRepository {
     private static final String COLUMNS = "id, course_id, lecture_id, model_key, short_name, title";
 
     /** Answers of one exercise: how many, by how many students, median and 95th percentile of total time. */
-    public record Usage(long answers, long students, Double medianMillis, Double p95Millis) {
+    public record Usage(long answers, long students, Double medianMillis, Double p95Millis, String nodes) {
     }
 
     private final JdbcClient jdbc;
@@ -48,18 +48,19 @@ public class LiveModelRepository {
     }
 
     public void recordAnswer(long exerciseId, long accountId, String source, int predicted, double confidence,
-                             double modelMillis, double totalMillis) {
+                             double modelMillis, double totalMillis, String servedBy) {
         jdbc.sql("""
-                insert into live_model_answer (exercise_id, account_id, source, predicted, confidence, model_millis, total_millis)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(exerciseId, accountId, source, predicted, confidence, modelMillis, totalMillis).update();
+                insert into live_model_answer (exercise_id, account_id, source, predicted, confidence, model_millis, total_millis, served_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(exerciseId, accountId, source, predicted, confidence, modelMillis, totalMillis, servedBy).update();
     }
 
     public Usage usage(long exerciseId) {
         return jdbc.sql("""
                 select count(*) as answers, count(distinct account_id) as students,
                        percentile_cont(0.5) within group (order by total_millis) as median_millis,
-                       percentile_cont(0.95) within group (order by total_millis) as p95_millis
+                       percentile_cont(0.95) within group (order by total_millis) as p95_millis,
+                       string_agg(distinct served_by, ', ') as nodes
                 from live_model_answer where exercise_id = ?""")
                 .param(exerciseId).query(Usage.class).single();
     }

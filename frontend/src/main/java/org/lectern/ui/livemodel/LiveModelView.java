@@ -194,7 +194,8 @@ public class LiveModelView extends CoursePage {
         box.addClassName("lectern-card");
         box.add(new H4("For staff"), new Paragraph(s.answers() + " answers by " + s.students() + " people"
                 + (s.medianMillis() == null ? "" : String.format(Locale.ROOT, "; answer time median %.0f ms, 95th percentile %.0f ms",
-                s.medianMillis(), s.p95Millis())) + ". Worker: " + s.workerState().toLowerCase(Locale.ROOT)
+                s.medianMillis(), s.p95Millis())) + (s.servedBy() == null ? "" : "; answered by " + s.servedBy())
+                + ". This node's worker: " + s.workerState().toLowerCase(Locale.ROOT)
                 + (s.workerDevice() == null ? "" : " on the " + s.workerDevice().toUpperCase(Locale.ROOT))
                 + (s.workerError() == null ? "" : " (last problem: " + s.workerError() + ")") + "."));
         return box;
