@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
+import org.lectern.grading.JobFolder;
 import org.lectern.notebooks.NotebookFormatException;
 import org.lectern.submission.StoredFile;
 import org.lectern.submission.Submission;
@@ -95,7 +94,7 @@ class GradingWorker {
             } catch (IOException e) {
                 throw new IllegalStateException("Could not prepare the grading folder", e);
             } finally {
-                delete(dir);
+                JobFolder.delete(dir);
             }
         }
         finish(runId, RunStatus.DONE, problems.isEmpty() ? null : String.join(" ", problems));
@@ -115,16 +114,5 @@ class GradingWorker {
 
     static BigDecimal sum(List<TestResult> results, boolean earned) {
         return results.stream().map(r -> earned ? r.earned() : r.possible()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not delete {}", dir, e);
-        }
     }
 }

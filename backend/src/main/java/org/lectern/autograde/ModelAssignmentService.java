@@ -22,6 +22,7 @@ import org.lectern.assignment.Assignment;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.autograde.internal.ModelRunRepository;
 import org.lectern.course.CourseAccess;
+import org.lectern.grading.JobFolder;
 import org.lectern.grading.model.EvaluationData;
 import org.lectern.grading.model.EvaluationDataException;
 import org.lectern.grading.model.EvaluationLimits;
@@ -133,7 +134,7 @@ public class ModelAssignmentService {
         } catch (IOException e) {
             throw new InvalidInputException("The evaluation data could not be read: " + e.getMessage());
         } finally {
-            deleteQuietly(folder);
+            JobFolder.delete(folder);
         }
     }
 
@@ -215,7 +216,7 @@ public class ModelAssignmentService {
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         } finally {
-            deleteQuietly(tmp);
+            JobFolder.delete(tmp);
         }
         long runId = runs.insert(e.submissionId(), a.id(), "QUEUED", null);
         scheduler.scheduleIfNotExists(new TaskInstance.Builder<Long>(TASK, "model-" + runId).data(runId).scheduledTo(clock.instant()));
@@ -289,16 +290,5 @@ public class ModelAssignmentService {
             throw new IOException("the zip is empty or not a zip file");
         }
         return folder;
-    }
-
-    static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.debug("could not delete {}: {}", path, e.toString());
-        }
     }
 }

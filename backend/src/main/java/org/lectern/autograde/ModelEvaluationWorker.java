@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.lectern.autograde.internal.ModelRunRepository;
+import org.lectern.grading.JobFolder;
 import org.lectern.grading.model.EvaluationLimits;
 import org.lectern.grading.model.EvaluationOutcome;
 import org.lectern.grading.model.EvaluatorOptions;
@@ -80,7 +81,7 @@ class ModelEvaluationWorker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while evaluating run " + runId, e);
         } finally {
-            ModelAssignmentService.deleteQuietly(job);
+            JobFolder.delete(job);
         }
     }
 

@@ -7,15 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentCreated;
 import org.lectern.assignment.GradingMaterials;
+import org.lectern.grading.JobFolder;
 import org.lectern.grading.plagiarism.Candidate;
 import org.lectern.grading.plagiarism.CheckInput;
 import org.lectern.grading.plagiarism.CheckResult;
@@ -128,7 +127,7 @@ class PlagiarismWorker {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the plagiarism check's working folder", e);
         } finally {
-            delete(dir);
+            JobFolder.delete(dir);
         }
     }
 
@@ -258,17 +257,6 @@ class PlagiarismWorker {
             lastPhase = progress.phase();
             lastWrite = now;
             tx.executeWithoutResult(s -> repo.progress(checkId, progress.phase().text(), progress.overall()));
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not delete {}", dir, e);
         }
     }
 

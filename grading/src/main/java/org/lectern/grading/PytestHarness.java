@@ -106,11 +106,11 @@ public final class PytestHarness {
     private static void install(Path jobDir, List<TestFile> tests) throws IOException {
         for (TestFile test : tests) {
             Path target = jobDir.resolve(test.name());
-            Sandbox.deleteTree(target);
+            JobFolder.delete(target);
             Files.write(target, test.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
         Path harness = jobDir.resolve(HARNESS_DIR);
-        Sandbox.deleteTree(harness);
+        JobFolder.delete(harness);
         if (Files.exists(harness, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("could not clear " + harness);
         }

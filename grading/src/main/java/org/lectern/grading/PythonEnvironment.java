@@ -76,7 +76,7 @@ public record PythonEnvironment(String pythonVersion, Set<String> packages) {
             found.retainAll(CANDIDATES);
             return new PythonEnvironment(lines.getFirst(), found);
         } finally {
-            Sandbox.deleteTree(scratch);
+            JobFolder.delete(scratch);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -121,7 +120,7 @@ public final class Sandbox {
                 }
             }
         } finally {
-            deleteTree(work);
+            JobFolder.delete(work);
         }
     }
 
@@ -358,23 +357,6 @@ public final class Sandbox {
         }
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) { // walk does not follow links
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.debug("could not delete {}: {}", path, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            log.debug("could not walk {}: {}", root, e.toString());
-        }
-    }
-
     private static String firstLines(String text, int lines) {
         return String.join("\n", text.lines().limit(lines).toList());
     }
@@ -419,7 +401,7 @@ public final class Sandbox {
                 return "interrupted while checking the sandbox";
             } finally {
                 if (job != null) {
-                    deleteTree(job);
+                    JobFolder.delete(job);
                 }
             }
         }

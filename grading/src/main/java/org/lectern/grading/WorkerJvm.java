@@ -3,20 +3,16 @@ package org.lectern.grading;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every worker JVM a job starts has in common (model evaluation, training runs, the warm live-exercise worker): a cleared environment, the JVM
- * options that keep it small and Deep Java Library offline, a kill that takes its children too, and its job folder's
- * removal afterwards.
+ * options that keep it small and Deep Java Library offline, a kill that takes its children too.
  */
 public final class WorkerJvm {
 
@@ -80,21 +76,6 @@ public final class WorkerJvm {
             return new String(tail, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** Removes a job folder; what cannot be removed is logged, not thrown. */
-    public static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    log.warn("could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean up {}: {}", folder, e.getMessage());
         }
     }
 }

@@ -318,7 +318,7 @@ class SandboxTest {
             });
             assertThat(results.get(0).uid()).isNotEqualTo(results.get(1).uid());
         } finally {
-            Sandbox.deleteTree(otherJob);
+            JobFolder.delete(otherJob);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.lectern.grading.JobFolder;
 import org.lectern.grading.SandboxLimits;
 import org.lectern.grading.WorkerJvm;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class IsolatedModelEvaluator {
         try {
             return run(job, model, dataFolder, spec, metric);
         } finally {
-            WorkerJvm.deleteRecursively(job);
+            JobFolder.delete(job);
         }
     }
 

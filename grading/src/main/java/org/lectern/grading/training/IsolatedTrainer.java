@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.lectern.grading.JobFolder;
 import org.lectern.grading.SandboxLimits;
 import org.lectern.grading.WorkerJvm;
 import org.lectern.grading.model.DevicePreference;
@@ -91,7 +92,7 @@ public final class IsolatedTrainer {
         try {
             return run(job, new TrainingProcess.Job(dataset, config, device), wall, listener, stop);
         } finally {
-            WorkerJvm.deleteRecursively(job);
+            JobFolder.delete(job);
         }
     }
 
