@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The assignment and submission API end to end, as a course's CI and a notebook would use it. */
 @BackendTest
@@ -27,8 +24,12 @@ class AssignmentApiIT {
     @LocalServerPort int port;
     @Autowired Coursework coursework;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    RestCalls rest;
+
+    @BeforeEach
+    void connect() {
+        rest = new RestCalls(port);
+    }
 
     record Reply(int status, JsonNode body) {
     }
@@ -37,14 +38,8 @@ class AssignmentApiIT {
     }
 
     Reply send(String method, String path, String token, String contentType, byte[] body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "Bearer " + token);
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body().isEmpty() ? null : json.readTree(r.body()));
+        HttpResponse<String> r = rest.send(method, path, token, contentType, body);
+        return new Reply(r.statusCode(), RestCalls.json(r.body()));
     }
 
     Reply multipart(String method, String path, String token, List<Part> parts) throws Exception {
@@ -62,10 +57,7 @@ class AssignmentApiIT {
     }
 
     String token(Account a) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(r.body()).get("token").asString();
+        return rest.token(a);
     }
 
     static Part text(String name, String value) {

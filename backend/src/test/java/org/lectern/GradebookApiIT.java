@@ -2,10 +2,8 @@ package org.lectern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.Account;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,24 +18,20 @@ class GradebookApiIT {
     @LocalServerPort int port;
     @Autowired Coursework coursework;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    RestCalls rest;
+
+    @BeforeEach
+    void connect() {
+        rest = new RestCalls(port);
+    }
     final JsonMapper json = JsonMapper.builder().build();
 
     HttpResponse<String> send(String method, String path, String token, String type, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (type != null) {
-            b.header("Content-Type", type);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return rest.send(method, path, token, type, body);
     }
 
     String token(Account a) throws Exception {
-        return json.readTree(send("POST", "/api/v1/tokens", null, "application/json",
-                "{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}").body()).get("token").asString();
+        return rest.token(a);
     }
 
     @Test

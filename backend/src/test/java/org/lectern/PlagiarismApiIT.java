@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.lectern.People.as;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.Account;
 import org.lectern.submission.SubmissionService;
@@ -43,8 +41,12 @@ class PlagiarismApiIT {
     @Autowired People people;
     @Autowired SubmissionService submissions;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    RestCalls rest;
+
+    @BeforeEach
+    void connect() {
+        rest = new RestCalls(port);
+    }
 
     record Reply(int status, String body) {
         JsonNode json() {
@@ -53,21 +55,12 @@ class PlagiarismApiIT {
     }
 
     Reply send(String method, String path, String token, String contentType, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = rest.send(method, path, token, contentType, body);
         return new Reply(r.statusCode(), r.body());
     }
 
     String token(Account a) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(r.body()).get("token").asString();
+        return rest.token(a);
     }
 
     @Test

@@ -3,11 +3,9 @@ package org.lectern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.identity.Account;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +29,12 @@ class TrainingApiIT {
     @Autowired Coursework coursework;
     @Autowired People people;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    RestCalls rest;
+
+    @BeforeEach
+    void connect() {
+        rest = new RestCalls(port);
+    }
 
     record Reply(int status, String body) {
         JsonNode json() {
@@ -41,21 +43,12 @@ class TrainingApiIT {
     }
 
     Reply send(String method, String path, String token, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = rest.send(method, path, token, body == null ? null : "application/json", body);
         return new Reply(r.statusCode(), r.body());
     }
 
     String token(Account a) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(r.body()).get("token").asString();
+        return rest.token(a);
     }
 
     @Test

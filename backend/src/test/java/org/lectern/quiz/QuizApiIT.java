@@ -2,21 +2,18 @@ package org.lectern.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.BackendTest;
 import org.lectern.Coursework;
-import org.lectern.People;
+import org.lectern.RestCalls;
 import org.lectern.identity.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The quiz API end to end: a course's script creates a quiz; a student takes it; roles and JSON errors. */
 @BackendTest
@@ -25,28 +22,23 @@ class QuizApiIT {
     @LocalServerPort int port;
     @Autowired Coursework coursework;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    RestCalls rest;
+
+    @BeforeEach
+    void connect() {
+        rest = new RestCalls(port);
+    }
 
     record Reply(int status, JsonNode body) {
     }
 
     Reply send(String method, String path, String token, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body().isEmpty() ? null : json.readTree(r.body()));
+        HttpResponse<String> r = rest.send(method, path, token, body == null ? null : "application/json", body);
+        return new Reply(r.statusCode(), RestCalls.json(r.body()));
     }
 
     String token(Account a) throws Exception {
-        return send("POST", "/api/v1/tokens", null, "{\"email\":\"" + a.email() + "\",\"password\":\"" + People.PASSWORD + "\"}")
-                .body().get("token").asString();
+        return rest.token(a);
     }
 
     static final String QUIZ = """
