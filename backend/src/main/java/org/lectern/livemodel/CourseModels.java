@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
+import org.lectern.grading.model.EvaluationData;
 import org.lectern.grading.model.EvaluationDataException;
 import org.lectern.grading.training.TrainingDataset;
 import org.lectern.platform.LecternProperties;
@@ -46,13 +47,14 @@ public class CourseModels {
                     copyOut(DIGITS_ONNX);
                     // The course dataset is the training playground's: one copy in the jar, read the same way.
                     TrainingDataset digits = TrainingDataset.DIGITS;
+                    EvaluationData examples;
                     try {
-                        digits.load(root);
+                        examples = digits.load(root);
                     } catch (IOException | EvaluationDataException e) {
-                        throw new IllegalStateException("the course dataset could not be copied out: " + e.getMessage(), e);
+                        throw new IllegalStateException("the course dataset could not be read: " + e.getMessage(), e);
                     }
                     models = Map.of(DIGITS, new CourseModel(DIGITS, "Digits CNN (8×8 handwritten digits, 10 classes)",
-                            root.resolve(DIGITS_ONNX), root.resolve("dataset-" + digits.key()), digits.classes()));
+                            root.resolve(DIGITS_ONNX), examples, digits.classes()));
                 }
                 known = models;
             }

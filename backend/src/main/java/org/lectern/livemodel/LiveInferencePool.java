@@ -1,7 +1,6 @@
 package org.lectern.livemodel;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lectern.grading.live.Explanation;
@@ -73,10 +72,5 @@ public class LiveInferencePool implements DisposableBean {
     @Override
     public void destroy() {
         workers.values().forEach(LiveInferenceWorker::close);
-    }
-
-    /** For the benchmark and tests: how long answers may take. */
-    Duration answerTimeout() {
-        return settings.answerTimeout();
     }
 }

@@ -10,7 +10,6 @@ import org.lectern.grading.live.DigitBitmap;
 import org.lectern.grading.live.Explanation;
 import org.lectern.grading.live.LiveInferenceWorker;
 import org.lectern.grading.model.EvaluationData;
-import org.lectern.grading.model.EvaluationDataException;
 import org.lectern.livemodel.internal.LiveModelRepository;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
@@ -42,7 +41,6 @@ public class LiveModelService {
     private final CourseModels models;
     private final LiveInferencePool pool;
     private final LiveAnswers answers;
-    private volatile EvaluationData digits;
 
     LiveModelService(LiveModelRepository repo, CourseAccess access, ScheduleService schedule, AuditLog audit,
                      CourseModels models, LiveInferencePool pool, LiveAnswers answers) {
@@ -92,8 +90,7 @@ public class LiveModelService {
 
     /** How many examples of the course dataset a student can pick from. */
     public int sampleCount(long exerciseId) {
-        exercise(exerciseId);
-        return dataset().size();
+        return examples(exercise(exerciseId)).size();
     }
 
     /**
@@ -147,7 +144,7 @@ public class LiveModelService {
     public LiveAnswer explainSample(long exerciseId, int index) {
         long start = System.nanoTime();
         LiveModelExercise e = exercise(exerciseId);
-        EvaluationData data = dataset();
+        EvaluationData data = examples(e);
         if (index < 0 || index >= data.size()) {
             throw new InvalidInputException("sample: 0 to " + (data.size() - 1) + ".");
         }
@@ -189,17 +186,8 @@ public class LiveModelService {
         return new LiveAnswer(e.id(), explanation, label, total);
     }
 
-    private EvaluationData dataset() {
-        EvaluationData data = digits;
-        if (data == null) {
-            try {
-                data = EvaluationData.load(models.find(CourseModels.DIGITS).orElseThrow().dataset());
-            } catch (IOException | EvaluationDataException ex) {
-                throw new IllegalStateException("the course dataset could not be read: " + ex.getMessage(), ex);
-            }
-            digits = data;
-        }
-        return data;
+    private EvaluationData examples(LiveModelExercise e) {
+        return models.find(e.modelKey()).orElseThrow(() -> new IllegalStateException("no course model " + e.modelKey())).examples();
     }
 
     private static boolean isBlank(float[] image) {
