@@ -50,13 +50,41 @@ public class Browser implements AutoCloseable {
         driver.get(LecternServer.baseUrl() + path);
     }
 
+    /**
+     * Signs in through the login form. The form may still be upgrading when the first keys arrive (they were once
+     * lost, leaving both fields empty and the form refusing to submit), so each round checks what the fields hold,
+     * types what is missing, and submits only a complete form, until the signed-in page shows.
+     */
     public void signIn(String email, String password) {
         open("/login");
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")));
-        user.sendKeys(email);
-        WebElement pass = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        pass.sendKeys(password, Keys.ENTER);
-        waitFor(By.id("signed-in-as"));
+        By userField = By.cssSelector("vaadin-login-form input[name='username']");
+        By passwordField = By.cssSelector("vaadin-login-form input[name='password']");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .until(d -> {
+                    if (!d.findElements(By.id("signed-in-as")).isEmpty()) {
+                        return true;
+                    }
+                    List<WebElement> users = d.findElements(userField);
+                    if (users.isEmpty() || !users.getFirst().isDisplayed()) {
+                        return false; // navigating: look again
+                    }
+                    WebElement user = users.getFirst();
+                    WebElement pass = d.findElement(passwordField);
+                    if (!email.equals(user.getDomProperty("value"))) {
+                        user.clear();
+                        user.sendKeys(email);
+                    }
+                    if (!password.equals(pass.getDomProperty("value"))) {
+                        pass.clear();
+                        pass.sendKeys(password);
+                    }
+                    if (email.equals(user.getDomProperty("value")) && password.equals(pass.getDomProperty("value"))) {
+                        pass.sendKeys(Keys.ENTER);
+                    }
+                    return false;
+                });
     }
 
     public void signOut() {
