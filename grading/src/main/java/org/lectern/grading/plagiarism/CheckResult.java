@@ -19,10 +19,26 @@ import java.util.Optional;
  * @param reportFile JPlag's report zip (viewable at https://jplag.github.io/JPlag/), null when nothing was compared
  * @param files the compared text of each candidate's files, by candidate id, for the side-by-side view
  * @param options the options used, with the minimum token match resolved for the language
+ * @param baseCodeWarning null when pairs were compared with the starter code as base code; otherwise why the results
+ *     are no evidence (no starter code given, or it could not be used), to show above every result
  */
 public record CheckResult(Outcome outcome, String message, List<Pair> pairs, int comparisons, int flaggedPairs,
         List<Cluster> clusters, List<ParseProblem> problems, Path reportFile, Map<String, List<ComparedFile>> files,
-        CheckOptions options) {
+        CheckOptions options, String baseCodeWarning) {
+
+    /**
+     * Without base code, code every student was handed (signatures, docstrings, the scaffolding around each TODO) is a
+     * match: on real kNN solutions every independent pair was flagged (docs/BENCHMARKS.md). A check still runs, so that
+     * assignments without starter code are checked, but its pairs carry this warning.
+     */
+    public static final String NO_BASE_CODE_WARNING = "No starter code was given as base code: code every student received "
+            + "counts as a match. Upload the starter files (every file handed out with the assignment, as the students "
+            + "received it) and re-run before deciding any case.";
+
+    /** The starter files were given but JPlag could not use them (unparsable, or shorter than one match). */
+    public static final String UNUSABLE_BASE_CODE_WARNING = "The starter code could not be used as base code (see the "
+            + "problems listed): code every student received counts as a match. Correct the starter files and re-run "
+            + "before deciding any case.";
 
     public enum Outcome {
         /** Pairs were compared. */

@@ -116,12 +116,15 @@ public final class PlagiarismCheck {
             }
             workspace.addParseProblems(jplagLanguage, problems, language);
             workspace.addInvalidSubmissions(result, problems);
+            String baseCodeWarning = !hasBaseCode ? CheckResult.NO_BASE_CODE_WARNING
+                    : problems.stream().anyMatch(p -> p.kind() == ParseProblem.Kind.BASE_CODE_IGNORED)
+                            ? CheckResult.UNUSABLE_BASE_CODE_WARNING : null;
 
             reporter.report(Progress.Phase.WRITING_REPORT, 0);
             Path report = workspace.root.resolve(REPORT_FILE);
             new ReportObjectFactory(report.toFile()).createAndSaveReport(result);
 
-            CheckResult checkResult = new ResultMapping(workspace, options).map(result, problems, report, compared);
+            CheckResult checkResult = new ResultMapping(workspace, options).map(result, problems, report, compared, baseCodeWarning);
             reporter.report(Progress.Phase.DONE, 1);
             return checkResult;
         } finally {
@@ -162,7 +165,7 @@ public final class PlagiarismCheck {
 
     private static CheckResult notCompared(CheckResult.Outcome outcome, String message, List<ParseProblem> problems, CheckOptions options,
             Map<String, List<ComparedFile>> files) {
-        return new CheckResult(outcome, message, List.of(), 0, 0, List.of(), problems, null, files, options);
+        return new CheckResult(outcome, message, List.of(), 0, 0, List.of(), problems, null, files, options, null);
     }
 
     private static String describe(SourceLanguage language) {
@@ -398,7 +401,8 @@ public final class PlagiarismCheck {
             this.options = options;
         }
 
-        CheckResult map(JPlagResult result, List<ParseProblem> problems, Path report, Map<String, List<ComparedFile>> files) {
+        CheckResult map(JPlagResult result, List<ParseProblem> problems, Path report, Map<String, List<ComparedFile>> files,
+                String baseCodeWarning) {
             record Scored(JPlagComparison comparison, Candidate first, Candidate second) {
             }
             List<Scored> scored = new ArrayList<>();
@@ -426,7 +430,7 @@ public final class PlagiarismCheck {
             String message = "Compared %d pair%s; %d flagged at %.0f%% maximum similarity or more.".formatted(
                     scored.size(), scored.size() == 1 ? "" : "s", flagged, options.flagThreshold() * 100);
             return new CheckResult(CheckResult.Outcome.COMPARED, message, pairs, scored.size(), flagged, clusters, problems, report,
-                    files, options);
+                    files, options, baseCodeWarning);
         }
 
         private Pair pair(JPlagComparison comparison, Candidate first, Candidate second) {

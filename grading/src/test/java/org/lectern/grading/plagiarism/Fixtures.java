@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The code under src/test/resources/plagiarism, read from the class path. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static String text(String path) {
+    public static String text(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/plagiarism/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);

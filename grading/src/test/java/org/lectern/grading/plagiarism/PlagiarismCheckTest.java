@@ -23,7 +23,7 @@ import org.lectern.notebooks.Notebook;
 
 /**
  * The check on realistic solutions of one assignment (a two-layer net with softmax loss, numpy): see the fixtures
- * under src/test/resources/plagiarism. Similarities observed with the defaults (minimum match 9 tokens, starter code
+ * under src/test/resources/plagiarism. Similarities observed with the defaults (minimum match 12 tokens, starter code
  * as base code) are noted by the assertions that bound them.
  */
 class PlagiarismCheckTest {
@@ -53,8 +53,8 @@ class PlagiarismCheckTest {
         Pair top = result.pairs().getFirst();
         assertThat(top.between("alice", "dana")).isTrue();
         assertThat(top.flagged()).isTrue();
-        assertThat(top.maximumSimilarity()).isGreaterThan(0.8); // 0.86 observed
-        assertThat(top.averageSimilarity()).isGreaterThan(0.8);
+        assertThat(top.maximumSimilarity()).isGreaterThan(0.75); // 0.78 observed (0.86 at a minimum match of 9)
+        assertThat(top.averageSimilarity()).isGreaterThan(0.7); // 0.75 observed
         assertThat(result.flaggedPairs()).isEqualTo(1);
         assertThat(result.clusters()).containsExactly(new Cluster(List.of("alice", "dana"), 1, top.maximumSimilarity(),
                 top.maximumSimilarity()));
