@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lectern.platform.InvalidInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -116,6 +118,36 @@ class AssignmentController {
                     intOrNull(l, "memoryMb"), intOrNull(l, "outputKb"), packages);
         }
         return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings));
+    }
+
+    /**
+     * Multipart: the starter files under any part names, each a .py or .ipynb file or a zip of them (folders kept). Replaces
+     * the whole set, all or nothing; instructors only. The set is what students download and the base code of every later
+     * plagiarism check.
+     */
+    @PutMapping(value = "/api/v1/assignments/{assignmentId}/starter", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    List<AssignmentService.StarterFile> replaceStarter(@PathVariable long assignmentId, MultipartHttpServletRequest request)
+            throws IOException {
+        List<AssignmentService.StarterUpload> uploads = new ArrayList<>();
+        for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
+            uploads.add(new AssignmentService.StarterUpload(f.getOriginalFilename(), f.getBytes()));
+        }
+        return assignments.replaceStarterFiles(assignmentId, uploads);
+    }
+
+    /** The starter files: staff any time, students once the assignment is released (as on the assignment page). */
+    @GetMapping("/api/v1/assignments/{assignmentId}/starter")
+    List<AssignmentService.StarterFile> starter(@PathVariable long assignmentId) {
+        return assignments.starterFiles(assignmentId);
+    }
+
+    /** One starter file's bytes, by its path in the set ({@code ?path=cs231n/classifiers/k_nearest_neighbor.py}). */
+    @GetMapping("/api/v1/assignments/{assignmentId}/starter/file")
+    ResponseEntity<byte[]> starterFile(@PathVariable long assignmentId, @RequestParam("path") String path) {
+        byte[] content = assignments.starterFile(assignmentId, path);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
     }
 
     @PostMapping("/api/v1/assignments/{assignmentId}/grades/release")

@@ -27,11 +27,14 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @RestController
 class PlagiarismController {
 
+    /** {@code baseCodeWarning}: null when the starter files were base code; otherwise why the pairs are no evidence. */
     record CheckJson(long id, String state, String trigger, String phase, double progress, String outcome, String message,
-                     int comparisons, int flaggedPairs, boolean report, Instant queuedAt, Instant startedAt, Instant finishedAt) {
+                     int comparisons, int flaggedPairs, boolean report, Instant queuedAt, Instant startedAt, Instant finishedAt,
+                     String baseCodeWarning) {
         static CheckJson of(PlagiarismCheckRun c) {
             return new CheckJson(c.id(), lower(c.state().name()), lower(c.trigger().name()), c.phase(), c.progress(), c.outcome(),
-                    c.message(), c.comparisons(), c.flaggedPairs(), c.hasReport(), c.queuedAt(), c.startedAt(), c.finishedAt());
+                    c.message(), c.comparisons(), c.flaggedPairs(), c.hasReport(), c.queuedAt(), c.startedAt(), c.finishedAt(),
+                    c.baseCodeWarning());
         }
     }
 
@@ -57,11 +60,12 @@ class PlagiarismController {
         }
     }
 
-    record ResultsJson(long assignmentId, CheckJson latest, List<PairJson> pairs, List<ClusterSummary> clusters,
+    /** {@code warning}: the shown pairs' check ran without the starter files as base code; read no pair as evidence. */
+    record ResultsJson(long assignmentId, String warning, CheckJson latest, List<PairJson> pairs, List<ClusterSummary> clusters,
                        List<ParseProblemSummary> problems, List<CorpusEntry> corpus, List<CaseJson> cases) {
     }
 
-    record PairDetailJson(PairJson pair, List<PairDetail.SideFile> firstFiles, List<PairDetail.SideFile> secondFiles,
+    record PairDetailJson(String warning, PairJson pair, List<PairDetail.SideFile> firstFiles, List<PairDetail.SideFile> secondFiles,
                           List<Fragment> fragments, CaseJson integrityCase) {
     }
 
@@ -86,14 +90,15 @@ class PlagiarismController {
     @GetMapping("/api/v1/assignments/{assignmentId}/plagiarism")
     ResultsJson results(@PathVariable long assignmentId) {
         PlagiarismResults r = plagiarism.results(assignmentId);
-        return new ResultsJson(r.assignmentId(), r.latest().map(CheckJson::of).orElse(null), r.pairs().stream().map(PairJson::of).toList(),
+        return new ResultsJson(r.assignmentId(), r.baseCodeWarning(), r.latest().map(CheckJson::of).orElse(null),
+                r.pairs().stream().map(PairJson::of).toList(),
                 r.clusters(), r.problems(), r.corpus(), r.cases().stream().map(CaseJson::of).toList());
     }
 
     @GetMapping("/api/v1/plagiarism-pairs/{pairId}")
     PairDetailJson pair(@PathVariable long pairId) {
         PairDetail d = plagiarism.pair(pairId);
-        return new PairDetailJson(PairJson.of(d.pair()), d.firstFiles(), d.secondFiles(), d.fragments(),
+        return new PairDetailJson(d.baseCodeWarning(), PairJson.of(d.pair()), d.firstFiles(), d.secondFiles(), d.fragments(),
                 d.integrityCase().map(CaseJson::of).orElse(null));
     }
 

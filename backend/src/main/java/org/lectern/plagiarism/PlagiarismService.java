@@ -109,7 +109,7 @@ public class PlagiarismService {
         List<ClusterSummary> clusters = done.map(c -> repo.clusters(c.id())).orElse(List.of());
         List<ParseProblemSummary> problems = done.map(c -> repo.problems(c.id())).orElse(List.of());
         return new PlagiarismResults(a.id(), a.courseId(), a.shortName(), grant.isInstructor(), latest, pairs, clusters, problems,
-                repo.corpus(assignmentId), repo.cases(assignmentId));
+                repo.corpus(assignmentId), repo.cases(assignmentId), done.map(PlagiarismCheckRun::baseCodeWarning).orElse(null));
     }
 
     /** Staff: one pair side by side, with its fragments and the case on it. */
@@ -122,7 +122,8 @@ public class PlagiarismService {
         List<Fragment> fragments = json.readValue(stored.fragmentsJson(), new TypeReference<List<Fragment>>() { });
         String[] key = key(p.first().id(), p.second().id());
         return new PairDetail(p, a.courseId(), a.id(), a.shortName(), grant.isInstructor(), repo.comparedFiles(p.checkId(), p.first().id()),
-                repo.comparedFiles(p.checkId(), p.second().id()), fragments, repo.caseFor(a.id(), key[0], key[1]));
+                repo.comparedFiles(p.checkId(), p.second().id()), fragments, repo.caseFor(a.id(), key[0], key[1]),
+                repo.check(p.checkId()).map(PlagiarismCheckRun::baseCodeWarning).orElse(null));
     }
 
     /** Staff: JPlag's report zip of the latest finished check (viewable at https://jplag.github.io/JPlag/). */

@@ -133,7 +133,7 @@ class PlagiarismWorker {
 
     /** Called when the job has failed for good. */
     void giveUp(long checkId, String reason) {
-        tx.executeWithoutResult(s -> repo.finish(checkId, CheckState.FAILED, null, reason, 0, 0, null, clock.instant()));
+        tx.executeWithoutResult(s -> repo.finish(checkId, CheckState.FAILED, null, reason, 0, 0, null, null, clock.instant()));
     }
 
     CheckInput input(Assignment assignment) {
@@ -178,7 +178,7 @@ class PlagiarismWorker {
     private boolean store(long checkId, CheckInput input, CheckResult result, byte[] report) {
         String sha = report == null ? null : blobs.put(report);
         if (!repo.finish(checkId, CheckState.DONE, result.outcome().name(), result.message(), result.comparisons(), result.flaggedPairs(),
-                sha, clock.instant())) {
+                sha, result.baseCodeWarning(), clock.instant())) {
             return false;
         }
         Map<String, Candidate> byId = new HashMap<>();

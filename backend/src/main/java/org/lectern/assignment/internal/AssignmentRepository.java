@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.Autograder;
 import org.lectern.assignment.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +102,17 @@ public class AssignmentRepository {
                 insert into assignment_starter_file (assignment_id, path, blob_sha256) values (?, ?, ?)
                 on conflict (assignment_id, path) do update set blob_sha256 = excluded.blob_sha256, uploaded_at = now()""")
                 .params(assignmentId, path, sha).update();
+    }
+
+    public void deleteStarters(long assignmentId) {
+        jdbc.sql("delete from assignment_starter_file where assignment_id = ?").param(assignmentId).update();
+    }
+
+    public List<AssignmentService.StarterFile> starterFiles(long assignmentId) {
+        return jdbc.sql("""
+                select s.path, b.size_bytes, s.blob_sha256 from assignment_starter_file s join blob b on b.sha256 = s.blob_sha256
+                where s.assignment_id = ? order by s.path""").param(assignmentId)
+                .query((rs, i) -> new AssignmentService.StarterFile(rs.getString(1), rs.getLong(2), rs.getString(3))).list();
     }
 
     public List<String[]> starters(long assignmentId) {

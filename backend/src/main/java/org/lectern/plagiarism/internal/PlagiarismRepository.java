@@ -27,7 +27,7 @@ public class PlagiarismRepository {
 
     private static final String CHECK = """
             select id, assignment_id, course_id, trigger_kind, state, phase, progress, outcome, message, comparisons, flagged_pairs,
-                   report_sha256 is not null, queued_at, started_at, finished_at
+                   report_sha256 is not null, queued_at, started_at, finished_at, base_code_warning
             from plagiarism_check
             """;
     private static final String PAIR = """
@@ -101,12 +101,13 @@ public class PlagiarismRepository {
 
     /** Ends a check once: a later attempt's result is discarded. */
     public boolean finish(long id, CheckState state, String outcome, String message, int comparisons, int flagged, String reportSha,
-                          Instant now) {
+                          String baseCodeWarning, Instant now) {
         return jdbc.sql("""
                 update plagiarism_check set state = ?, outcome = ?, message = ?, comparisons = ?, flagged_pairs = ?, report_sha256 = ?,
-                       finished_at = ?, phase = null, progress = case when ? = 'DONE' then 1 else progress end
+                       base_code_warning = ?, finished_at = ?, phase = null, progress = case when ? = 'DONE' then 1 else progress end
                 where id = ? and state in ('QUEUED', 'RUNNING')""")
-                .params(state.name(), outcome, message, comparisons, flagged, reportSha, Timestamp.from(now), state.name(), id).update() == 1;
+                .params(state.name(), outcome, message, comparisons, flagged, reportSha, baseCodeWarning, Timestamp.from(now), state.name(), id)
+                .update() == 1;
     }
 
     public Optional<String> reportSha(long checkId) {
@@ -243,7 +244,8 @@ public class PlagiarismRepository {
     private static PlagiarismCheckRun check(ResultSet rs, int row) throws SQLException {
         return new PlagiarismCheckRun(rs.getLong(1), rs.getLong(2), rs.getLong(3), CheckTrigger.valueOf(rs.getString(4)),
                 CheckState.valueOf(rs.getString(5)), rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getInt(10),
-                rs.getInt(11), rs.getBoolean(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)));
+                rs.getInt(11), rs.getBoolean(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)),
+                rs.getString(16));
     }
 
     private static PairSummary pair(ResultSet rs, int row) throws SQLException {

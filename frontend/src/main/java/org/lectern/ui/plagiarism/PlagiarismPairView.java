@@ -79,6 +79,9 @@ public class PlagiarismPairView extends CoursePage {
                 + p.matchedTokens() + " tokens" + (p.flagged() ? " · flagged" : ""));
         numbers.setId("pair-numbers");
         add(title, new Anchor("courses/" + courseId + "/assignments/" + d.assignmentId() + "/plagiarism", "Back to the check"), numbers);
+        if (d.baseCodeWarning() != null) {
+            add(BaseCodeWarning.of(d.baseCodeWarning()));
+        }
         add(caseBox(d));
         HorizontalLayout sides = new HorizontalLayout(side("pair-first", p.first().describe(), d.firstFiles(), d.fragments(), Fragment::first),
                 side("pair-second", p.second().describe(), d.secondFiles(), d.fragments(), Fragment::second));

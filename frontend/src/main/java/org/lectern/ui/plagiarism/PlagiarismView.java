@@ -78,6 +78,9 @@ public class PlagiarismView extends CoursePage {
         title.setId("plagiarism-title");
         Anchor back = new Anchor("courses/" + courseId + "/assignments/" + assignmentId, "Back to the assignment");
         add(title, back, new Paragraph("Staff only. Students never see checks, pairs or cases."));
+        if (r.baseCodeWarning() != null) {
+            add(BaseCodeWarning.of(r.baseCodeWarning()));
+        }
         add(checkBox(r));
         if (!r.problems().isEmpty()) {
             add(problems(r));
