@@ -47,6 +47,8 @@ class PlagiarismIT extends BrowserTest {
         browser.waiting().until(d -> !d.findElements(By.id("plagiarism-progress")).isEmpty());
         browser.waiting().until(d -> !d.findElements(By.cssSelector("#plagiarism-state[data-state='done']")).isEmpty());
         browser.waitForText(By.id("plagiarism-state"), "1 pairs compared, 1 flagged");
+        // No starter files were uploaded: the page says above everything that the pairs are no evidence.
+        browser.waitForText(By.id("plagiarism-base-code-warning"), "No starter code was given as base code");
         browser.waitFor(By.id("plagiarism-report"));
         browser.screenshot("plagiarism-check-done");
 
@@ -57,6 +59,7 @@ class PlagiarismIT extends BrowserTest {
         assertThat(browser.all(By.cssSelector("#pair-first .plagiarism-fragment[data-fragment='0']"))).isNotEmpty();
         assertThat(browser.all(By.cssSelector("#pair-second .plagiarism-fragment[data-fragment='0']"))).isNotEmpty();
         browser.waitForText(By.id("pair-numbers"), "flagged");
+        browser.waitForText(By.id("plagiarism-base-code-warning"), "re-run before deciding any case");
         browser.setTextArea("case-notes", "Same code with renamed variables and reordered functions.");
         browser.click(By.id("case-confirm"));
         browser.waitFor(By.cssSelector("#case-status[data-status='confirmed']"));
