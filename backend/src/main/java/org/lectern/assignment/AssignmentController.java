@@ -128,9 +128,9 @@ class AssignmentController {
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/starter", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     List<AssignmentService.StarterFile> replaceStarter(@PathVariable long assignmentId, MultipartHttpServletRequest request)
             throws IOException {
-        List<AssignmentService.StarterUpload> uploads = new ArrayList<>();
+        List<StarterSet.Upload> uploads = new ArrayList<>();
         for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
-            uploads.add(new AssignmentService.StarterUpload(f.getOriginalFilename(), f.getBytes()));
+            uploads.add(new StarterSet.Upload(f.getOriginalFilename(), f.getBytes()));
         }
         return assignments.replaceStarterFiles(assignmentId, uploads);
     }

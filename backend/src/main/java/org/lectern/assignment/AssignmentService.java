@@ -17,10 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.lectern.assignment.internal.AssignmentRepository;
 import org.lectern.course.CourseAccess;
-import org.lectern.notebooks.SubmissionArchive;
-import org.lectern.notebooks.SubmissionRejectedException;
 import org.lectern.notebooks.SubmittedFile;
-import org.lectern.notebooks.UploadLimits;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
@@ -38,10 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssignmentService {
 
     static final Set<String> UPLOAD_TYPES = Set.of(".py", ".ipynb", ".zip");
-    private static final Set<String> STARTER_TYPES = Set.of(".py", ".ipynb");
-    private static final long MAX_STARTER_BYTES = 20L * 1024 * 1024;
-    private static final int MAX_STARTER_FILES = 200;
-    private static final Pattern STARTER_PATH = Pattern.compile("([A-Za-z0-9_.-]{1,100}/){0,8}[A-Za-z0-9_.-]{1,100}");
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
     private static final Pattern TEST_FILE = Pattern.compile("(test_[A-Za-z0-9_]+|[A-Za-z0-9_]+_test)\\.py");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -173,10 +166,6 @@ public class AssignmentService {
         return saved;
     }
 
-    /** One uploaded part of a starter set: a .py or .ipynb file, or a zip of them (folders kept). */
-    public record StarterUpload(String fileName, byte[] content) {
-    }
-
     /** A starter file as listed: its path inside the set, size and SHA-256. */
     public record StarterFile(String path, long bytes, String sha256) {
     }
@@ -186,7 +175,7 @@ public class AssignmentService {
     public void uploadStarterFile(long assignmentId, String fileName, byte[] content) {
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.instructor(a.courseId());
-        for (SubmittedFile f : unpackStarters(List.of(new StarterUpload(fileName, content)))) {
+        for (SubmittedFile f : StarterSet.unpack(List.of(new StarterSet.Upload(fileName, content)))) {
             repo.putStarter(assignmentId, f.path(), blobs.put(f.content()));
             audit.record(grant.caller().accountId(), a.courseId(), "assignment.starter", a.shortName() + " " + f.path());
         }
@@ -197,10 +186,10 @@ public class AssignmentService {
      * plagiarism check. All or nothing: one bad file and nothing changes.
      */
     @Transactional
-    public List<StarterFile> replaceStarterFiles(long assignmentId, List<StarterUpload> uploads) {
+    public List<StarterFile> replaceStarterFiles(long assignmentId, List<StarterSet.Upload> uploads) {
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.instructor(a.courseId());
-        List<SubmittedFile> files = unpackStarters(uploads);
+        List<SubmittedFile> files = StarterSet.unpack(uploads);
         repo.deleteStarters(assignmentId);
         for (SubmittedFile f : files) {
             repo.putStarter(assignmentId, f.path(), blobs.put(f.content()));
@@ -215,49 +204,6 @@ public class AssignmentService {
     public List<StarterFile> starterFiles(long assignmentId) {
         page(assignmentId);
         return repo.starterFiles(assignmentId);
-    }
-
-    /**
-     * The one rule for starter uploads: .py and .ipynb files in UTF-8, or zips of them (read by {@link SubmissionArchive},
-     * the submissions' reader: zip bombs, links and nested archives refused), names of letters, digits, '.', '_' and '-'
-     * in folders of the same, each file at least 1 byte, 20 MB in all, 200 files at most, no name twice.
-     */
-    static List<SubmittedFile> unpackStarters(List<StarterUpload> uploads) {
-        if (uploads == null || uploads.isEmpty()) {
-            throw new InvalidInputException("Send the starter files: .py or .ipynb files, or a zip of them.");
-        }
-        List<SubmittedFile> files = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        long total = 0;
-        for (StarterUpload u : uploads) {
-            List<SubmittedFile> unpacked;
-            try {
-                unpacked = SubmissionArchive.unpack(u.fileName(), u.content() == null ? new byte[0] : u.content(),
-                        new UploadLimits(STARTER_TYPES, MAX_STARTER_BYTES, MAX_STARTER_FILES));
-            } catch (SubmissionRejectedException e) {
-                throw new InvalidInputException("The starter files were not saved: " + e.getMessage());
-            }
-            for (SubmittedFile f : unpacked) {
-                if (!STARTER_PATH.matcher(f.path()).matches() || f.path().length() > 255
-                        || Arrays.stream(f.path().split("/")).anyMatch(segment -> segment.equals(".") || segment.equals(".."))) {
-                    throw new InvalidInputException("The starter files were not saved: '" + f.path() + "' is not a plain name "
-                            + "(letters, digits, '.', '_' and '-', in folders of the same).");
-                }
-                if (f.content().length == 0) {
-                    throw new InvalidInputException("The starter files were not saved: " + f.path() + " is empty.");
-                }
-                if (!names.add(f.path().toLowerCase(Locale.ROOT))) {
-                    throw new InvalidInputException("The starter files were not saved: " + f.path() + " is there twice.");
-                }
-                total += f.content().length;
-                if (total > MAX_STARTER_BYTES || files.size() == MAX_STARTER_FILES) {
-                    throw new InvalidInputException("The starter files were not saved: more than 20 MB or "
-                            + MAX_STARTER_FILES + " files in all.");
-                }
-                files.add(f);
-            }
-        }
-        return files;
     }
 
     @Transactional(readOnly = true)
