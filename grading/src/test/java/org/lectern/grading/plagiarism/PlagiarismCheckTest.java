@@ -66,7 +66,7 @@ class PlagiarismCheckTest {
             assertThat(fragment.first().file()).isEqualTo("two_layer_net.py");
             assertThat(fragment.first().startLine()).isPositive().isLessThanOrEqualTo(fragment.first().endLine());
             assertThat(fragment.second().endLine()).isLessThanOrEqualTo(danaLines);
-            assertThat(fragment.tokens()).isGreaterThanOrEqualTo(9);
+            assertThat(fragment.tokens()).isGreaterThanOrEqualTo(result.options().minimumTokenMatch());
             assertThat(fragment.first().startCell()).isNull();
         }
         assertThat(top.fragments().stream().mapToInt(Fragment::tokens).sum()).isEqualTo(top.matchedTokens());
@@ -88,11 +88,13 @@ class PlagiarismCheckTest {
         });
         assertThat(withStarter.flaggedPairs()).isZero();
         assertThat(withStarter.clusters()).isEmpty();
+        assertThat(withStarter.baseCodeWarning()).isNull();
 
         // Without the starter code as base code, the provided functions alone make them look alike.
         CheckResult withoutStarter = run(new CheckInput(SourceLanguage.PYTHON, independent, Map.of()));
         assertThat(withoutStarter.pairs()).allSatisfy(pair -> assertThat(pair.maximumSimilarity()).isGreaterThan(0.4));
         assertThat(withoutStarter.flaggedPairs()).isPositive();
+        assertThat(withoutStarter.baseCodeWarning()).isEqualTo(CheckResult.NO_BASE_CODE_WARNING);
     }
 
     @Test
