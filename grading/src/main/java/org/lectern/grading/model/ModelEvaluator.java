@@ -285,28 +285,20 @@ public final class ModelEvaluator {
         return sortedValues[Math.clamp(rank, 0, sortedValues.length - 1)];
     }
 
-    static double[] latencyMillis(LoadedModel model, EvaluationData data, int samples)
+    /** Times {@code samples} single images, cycling through the {@code n} images after a short warm-up. */
+    static double[] latencyMillis(LoadedModel model, float[] pixels, int n, int samples)
             throws ModelEvaluationException {
-        if (samples == 0 || data.size() == 0) {
+        if (samples == 0 || n == 0) {
             return new double[0];
         }
-        int[] order = new int[data.size()];
-        int next = 0;
-        for (int i : data.indices(Split.PUBLIC)) {
-            order[next++] = i;
-        }
-        for (int i : data.indices(Split.PRIVATE)) {
-            order[next++] = i;
-        }
-        float[] pixels = data.pixels();
-        int size = data.imageSize();
+        int size = pixels.length / n;
         for (int i = 0; i < LATENCY_WARMUP; i++) {
-            model.scoresAt(pixels, order[i % order.length] * size);
+            model.scoresAt(pixels, (i % n) * size);
         }
         double[] millis = new double[samples];
         for (int i = 0; i < samples; i++) {
             long start = System.nanoTime();
-            model.scoresAt(pixels, order[i % order.length] * size);
+            model.scoresAt(pixels, (i % n) * size);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
