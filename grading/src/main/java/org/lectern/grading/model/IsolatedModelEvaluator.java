@@ -153,7 +153,7 @@ public final class IsolatedModelEvaluator {
                     + result.limits().cpuSeconds() + " s of CPU time and was stopped", List.of(), workerLog);
         }
         long size = Files.size(outputs);
-        if (size > ModelOutputs.maxBytes(data.size(), classes) || result.signal() == SIGXFSZ) {
+        if (size >= ModelOutputs.maxBytes(data.size(), classes) || result.signal() == SIGXFSZ) {
             return malformed(model, String.format(java.util.Locale.ROOT, "the model's outputs took more than %,d"
                     + " bytes; %,d rows of %d float32 scores need %,d", ModelOutputs.maxBytes(data.size(), classes),
                     data.size(), classes, (long) data.size() * classes * Float.BYTES), workerLog);

@@ -87,7 +87,10 @@ public final class ModelOutputs {
         return out.array();
     }
 
-    /** The most bytes a process may send for {@code rows} rows of {@code classes} scores. */
+    /**
+     * The size at which outputs for {@code rows} rows of {@code classes} scores are refused: the sandbox's file size
+     * limit, so a process that writes on stops there (with EFBIG or SIGXFSZ) and what it wrote is this long.
+     */
     static long maxBytes(int rows, int classes) {
         return MAGIC.length() + 1L + MAX_HEADER_BYTES + 1L + (long) rows * classes * Float.BYTES;
     }
@@ -99,7 +102,7 @@ public final class ModelOutputs {
      *                          well-formed failure
      */
     static Checked check(byte[] bytes, int rows, int classes) throws MalformedOutputs {
-        if (bytes.length > maxBytes(rows, classes)) {
+        if (bytes.length >= maxBytes(rows, classes)) {
             throw new MalformedOutputs(String.format(Locale.ROOT, "the model's outputs took more than %,d bytes;"
                     + " %,d rows of %d float32 scores need %,d", maxBytes(rows, classes), rows, classes,
                     (long) rows * classes * Float.BYTES));
