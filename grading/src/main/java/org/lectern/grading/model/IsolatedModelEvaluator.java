@@ -154,8 +154,8 @@ public final class IsolatedModelEvaluator {
         }
         long size = Files.size(outputs);
         if (size >= ModelOutputs.maxBytes(data.size(), classes) || result.signal() == SIGXFSZ) {
-            return malformed(model, String.format(java.util.Locale.ROOT, "the model's outputs took more than %,d"
-                    + " bytes; %,d rows of %d float32 scores need %,d", ModelOutputs.maxBytes(data.size(), classes),
+            return malformed(model, String.format(java.util.Locale.ROOT, "the model's outputs reached the %,d-byte"
+                    + " limit; %,d rows of %d float32 scores need %,d", ModelOutputs.maxBytes(data.size(), classes),
                     data.size(), classes, (long) data.size() * classes * Float.BYTES), workerLog);
         }
         if (size > 0) {

@@ -103,7 +103,7 @@ public final class ModelOutputs {
      */
     static Checked check(byte[] bytes, int rows, int classes) throws MalformedOutputs {
         if (bytes.length >= maxBytes(rows, classes)) {
-            throw new MalformedOutputs(String.format(Locale.ROOT, "the model's outputs took more than %,d bytes;"
+            throw new MalformedOutputs(String.format(Locale.ROOT, "the model's outputs reached the %,d-byte limit;"
                     + " %,d rows of %d float32 scores need %,d", maxBytes(rows, classes), rows, classes,
                     (long) rows * classes * Float.BYTES));
         }

@@ -241,7 +241,7 @@ class IsolatedModelEvaluatorTest {
         expected.put("rows", "the model returned scores for 449 images; 450 were given");
         expected.put("shape", "the model's outputs hold 16,200 bytes of scores; [450,10] float32 scores take 18,000");
         expected.put("garbage", "the evaluation returned no outputs in the expected format");
-        expected.put("flood", "the model's outputs took more than 83,562 bytes; 450 rows of 10 float32 scores need"
+        expected.put("flood", "the model's outputs reached the 83,562-byte limit; 450 rows of 10 float32 scores need"
                 + " 18,000");
         for (Map.Entry<String, String> mode : expected.entrySet()) {
             EvaluationOutcome.Failed outcome = failed(evaluatorRunning(HostileOutputProcess.class,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,9 @@ class ModelOutputsTest {
 
     private static float[] scores(int values) {
         float[] scores = new float[values];
-        Arrays.setAll(scores, i -> i * 0.5f - 1);
+        for (int i = 0; i < values; i++) {
+            scores[i] = i * 0.5f - 1;
+        }
         return scores;
     }
 
@@ -73,7 +74,7 @@ class ModelOutputsTest {
                 Arguments.of("too few values", (Supplier<byte[]>) () -> ModelOutputs.encode(header(ROWS, CLASSES),
                         scores(5)), "the model's outputs hold 20 bytes of scores; [3,2] float32 scores take 24"),
                 Arguments.of("too many bytes", (Supplier<byte[]>) () -> new byte[(int) ModelOutputs.maxBytes(ROWS,
-                        CLASSES)], "the model's outputs took more than 65,587 bytes; 3 rows of 2 float32 scores need 24"),
+                        CLASSES)], "the model's outputs reached the 65,586-byte limit; 3 rows of 2 float32 scores need 24"),
                 Arguments.of("no magic", (Supplier<byte[]>) () -> "{\"rows\":3}\n".getBytes(StandardCharsets.UTF_8),
                         "the evaluation returned no outputs in the expected format"),
                 Arguments.of("empty", (Supplier<byte[]>) () -> new byte[0],
