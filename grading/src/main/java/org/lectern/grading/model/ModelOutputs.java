@@ -28,8 +28,8 @@ public final class ModelOutputs {
 
     static final String MAGIC = "lectern-model-outputs-v1";
     static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final int MAX_MESSAGE_CHARS = 2000;
-    private static final int MAX_PROBLEMS = 50;
+    private static final int MAX_MESSAGE_CHARS = 1000;
+    private static final int MAX_PROBLEMS = 20;
     private static final Set<String> DEVICES = Set.of("cpu", "gpu");
     private static final Set<String> PROVIDERS = Set.of("CPUExecutionProvider", "CUDAExecutionProvider");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,8 +57,11 @@ public final class ModelOutputs {
                   double evaluationMillis, double latencyMeanMillis, double latencyP95Millis, int latencySamples,
                   Failure failure, String message, List<String> problems) {
 
+        /** A failure, its message and problems clipped so that the header stays within its limit. */
         static Header failed(Failure failure, String message, List<String> problems) {
-            return new Header(0, 0, null, null, 0, 0, 0, 0, 0, failure, message, problems);
+            return new Header(0, 0, null, null, 0, 0, 0, 0, 0, failure, clip(message),
+                    problems.stream().filter(java.util.Objects::nonNull).limit(MAX_PROBLEMS).map(ModelOutputs::clip)
+                            .toList());
         }
     }
 
@@ -136,9 +139,8 @@ public final class ModelOutputs {
             if (dataBytes != 0 || header.message() == null || header.message().isBlank()) {
                 throw new MalformedOutputs("the evaluation reported a failure in an unexpected format");
             }
-            List<String> problems = header.problems() == null ? List.of()
-                    : header.problems().stream().limit(MAX_PROBLEMS).map(ModelOutputs::clip).toList();
-            return new Checked(Header.failed(header.failure(), clip(header.message()), problems), new float[0]);
+            List<String> problems = header.problems() == null ? List.of() : header.problems();
+            return new Checked(Header.failed(header.failure(), header.message(), problems), new float[0]);
         }
         if (header.rows() != rows) {
             throw new MalformedOutputs(String.format(Locale.ROOT, "the model returned scores for %,d images; %,d"
@@ -175,6 +177,9 @@ public final class ModelOutputs {
     }
 
     private static String clip(String text) {
+        if (text == null) {
+            return null;
+        }
         return text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 
