@@ -36,7 +36,8 @@ import org.lectern.grading.model.Normalisation;
  * must). Rounds alternate between the two so that drift and the other load on the machine hit both alike; each
  * round evaluates the whole evaluation set, and throughput is taken from the median round (also from the totals).
  * Then single-image latency ("live exercise": one request, one image)
- * both ways, and the whole isolated job (sandboxed worker JVM start, load, scores back, scoring) for scale. Prints only; no assertions.
+ * both ways, and the whole isolated job (sandboxed worker JVM start, load, scores back, scoring) for scale.
+ * Prints only; no assertions.
  *
  * <p>Arguments, all optional: {@code --rounds=200 --threads=1,2 --batches=1,64,450 --requests=2000
  * --jobs=5 --model=models/digits-cnn.onnx --data=models/digits-eval}.
