@@ -3,8 +3,10 @@ package org.lectern.grading.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.lectern.grading.JobFolder;
 import org.lectern.grading.Sandbox;
 import org.lectern.grading.SandboxException;
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * once (each with {@link EvaluatorOptions#intraOpThreads()} threads of its own).
  *
  * <p>GPU workers: the NVIDIA device nodes are bound into the sandbox when the device preference allows a GPU, and
- * the GPU variables (LD_LIBRARY_PATH, CUDA_VISIBLE_DEVICES…) passed on. ONNX Runtime's GPU build unpacks its CUDA
- * provider (about 580 MB) whenever a process first asks for CUDA; start the worker JVM with
+ * the GPU variables (LD_LIBRARY_PATH, CUDA_VISIBLE_DEVICES…) passed on; CUDA's libraries must be under {@code /usr}
+ * (where the NVIDIA container toolkit puts them), since nothing else of the host is bound. ONNX Runtime's GPU build
+ * unpacks its CUDA provider (about 580 MB) whenever a process first asks for CUDA; start the worker JVM with
  * {@code -Donnxruntime.native.path=} pointing at an unpacked copy, which is bound read-only and passed on to every
  * evaluation process, so that no job unpacks its own.
  */
@@ -114,6 +117,11 @@ public final class IsolatedModelEvaluator {
                     + Sandbox.unavailableReason());
         }
         Files.createDirectories(workRoot);
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(workRoot);
+        if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) { // whatever the umask: the sandbox uid enters
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(workRoot, permissions);
+        }
         Path job = Files.createTempDirectory(workRoot, "job-");
         Path outputs = Files.createTempFile("lectern-model-outputs-", ".bin"); // host-only, outside the job
         try {

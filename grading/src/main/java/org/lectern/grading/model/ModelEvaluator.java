@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * same code either way. Logs which execution provider it uses.
  *
  * <p>Runs the model in this JVM: workers call it through {@link IsolatedModelEvaluator}, which starts a separate
- * process with time and memory limits. Loading:
+ * process inside the sandbox, with time and memory limits, that gets the input values only. Loading:
  * <ol>
  *   <li>{@link ModelValidator#validate} on the file (again: the worker does not trust the web app's check);</li>
  *   <li>an ONNX Runtime session without graph optimisations, only to cross-check the input and output that

@@ -115,16 +115,6 @@ final class SandboxedRuntime {
                 options.add("-D" + NATIVE_PROPERTY + "=" + natives);
             }
         }
-        for (String variable : List.of("LD_LIBRARY_PATH")) { // a GPU worker's CUDA libraries
-            String value = System.getenv(variable);
-            for (String dir : value == null ? new String[0] : value.split(File.pathSeparator)) {
-                Path path = dir.isEmpty() ? null : Path.of(dir);
-                if (path != null && path.isAbsolute() && Files.isDirectory(path) && !path.startsWith("/usr/")
-                        && readableByOthers(path.toRealPath())) {
-                    binds.add(path.toRealPath());
-                }
-            }
-        }
         Prepared prepared = new Prepared(String.join(File.pathSeparator, classpath), List.copyOf(binds),
                 List.copyOf(options));
         log.info("sandboxed worker runtime prepared in {} ms: {} read-only binds", (System.nanoTime() - start) / 1_000_000,
