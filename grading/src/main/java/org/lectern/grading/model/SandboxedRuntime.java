@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,12 @@ final class SandboxedRuntime {
      */
     record Prepared(String classpath, List<Path> binds, List<String> jvmOptions) {
 
+        /** Whether everything it binds and loads is still there. */
+        boolean present() {
+            return binds.stream().allMatch(Files::exists)
+                    && Arrays.stream(classpath.split(File.pathSeparator)).allMatch(entry -> Files.exists(Path.of(entry)));
+        }
+
         /** {@code launcher} with the class path as the sandbox sees it. */
         WorkerLauncher launcher(WorkerLauncher launcher) {
             return new WorkerLauncher(launcher.java(), classpath, launcher.jvmOptions(), launcher.mainClass());
@@ -63,10 +70,13 @@ final class SandboxedRuntime {
     static Prepared prepare(WorkerLauncher launcher) throws IOException {
         String key = launcher.java() + "\n" + launcher.classpath();
         Prepared prepared = PREPARED.get(key);
-        if (prepared == null) {
+        if (prepared == null || !prepared.present()) {
             synchronized (SandboxedRuntime.class) {
                 prepared = PREPARED.get(key);
-                if (prepared == null) {
+                if (prepared == null || !prepared.present()) { // first use, or a /tmp cleaner removed the copies
+                    if (shared != null && !Files.isDirectory(shared)) {
+                        shared = null;
+                    }
                     prepared = stage(launcher);
                     PREPARED.put(key, prepared);
                 }
