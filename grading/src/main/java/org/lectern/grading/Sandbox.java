@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * private size-capped tmpfs at {@code /tmp} and {@code /dev/shm}, fresh {@code /proc} and {@code /dev}, no
  * network, nothing else of the host (no /root, /home, /work, host /tmp, /etc beyond the dynamic loader's
  * cache), and a fixed environment: PATH, HOME=/job, LANG, PYTHONDONTWRITEBYTECODE, PYTHONHASHSEED, and the
- * PWD=/job that bwrap's --chdir adds.
+ * PWD=/job that bwrap's --chdir adds. {@link #withReadOnly} adds read-only binds (a worker JVM's class path) and
+ * {@link #withDevices} device nodes (a GPU's), for model evaluation.
  *
  * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3 and bwrap's status as fd 4)
  * → {@code timeout -s KILL} (wall limit) → {@code setpriv} (as root: drop to a pool uid, no capabilities,
