@@ -197,7 +197,7 @@ public final class ModelEvalBench {
                     data.size(), wall[jobs / 2], jobs, wall[0], wall[jobs - 1], last.loadMillis(),
                     last.evaluationMillis(), last.imagesPerSecond(), last.latencyMeanMillis(), last.latencyP95Millis());
         }
-        Runtime.getRuntime().halt(0);
+        System.exit(0); // not halt: the sandboxed runtime folder is removed by a shutdown hook
     }
 
     private static double median(long[] values) {
