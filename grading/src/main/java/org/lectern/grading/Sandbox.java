@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * private size-capped tmpfs at {@code /tmp} and {@code /dev/shm}, fresh {@code /proc} and {@code /dev}, no
  * network, nothing else of the host (no /root, /home, /work, host /tmp, /etc beyond the dynamic loader's
  * cache), and a fixed environment: PATH, HOME=/job, LANG, PYTHONDONTWRITEBYTECODE, PYTHONHASHSEED, and the
- * PWD=/job that bwrap's --chdir adds.
+ * PWD=/job that bwrap's --chdir adds. {@link #withReadOnly} adds read-only binds (a worker JVM's class path) and
+ * {@link #withDevices} device nodes (a GPU's), for model evaluation.
  *
  * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3 and bwrap's status as fd 4)
  * → {@code timeout -s KILL} (wall limit) → {@code setpriv} (as root: drop to a pool uid, no capabilities,
@@ -67,13 +68,41 @@ public final class Sandbox {
             "PYTHONHASHSEED", "0");
 
     private final UidPool uids;
+    /** Host paths also visible, read-only and at the same place (a worker JVM's class path). */
+    private final List<Path> readOnly;
+    /** Device nodes bound in when they exist (a GPU's). */
+    private final List<Path> devices;
 
     public Sandbox() {
         this(UidPool.DEFAULT);
     }
 
     public Sandbox(UidPool uids) {
+        this(uids, List.of(), List.of());
+    }
+
+    private Sandbox(UidPool uids, List<Path> readOnly, List<Path> devices) {
         this.uids = uids;
+        this.readOnly = List.copyOf(readOnly);
+        this.devices = List.copyOf(devices);
+    }
+
+    /**
+     * This sandbox, with {@code paths} (absolute, each readable by the sandbox uid, none of them secret) also bound
+     * read-only at the same place.
+     */
+    public Sandbox withReadOnly(List<Path> paths) {
+        for (Path path : paths) {
+            if (!path.isAbsolute()) {
+                throw new IllegalArgumentException("a read-only bind must be absolute: " + path);
+            }
+        }
+        return new Sandbox(uids, paths, devices);
+    }
+
+    /** This sandbox, with the device nodes among {@code paths} that exist bound in (e.g. /dev/nvidia0). */
+    public Sandbox withDevices(List<Path> paths) {
+        return new Sandbox(uids, readOnly, paths);
     }
 
     /**
@@ -220,10 +249,18 @@ public final class Sandbox {
                 "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
                 "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
                 "--proc", "/proc",
-                "--dev", "/dev",
+                "--dev", "/dev"));
+        for (Path device : devices) {
+            argv.addAll(List.of("--dev-bind-try", device.toString(), device.toString()));
+        }
+        argv.addAll(List.of(
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/dev/shm",
                 "--remount-ro", "/dev", // the --dev tmpfs is otherwise writable and unbounded
-                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
+                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp"));
+        for (Path path : readOnly) { // after the /tmp tmpfs, which would hide a bind beneath it
+            argv.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+        }
+        argv.addAll(List.of(
                 "--bind", job.toString(), "/job",
                 "--chdir", "/job",
                 "--remount-ro", "/", // bwrap's root tmpfs: no writable /, /etc or /x, which would also be unbounded
