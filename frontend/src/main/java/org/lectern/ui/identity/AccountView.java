@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,6 +44,7 @@ public class AccountView extends VerticalLayout {
     private final ApiTokenService tokens;
     private final Grid<ApiTokenService.ApiToken> grid = new Grid<>();
     private final Div secretBox = new Div();
+    private final Span count = new Span();
     private final ZoneId zone;
 
     public AccountView(AccountService accounts, ApiTokenService tokens) {
@@ -133,11 +135,12 @@ public class AccountView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         secretBox.setId("new-token");
+        count.setId("token-count");
 
         VerticalLayout section = new VerticalLayout(new H3("API tokens"),
                 new Paragraph("A token lets a script call the REST API as you (header 'Authorization: Bearer <token>'). "
                         + "Revoke one you no longer use; changing your password ends them all."),
-                form, secretBox, grid);
+                form, secretBox, count, grid);
         section.setPadding(false);
         return section;
     }
@@ -155,7 +158,9 @@ public class AccountView extends VerticalLayout {
     }
 
     private void load() {
-        grid.setItems(tokens.mine());
+        var mine = tokens.mine();
+        grid.setItems(mine);
+        count.setText(mine.isEmpty() ? "No API tokens." : mine.size() == 1 ? "1 API token." : mine.size() + " API tokens.");
     }
 
     private String when(Instant t) {
