@@ -65,14 +65,14 @@ public class AccountService {
         String hash = found.map(AccountRepository.Credentials::passwordHash).orElse(null);
         boolean matches = encoder.matches(password == null ? "" : password, hash == null ? decoyHash : hash);
         if (hash == null || password == null || !matches) {
-            counters.prune(now.minus(FORGET_COUNTERS_AFTER), now);
+            counters.prune(now.minus(FORGET_COUNTERS_AFTER), now.minus(throttle.trustSuccessFor()), now);
             counters.save(addressKey, SignInThrottle.afterFailure(throttle.perAddress(), counters.findForUpdate(addressKey, now), now));
             counters.save(accountKey, SignInThrottle.afterFailure(throttle.perAccountAtAddress(), counters.findForUpdate(accountKey, now), now));
             throw new BadCredentialsException("Wrong e-mail or password.");
         }
-        // Only this account at this address starts afresh: an attacker signing in to their own
-        // account between guesses must not reset the address's count.
-        counters.forget(accountKey);
+        // Only this account at this address starts afresh (and is let past the address's lock from
+        // now on): an attacker signing in to their own account between guesses must not reset the address's count.
+        counters.recordSuccess(accountKey, now);
         return found.get().account();
     }
 

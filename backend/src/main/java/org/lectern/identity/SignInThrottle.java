@@ -14,13 +14,16 @@ import java.util.Optional;
  * before a quiz, so the student's own address stays open while another address hammers the account.
  * Counters are keyed by the typed e-mail, not by the account, so an unknown address is throttled
  * exactly like an existing one and the answer never tells whether an account exists.
+ * <p>A campus behind one NAT address shares the address counter, so one student spraying guesses
+ * there would lock everyone out; an e-mail that signed in from this address within
+ * {@code trustSuccessFor} is therefore let past the address's lock (its own counter still applies).
  */
-public record SignInThrottle(Limit perAddress, Limit perAccountAtAddress) {
+public record SignInThrottle(Limit perAddress, Limit perAccountAtAddress, Duration trustSuccessFor) {
 
     public static final SignInThrottle DEFAULT = new SignInThrottle(
-            // Generous: a campus behind one NAT address shares this counter.
             new Limit(50, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1)),
-            new Limit(5, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1)));
+            new Limit(5, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1)),
+            Duration.ofDays(30));
 
     /**
      * Free failures first, then a lock that doubles with each further failure up to a ceiling; a
@@ -42,8 +45,15 @@ public record SignInThrottle(Limit perAddress, Limit perAccountAtAddress) {
         }
     }
 
-    /** A stored counter: consecutive failures, the last one's time, and the lock they earned. */
-    public record Counter(int failures, Instant lastFailure, Instant lockedUntil) {
+    /**
+     * A stored counter: consecutive failures, the last one's time, the lock they earned, and (for
+     * an e-mail at an address) when it last signed in successfully from there.
+     */
+    public record Counter(int failures, Instant lastFailure, Instant lockedUntil, Instant lastSuccess) {
+
+        public Counter(int failures, Instant lastFailure, Instant lockedUntil) {
+            this(failures, lastFailure, lockedUntil, null);
+        }
     }
 
     /** The two counters' keys for a sign-in from this address with this (normalised) e-mail. */
@@ -60,8 +70,10 @@ public record SignInThrottle(Limit perAddress, Limit perAccountAtAddress) {
      * not even checked while refused, for known and unknown e-mails alike.
      */
     public Optional<Duration> refusal(Optional<Counter> address, Optional<Counter> accountAtAddress, Instant now) {
+        boolean knownHere = accountAtAddress.map(Counter::lastSuccess)
+                .filter(s -> !s.plus(trustSuccessFor).isBefore(now)).isPresent();
         Instant until = null;
-        for (Optional<Counter> c : Arrays.asList(address, accountAtAddress)) {
+        for (Optional<Counter> c : Arrays.asList(knownHere ? Optional.<Counter>empty() : address, accountAtAddress)) {
             if (c.isPresent() && c.get().lockedUntil() != null && c.get().lockedUntil().isAfter(now)
                     && (until == null || c.get().lockedUntil().isAfter(until))) {
                 until = c.get().lockedUntil();
@@ -75,7 +87,7 @@ public record SignInThrottle(Limit perAddress, Limit perAccountAtAddress) {
         boolean fresh = previous.isEmpty() || previous.get().lastFailure() == null
                 || previous.get().lastFailure().plus(limit.forgetAfter()).isBefore(now);
         int failures = fresh ? 1 : previous.get().failures() + 1;
-        return new Counter(failures, now, limit.lockedUntil(failures, now).orElse(null));
+        return new Counter(failures, now, limit.lockedUntil(failures, now).orElse(null), previous.map(Counter::lastSuccess).orElse(null));
     }
 
     /**

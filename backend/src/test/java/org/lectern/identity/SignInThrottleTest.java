@@ -43,6 +43,10 @@ class SignInThrottleTest {
         return Optional.of(new SignInThrottle.Counter(9, NOW.minusSeconds(1), NOW.plusSeconds(secondsLeft)));
     }
 
+    static Optional<SignInThrottle.Counter> succeeded(int daysAgo) {
+        return Optional.of(new SignInThrottle.Counter(0, null, null, NOW.minus(Duration.ofDays(daysAgo))));
+    }
+
     static Stream<Arguments> refusals() {
         Optional<SignInThrottle.Counter> none = Optional.empty();
         Optional<SignInThrottle.Counter> counting = Optional.of(new SignInThrottle.Counter(3, NOW.minusSeconds(5), null));
@@ -53,7 +57,12 @@ class SignInThrottleTest {
                 Arguments.of("a lock that has lapsed", locked(-1), locked(0), -1),
                 Arguments.of("this account locked at this address", none, locked(30), 30),
                 Arguments.of("this address locked for every account", locked(60), none, 60),
-                Arguments.of("both: the longer lock", locked(60), locked(900), 900));
+                Arguments.of("both: the longer lock", locked(60), locked(900), 900),
+                // A NAT address locked by someone spraying guesses: people who signed in from it before still get in.
+                Arguments.of("address locked, this e-mail signed in here last week", locked(60), succeeded(7), -1),
+                Arguments.of("address locked, this e-mail's success here is too old", locked(60), succeeded(31), 60),
+                Arguments.of("this e-mail locked here despite an earlier success", none, Optional.of(
+                        new SignInThrottle.Counter(5, NOW.minusSeconds(1), NOW.plusSeconds(30), NOW.minus(Duration.ofDays(2)))), 30));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +86,9 @@ class SignInThrottleTest {
                 Arguments.of("an old streak is forgotten", Optional.of(new SignInThrottle.Counter(40,
                         NOW.minus(limit.forgetAfter()).minusSeconds(1), NOW.minusSeconds(3000))), 1, false),
                 Arguments.of("a streak inside the window continues", Optional.of(new SignInThrottle.Counter(7,
-                        NOW.minus(limit.forgetAfter()).plusSeconds(1), null)), 8, true));
+                        NOW.minus(limit.forgetAfter()).plusSeconds(1), null)), 8, true),
+                Arguments.of("the first failure after a success", Optional.of(new SignInThrottle.Counter(0, null, null, NOW.minusSeconds(60))), 1,
+                        false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +98,7 @@ class SignInThrottleTest {
         assertThat(next.failures()).isEqualTo(failures);
         assertThat(next.lastFailure()).isEqualTo(NOW);
         assertThat(next.lockedUntil() != null).isEqualTo(locked);
+        assertThat(next.lastSuccess()).isEqualTo(previous.map(SignInThrottle.Counter::lastSuccess).orElse(null));
     }
 
     @ParameterizedTest(name = "{0} is counted as {1}")
