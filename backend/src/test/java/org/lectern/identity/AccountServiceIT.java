@@ -11,7 +11,10 @@ import org.lectern.People;
 import org.lectern.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 @BackendTest
 class AccountServiceIT {
@@ -20,6 +23,7 @@ class AccountServiceIT {
     @Autowired People people;
     @Autowired JdbcClient jdbc;
     @Autowired ApiTokenService tokens;
+    @Autowired AuthenticationManager authenticationManager;
 
     private static final AtomicInteger HOSTS = new AtomicInteger();
 
@@ -48,6 +52,23 @@ class AccountServiceIT {
                 .isInstanceOf(SignInLockedException.class).hasMessageContaining("Try again in");
         // The student, from their own address, still gets in before the quiz.
         assertThat(accounts.authenticate(a.email(), People.PASSWORD, freshAddress()).id()).isEqualTo(a.id());
+    }
+
+    /** The sign-in form goes through the AuthenticationManager, which takes the address from the request's details. */
+    @Test
+    void theSignInFormIsThrottledByTheRequestsAddress() {
+        Account a = people.user("form");
+        String attacker = freshAddress();
+        java.util.function.BiFunction<String, String, org.springframework.security.core.Authentication> form = (password, address) -> {
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(a.email(), password);
+            attempt.setDetails(new WebAuthenticationDetails(address, null));
+            return authenticationManager.authenticate(attempt);
+        };
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> form.apply("wrong-password", attacker)).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> form.apply(People.PASSWORD, attacker)).isInstanceOf(SignInLockedException.class);
+        assertThat(form.apply(People.PASSWORD, freshAddress()).isAuthenticated()).isTrue();
     }
 
     @Test
