@@ -5,9 +5,9 @@ import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.Queries;
 import com.github.kagkarlsson.scheduler.task.Execution;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * db-scheduler's PostgreSQL lock-and-fetch with one condition more: this node never claims the job kinds it
@@ -22,7 +22,6 @@ final class ClaimFilter extends PostgreSqlJdbcCustomization {
 
     ClaimFilter(Set<String> excluded) {
         super(false, false);
-        excluded.forEach(name -> new JobNeeds(name, false, false)); // names are checked words, safe to inline
         this.excluded = Set.copyOf(excluded);
     }
 
@@ -36,25 +35,26 @@ final class ClaimFilter extends PostgreSqlJdbcCustomization {
         if (excluded.isEmpty()) {
             return super.lockAndFetchSingleStatement(ctx, now, limit, orderByPriority);
         }
-        String notMine = excluded.stream().sorted().map(name -> "'" + name + "'")
-                .collect(Collectors.joining(", ", " AND st2.task_name NOT IN (", ") "));
-        // As PostgreSqlJdbcCustomization's, with every task resolvable (no unresolved filter needed) plus notMine.
+        // As PostgreSqlJdbcCustomization's, plus: neither the kinds this node cannot run nor unresolved task names.
         String query = " WITH locked_executions as (UPDATE " + ctx.tableName
                 + " st1 SET picked = ?, picked_by = ?, last_heartbeat = ?, version = version + 1 "
                 + " WHERE (st1.task_name, st1.task_instance) IN "
                 + "(SELECT st2.task_name, st2.task_instance FROM " + ctx.tableName + " st2 "
-                + " WHERE picked = ? and execution_time <= ? " + notMine
+                + " WHERE picked = ? and execution_time <= ? AND st2.task_name <> ALL (?) "
                 + Queries.ansiSqlOrderPart(orderByPriority)
                 + " FOR UPDATE SKIP LOCKED " + getQueryLimitPart(limit) + ")"
                 + " RETURNING st1.*) "
                 + " SELECT * FROM locked_executions " + Queries.ansiSqlOrderPart(orderByPriority);
+        List<String> notMine = new ArrayList<>(excluded);
+        ctx.taskResolver.getUnresolved().forEach(task -> notMine.add(task.getTaskName()));
         return ctx.jdbcRunner.query(query, ps -> {
             int index = 1;
             ps.setBoolean(index++, true);
             ps.setString(index++, truncate(ctx.schedulerName.getName(), 50));
             setInstant(ps, index++, now);
             ps.setBoolean(index++, false);
-            setInstant(ps, index, now);
+            setInstant(ps, index++, now);
+            ps.setArray(index, ps.getConnection().createArrayOf("text", notMine.toArray()));
         }, ctx.resultSetMapper.get());
     }
 

@@ -127,4 +127,25 @@ class GradingPoolIT {
         assertThat(awaitFinished(s.otherStudent(), ids[1]).status()).isEqualTo(RunStatus.DONE);
         assertThat(as(s.otherStudent(), () -> autograde.results(ids[1])).publicEarned()).isEqualByComparingTo("4");
     }
+
+    @Test
+    void aRunThatLandsOnANodeWithoutItsPackagesGoesBackToTheQueueAndNeverFails() {
+        var s = coursework.setup(true);
+        // The assignment asks for a package this node lacks (as if set while a better-equipped node offered it).
+        jdbc.sql("update assignment set packages = 'numpy,lectern_no_such_package' where id = ?").param(s.assignment().id()).update();
+        long submission = as(s.student(), () -> submissions.submit(s.assignment().id(), "a1.ipynb", Coursework.correct())).submissionId();
+        long run = runOf(submission);
+
+        // This node took it, saw it cannot run it, and put it back: queued, no failure counted, no worker on it.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                jdbc.sql("select attempts >= 1 and status = 'QUEUED' and worker is null from grading_run where id = ?")
+                        .param(run).query(Boolean.class).single()
+                && jdbc.sql("select count(*) from scheduled_tasks where task_instance = ? and not picked and coalesce(consecutive_failures, 0) = 0")
+                        .param("run-" + run).query(Integer.class).single() == 1);
+        assertThat(as(s.student(), () -> autograde.results(submission)).finished()).isFalse();
+
+        // A node with the package comes along (here: the package is no longer needed): the run is graded.
+        jdbc.sql("update assignment set packages = 'numpy' where id = ?").param(s.assignment().id()).update();
+        assertThat(awaitFinished(s.student(), submission).status()).isEqualTo(RunStatus.DONE);
+    }
 }
