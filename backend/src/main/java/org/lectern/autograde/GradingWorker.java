@@ -85,6 +85,10 @@ class GradingWorker {
             if (tests.isEmpty()) {
                 continue;
             }
+            if (runs.byId(runId).map(r -> r.status() != RunStatus.RUNNING).orElse(true)) {
+                log.info("Run {} was ended meanwhile (its worker was given up on); not running its other tests", runId);
+                return;
+            }
             Path dir = null;
             try {
                 dir = Files.createTempDirectory("lectern-run-" + runId + "-" + v.name().toLowerCase() + "-");
