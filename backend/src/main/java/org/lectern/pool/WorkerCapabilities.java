@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the Python packages student code may import, and whether a GPU is present.
  *
  * @param sandbox        whether a sandboxed /bin/true ran
- * @param sandboxLimits  {@link Sandbox#limitsDescription()}: "sandbox limits: cgroup v1 at …" or why there is none
+ * @param sandboxLimits  {@link Sandbox#limitsDescription()}: "sandbox limits: cgroup v1 at …", or "no sandbox: …" and why
  * @param python         the Python version, or null when there is no usable Python
  * @param packages       import names that imported here
  * @param gpu            whether an NVIDIA device is present
@@ -55,7 +55,7 @@ public record WorkerCapabilities(boolean sandbox, String sandboxLimits, String p
 
     /** One line for the log and the admin page. */
     public String describe() {
-        return (sandbox ? sandboxLimits : "no sandbox (" + sandboxLimits + ")")
+        return sandboxLimits
                 + "; python " + (python == null ? "none" : python + " with " + String.join(", ", new TreeSet<>(packages)))
                 + "; " + (gpu ? "GPU present" : "no GPU");
     }
