@@ -68,6 +68,33 @@ class SandboxRunLimitsTest {
 
     @Test
     @Timeout(value = 90, unit = SECONDS)
+    void aTestThatForksPastTheRunsMemoryIsReportedAsTheMemoryLimit() throws Exception {
+        requireCgroups();
+        SandboxLimits limits = new SandboxLimits(20, 30, 256L << 20, 32, 1 << 20, 64L << 20, 16L << 20, 16L << 20);
+        TestFile tests = new TestFile("test_fork.py", """
+                import os, time
+
+                def test_many_workers():
+                    for _ in range(8):
+                        if os.fork() == 0:
+                            block = b"x" * (200 * 1024 * 1024)
+                            time.sleep(60)
+                            os._exit(0)
+                    for _ in range(8):
+                        os.wait()
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1);
+
+        GradingReport report = new PytestHarness(sandbox, limits).run(job, List.of(tests));
+
+        assertThat(report.termination()).isEqualTo(Termination.MEMORY_LIMIT);
+        assertThat(report.earned()).isZero();
+        assertThat(report.problem()).isEqualTo("Tests stopped (in test_fork.py::test_many_workers): your code used more"
+                + " than 304 MiB of memory for the whole run (all its processes, /tmp, /dev/shm and its folder together;"
+                + " the memory limit) and was stopped.");
+    }
+
+    @Test
+    @Timeout(value = 90, unit = SECONDS)
     void filesInTmpAndShmCountAgainstTheRunsMemory() throws Exception {
         requireCgroups();
         // /tmp and /dev/shm may hold 256 MiB each and are filled; processes at 48 MiB each stay under their own
