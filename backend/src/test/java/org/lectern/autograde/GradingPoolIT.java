@@ -84,6 +84,22 @@ class GradingPoolIT {
     }
 
     @Test
+    void aSupersededVersionChosenLaterToCountIsGraded() {
+        var s = coursework.setup(true);
+        long[] ids = tx.execute(st -> new long[] {
+                as(s.student(), () -> submissions.submit(s.assignment().id(), "a1.ipynb", Coursework.halfRight())).submissionId(),
+                as(s.student(), () -> submissions.submit(s.assignment().id(), "a1.ipynb", Coursework.correct())).submissionId()});
+        assertThat(as(s.student(), () -> autograde.results(ids[0])).status()).isEqualTo(RunStatus.SUPERSEDED);
+        assertThat(awaitFinished(s.student(), ids[1]).status()).isEqualTo(RunStatus.DONE);
+
+        as(s.student(), () -> submissions.choose(ids[0]));
+
+        RunView chosen = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as(s.student(), () -> autograde.results(ids[0])), v -> v.status() == RunStatus.DONE);
+        assertThat(chosen.publicEarned()).isEqualByComparingTo("2");
+    }
+
+    @Test
     void aSubmissionThatStopsItsWorkerTwiceIsEndedAndTheClassmateBehindItIsGraded() {
         var s = coursework.setup(true);
         as(s.instructor(), () -> assignments.updateGrading(s.assignment().id(), 20, 20, null, null, null));
