@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * cache), and a fixed environment: PATH, HOME=/job, LANG, PYTHONDONTWRITEBYTECODE, PYTHONHASHSEED, and the
  * PWD=/job that bwrap's --chdir adds.
  *
- * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3 and bwrap's status as fd 4)
+ * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3, bwrap's status as fd 4 and the
+ * seccomp program as fd 5, and enters the run's control group)
  * → {@code timeout -s KILL} (wall limit) → {@code setpriv} (as root: drop to a pool uid, no capabilities,
  * no_new_privs) → {@code prlimit} (cpu, data, nproc, nofile, fsize, core) → {@code bwrap}. Killing the outer
  * bwrap ends the sandbox's pid namespace and so every process the code started.
@@ -142,7 +144,7 @@ public final class Sandbox {
             Path bound = job;
             if (JobMount.available()) {
                 // bwrap opens the mount point as the sandbox uid: it may pass through the scratch folder, not list it.
-                Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+                Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
                 mount = JobMount.mount(work.resolve("job"), limits.jobBytes(), uid);
                 mount.copyIn(job);
                 bound = mount.path();
