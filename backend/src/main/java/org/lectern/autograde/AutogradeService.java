@@ -14,6 +14,7 @@ import org.lectern.course.CourseAccess;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
+import org.lectern.submission.SubmissionChosen;
 import org.lectern.submission.SubmissionReceived;
 import org.lectern.submission.SubmissionService;
 import org.springframework.context.event.EventListener;
@@ -115,6 +116,19 @@ public class AutogradeService {
     void onSubmission(SubmissionReceived e) {
         materials.currentAutograder(e.assignmentId())
                 .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+    }
+
+    /**
+     * A version chosen to count is graded if it never was: its run may have been superseded by a newer version
+     * while it waited (see {@link GradingQueue}).
+     */
+    @EventListener
+    void onChosen(SubmissionChosen e) {
+        boolean graded = runs.latestFor(e.submissionId()).map(r -> r.status() != RunStatus.SUPERSEDED).orElse(false);
+        if (!graded) {
+            materials.currentAutograder(e.assignmentId())
+                    .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+        }
     }
 
     /** A new autograder grades the reference at once, and any submission that never had a run. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * PWD=/job that bwrap's --chdir adds. {@link #withReadOnly} adds read-only binds (a worker JVM's class path) and
  * {@link #withDevices} device nodes (a GPU's), for model evaluation.
  *
- * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3 and bwrap's status as fd 4)
+ * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3, bwrap's status as fd 4 and the
+ * seccomp program as fd 5, and enters the run's control group)
  * → {@code timeout -s KILL} (wall limit) → {@code setpriv} (as root: drop to a pool uid, no capabilities,
  * no_new_privs) → {@code prlimit} (cpu, data, nproc, nofile, fsize, core) → {@code bwrap}. Killing the outer
  * bwrap ends the sandbox's pid namespace and so every process the code started.
@@ -36,8 +38,13 @@ import org.slf4j.LoggerFactory;
  * the current user, and RLIMIT_NPROC then counts all of that user's processes on the machine, not just the
  * sandbox's: fine for a dedicated worker account, surprising on a developer's desktop.
  *
- * <p>Limits it does not impose: disk use inside the job folder (put job folders on a size-capped file system),
- * CPU time summed over processes (RLIMIT_CPU is per process; the wall limit bounds the total).
+ * <p>On top, where the machine allows (root, cgroups delegated, tmpfs mounts permitted): a control group per run
+ * ({@link RunCgroups}: memory for all processes and tmpfs pages together, no swap, pids, CPU share), entered by
+ * the shell before anything else runs; the job folder on a size-capped tmpfs of its own ({@link JobMount}); and
+ * always a seccomp filter ({@link SeccompFilter}). {@link #limitsDescription()} says what this machine got.
+ *
+ * <p>Limits it does not impose: CPU time summed over processes (RLIMIT_CPU is per process; the wall limit and
+ * the group's CPU share bound the total).
  */
 public final class Sandbox {
 
@@ -58,6 +65,8 @@ public final class Sandbox {
     /** How long a finished run's processes get to disappear before they are killed. */
     private static final int CLEAR_SECONDS = 5;
     private static final int SIGXCPU = 24;
+    /** How often a run with a control group is checked for OOM kills. */
+    private static final long OOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int EXIT_SIGKILL = 128 + 9;
 
     private static final List<String> ENVIRONMENT = List.of(
@@ -137,26 +146,61 @@ public final class Sandbox {
         Path work = Files.createTempDirectory("lectern-sandbox-"); // host-only scratch: 0700, outside the job
         try {
             if (!root) {
-                return execute(job, command, limits, sideChannel, work, currentUid());
+                return execute(job, command, limits, sideChannel, work, currentUid(), null);
             }
             requireReachable(job);
             try (UidPool.Lease lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60))) {
                 chownTree(job, lease.uid());
-                try {
-                    return execute(job, command, limits, sideChannel, work, lease.uid());
-                } finally {
-                    clearUid(lease.uid());
-                }
+                return runAsRoot(job, command, limits, sideChannel, work, lease.uid());
             }
         } finally {
             JobFolder.delete(work);
         }
     }
 
+    /**
+     * As root: the run's control group (whole-run limits) and its job folder on a capped mount, where the machine
+     * allows them. Teardown order matters: kill the group, wait for the uid's processes to go, then copy the
+     * job folder back and unmount, so that nothing still writes while the folder is copied.
+     */
+    private SandboxResult runAsRoot(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
+                                    Path work, int uid) throws IOException, InterruptedException {
+        JobMount mount = null;
+        RunCgroups.Run group = null;
+        SandboxResult result = null;
+        try {
+            group = RunCgroups.get().create(limits);
+            Path bound = job;
+            if (JobMount.available()) {
+                // bwrap opens the mount point as the sandbox uid: it may pass through the scratch folder, not list it.
+                Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
+                mount = JobMount.mount(work.resolve("job"), limits.jobBytes(), uid);
+                mount.copyIn(job);
+                bound = mount.path();
+            }
+            result = execute(bound, command, limits, sideChannel, work, uid, group);
+        } finally {
+            if (group != null) {
+                group.close();
+            }
+            clearUid(uid);
+            if (mount != null) {
+                try (JobMount m = mount) {
+                    if (result != null) {
+                        m.copyBack(job);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
     private SandboxResult execute(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
-                                  Path work, int uid) throws IOException, InterruptedException {
+                                  Path work, int uid, RunCgroups.Run group) throws IOException, InterruptedException {
         Path status = work.resolve("bwrap-status.json");
-        List<String> argv = commandLine(job, command, limits, sideChannel, status, uid);
+        Path seccomp = Files.write(work.resolve("seccomp.bpf"), SeccompFilter.program());
+        List<String> argv = commandLine(job, command, limits, sideChannel, status, uid, seccomp,
+                group == null ? List.of() : group.procsFiles());
         log.debug("sandbox run as uid {}: {}", uid, argv);
 
         ProcessBuilder builder = new ProcessBuilder(argv)
@@ -170,8 +214,21 @@ public final class Sandbox {
         BoundedCapture out = BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
         BoundedCapture err = BoundedCapture.start(process.getErrorStream(), limits.maxOutputBytes(), "sandbox-stderr");
         boolean backstop = false;
+        boolean outOfMemory = false;
         try {
-            if (!process.waitFor(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            long deadline = start + TimeUnit.SECONDS.toNanos(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS);
+            boolean exited = false;
+            while (!exited && System.nanoTime() < deadline) {
+                exited = process.waitFor(group == null ? deadline - System.nanoTime() : OOM_POLL_NANOS,
+                        TimeUnit.NANOSECONDS);
+                // The kernel's OOM killer takes one process at a time (cgroup v1 has no oom.group): the first
+                // kill ends the whole run, so that it neither limps on nor waits out the wall limit.
+                if (!exited && !outOfMemory && group != null && group.oomKills() > 0) {
+                    outOfMemory = true;
+                    group.killAll();
+                }
+            }
+            if (!exited) {
                 backstop = true;
                 log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
                 killTree(process);
@@ -192,7 +249,8 @@ public final class Sandbox {
         }
         boolean timedOut = backstop
                 || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
-        Termination termination = classify(exit, timedOut, wall, limits);
+        Termination termination = outOfMemory || (group != null && group.oomKills() > 0)
+                ? Termination.MEMORY_LIMIT : classify(exit, timedOut, wall, limits);
         return new SandboxResult(exit, out.text(), stderr, out.truncated(), err.truncated(), timedOut, wall,
                 termination, limits, uid);
     }
@@ -213,15 +271,25 @@ public final class Sandbox {
         return exit > 128 && exit < 128 + 65 ? Termination.KILLED : Termination.NORMAL;
     }
 
+    /**
+     * The chain's command line. {@code cgroupProcs}: the run's cgroup.procs files, which the shell (still root)
+     * enters before it execs anything else, so every later process, student code included, is born in the group.
+     */
     List<String> commandLine(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
-                             Path status, int uid) {
+                             Path status, int uid, Path seccomp, List<String> cgroupProcs) {
         List<String> argv = new ArrayList<>();
-        // sh opens the descriptors (ProcessBuilder can only set 0-2), then becomes `timeout`.
+        // sh opens the descriptors (ProcessBuilder can only set 0-2) and joins the run's control group, then
+        // becomes `timeout`. Exit 125 (before bwrap starts) when the group cannot be entered: no run without it.
         argv.addAll(List.of(SH, "-c",
-                "exec 3>\"$1\" 4>\"$2\"; shift 2; exec \"$@\"",
+                "exec 3>\"$1\" 4>\"$2\" 5<\"$3\"; n=$4; shift 4; "
+                        + "while [ \"$n\" -gt 0 ]; do echo $$ >\"$1\" || exit 125; shift; n=$((n-1)); done; "
+                        + "exec \"$@\"",
                 "lectern-sandbox",
                 sideChannel == null ? "/dev/null" : sideChannel.toAbsolutePath().toString(),
-                status.toString()));
+                status.toString(),
+                seccomp.toString(),
+                Integer.toString(cgroupProcs.size())));
+        argv.addAll(cgroupProcs);
         argv.addAll(List.of(TIMEOUT, "-s", "KILL", limits.wallSeconds() + "s"));
         if (uid != currentUid()) {
             argv.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
@@ -264,6 +332,7 @@ public final class Sandbox {
                 "--bind", job.toString(), "/job",
                 "--chdir", "/job",
                 "--remount-ro", "/", // bwrap's root tmpfs: no writable /, /etc or /x, which would also be unbounded
+                "--seccomp", "5", // SeccompFilter, applied just before the command starts
                 "--json-status-fd", "4",
                 "--"));
         argv.addAll(command);
@@ -396,6 +465,19 @@ public final class Sandbox {
 
     private static String firstLines(String text, int lines) {
         return String.join("\n", text.lines().limit(lines).toList());
+    }
+
+    /**
+     * How runs are limited on this machine, for the worker's start-up log and the admin page: "cgroup v2 at …" or
+     * "rlimits only, because …", the job folder's cap, and the seccomp filter.
+     */
+    public static String limitsDescription() {
+        if (!available()) {
+            return "no sandbox: " + unavailableReason();
+        }
+        return "sandbox limits: " + RunCgroups.get().description() + "; " + JobMount.description()
+                + "; rlimits per process; seccomp filter (" + SeccompFilter.DENIED.size()
+                + " calls denied, x86_64 and aarch64)";
     }
 
     /** Whether sandboxed runs work on this machine: tools present and a sandboxed /bin/true succeeds. */

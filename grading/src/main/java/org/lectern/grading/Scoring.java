@@ -119,6 +119,9 @@ final class Scoring {
                 return "Tests stopped: your code used more than " + limits.cpuSeconds()
                         + " s of CPU time" + during + ".";
             }
+            case MEMORY_LIMIT -> {
+                return "Tests stopped" + during + ": " + decapitalize(result.explanation());
+            }
             default -> { /* below */ }
         }
         for (Map.Entry<String, String> error : collectErrors.entrySet()) {
