@@ -37,7 +37,7 @@ public class AssignmentService {
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
     private static final Pattern TEST_FILE = Pattern.compile("(test_[A-Za-z0-9_]+|[A-Za-z0-9_]+_test)\\.py");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
+    public static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
 
     /** An assignment as its caller may see it, with the caller's role. */
     public record Page(CourseAccess.Grant grant, Assignment assignment, Optional<Autograder> autograder, List<String> starterFiles) {

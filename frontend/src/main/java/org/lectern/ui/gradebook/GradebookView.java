@@ -32,7 +32,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -49,6 +48,7 @@ import org.lectern.gradebook.Rounding;
 import org.lectern.gradebook.ScoreSheet;
 import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 
@@ -192,8 +192,7 @@ public class GradebookView extends CoursePage {
         csv.setId("scores-csv");
         csv.setWidthFull();
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(
-                UploadHandler.inMemory((meta, bytes) -> ui.access(() -> csv.setValue(new String(bytes, StandardCharsets.UTF_8)))));
+        Upload upload = Uploads.inMemory(2 * 1024 * 1024, 1, (meta, bytes) -> ui.access(() -> csv.setValue(new String(bytes, StandardCharsets.UTF_8))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         UnorderedList problems = new UnorderedList();
         problems.setId("scores-problems");
