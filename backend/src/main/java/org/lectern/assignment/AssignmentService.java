@@ -107,6 +107,15 @@ public class AssignmentService {
         return page(assignmentId).assignment();
     }
 
+    /**
+     * Refuses anyone but the course's instructors (not a member: 404, others: 403) before a controller judges an
+     * upload's parts, so that how the input is judged tells others nothing.
+     */
+    @Transactional(readOnly = true)
+    public void requireInstructor(long assignmentId) {
+        access.instructor(repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId)).courseId());
+    }
+
     /** Sandbox limits and packages that may come with an autograder upload; null fields keep their value. */
     public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
     }
