@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
 public record WebSettings(List<String> frameAncestors, DataSize maxApiBody) {
 
     public WebSettings {
-        frameAncestors = frameAncestors == null ? List.of() : List.copyOf(frameAncestors);
+        // an unset LECTERN_WEB_FRAME_ANCESTORS binds as one empty entry
+        frameAncestors = frameAncestors == null ? List.of() : frameAncestors.stream().filter(o -> o != null && !o.isBlank()).toList();
         maxApiBody = maxApiBody == null ? DataSize.ofMegabytes(1) : maxApiBody;
     }
 }

@@ -36,4 +36,11 @@ class SecurityHeadersTest {
         assertThatThrownBy(() -> SecurityHeaders.of(List.of(origin))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lectern.web.frame-ancestors");
     }
+
+    @Test
+    void anUnsetListAndTheDefaultsBindToNothingExtra() {
+        var w = new WebSettings(List.of(""), null);
+        assertThat(w.frameAncestors()).isEmpty();
+        assertThat(w.maxApiBody().toBytes()).isEqualTo(1024 * 1024);
+    }
 }
