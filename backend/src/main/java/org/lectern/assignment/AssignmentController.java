@@ -89,6 +89,7 @@ class AssignmentController {
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request,
                           @RequestParam("manifest") String manifest) throws IOException {
+        assignments.requireInstructor(assignmentId);
         Map<String, TestJson> entries = manifest(manifest);
         Map<String, byte[]> files = new HashMap<>();
         for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {

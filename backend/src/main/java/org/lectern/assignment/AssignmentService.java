@@ -38,7 +38,7 @@ public class AssignmentService {
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
     private static final Pattern TEST_FILE = Pattern.compile("(test_[A-Za-z0-9_]+|[A-Za-z0-9_]+_test)\\.py");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
+    public static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
 
     /** An assignment as its caller may see it, with the caller's role. */
     public record Page(CourseAccess.Grant grant, Assignment assignment, Optional<Autograder> autograder, List<String> starterFiles) {
@@ -106,6 +106,15 @@ public class AssignmentService {
     @Transactional(readOnly = true)
     public Assignment get(long assignmentId) {
         return page(assignmentId).assignment();
+    }
+
+    /**
+     * Refuses anyone but the course's instructors (not a member: 404, others: 403) before a controller judges an
+     * upload's parts, so that how the input is judged tells others nothing.
+     */
+    @Transactional(readOnly = true)
+    public void requireInstructor(long assignmentId) {
+        access.instructor(repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId)).courseId());
     }
 
     /** Sandbox limits and packages that may come with an autograder upload; null fields keep their value. */

@@ -88,6 +88,10 @@ class LiveModelServiceIT {
                 .isInstanceOf(InvalidInputException.class).hasMessage("drawing: a 64x64 drawing has 4096 cells, not 2.");
         assertThatThrownBy(() -> as(s.student(), () -> live.explainPicture(e.id(), "not a picture".getBytes())))
                 .isInstanceOf(InvalidInputException.class).hasMessage("picture: not a PNG, JPEG, GIF or BMP image.");
+        // A few hundred bytes declaring 40000×40000 pixels: refused from the header, nothing allocated.
+        byte[] bomb = pngHeaderDeclaring(40_000, 40_000);
+        assertThatThrownBy(() -> as(s.student(), () -> live.explainPicture(e.id(), bomb)))
+                .isInstanceOf(InvalidInputException.class).hasMessage("picture: it is 40000×40000 pixels; at most 4096 pixels a side.");
         assertThatThrownBy(() -> as(s.student(), () -> live.explainSample(e.id(), 100_000)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("sample: 0 to ");
         assertThatThrownBy(() -> as(s.student(), () -> live.explainPixels(e.id(), new float[64 - 1])))
@@ -143,5 +147,24 @@ class LiveModelServiceIT {
     void aRequestForAModelNoNodeHasComesBackWithItsReason() {
         assertThatThrownBy(() -> answers.ask("resnet-50", new float[64])).isInstanceOf(UnavailableException.class)
                 .hasMessage("The model could not answer: no course model resnet-50.");
+    }
+
+    /** The PNG signature, an IHDR declaring width × height 8-bit grey pixels, and IEND: 45 bytes. */
+    static byte[] pngHeaderDeclaring(int width, int height) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        var d = new java.io.DataOutputStream(out);
+        d.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 0, 0, 0, 0}).array();
+        for (var chunk : java.util.List.of(java.util.Map.entry("IHDR", ihdr), java.util.Map.entry("IEND", new byte[0]))) {
+            byte[] type = chunk.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            d.writeInt(chunk.getValue().length);
+            d.write(type);
+            d.write(chunk.getValue());
+            var crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(chunk.getValue());
+            d.writeInt((int) crc.getValue());
+        }
+        return out.toByteArray();
     }
 }

@@ -27,7 +27,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -51,6 +50,7 @@ import org.lectern.submission.Receipt;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionService;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 
@@ -158,17 +158,16 @@ public class AssignmentView extends CoursePage {
         Div receipt = new Div();
         receipt.setId("receipt");
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(a.maxUploadBytes(), 20, (meta, bytes) -> ui.access(() -> {
             AtomicReference<Receipt> r = new AtomicReference<>();
             if (Notifications.attempt(() -> r.set(submissions.submit(assignmentId, meta.fileName(), bytes)))) {
                 showReceipt(receipt, r.get(), zone);
                 shownSubmission = r.get().submissionId();
                 refreshMine(box, zone);
             }
-        })));
+        }));
         upload.setId("submission-upload");
         upload.setAcceptedFileTypes(a.allowedExtensions().toArray(String[]::new));
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, a.maxUploadBytes()));
         upload.setDropLabel(new Span("Drop your " + String.join(" / ", a.allowedExtensions()) + " here"));
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         box.add(upload, receipt);
@@ -332,7 +331,7 @@ public class AssignmentView extends CoursePage {
         grid.setAllRowsVisible(true);
         grid.setVisible(false);
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(AssignmentService.MAX_TEST_FILE_BYTES, 50, (meta, bytes) -> ui.access(() -> {
             Select<Visibility> v = new Select<>();
             v.setItems(Visibility.values());
             v.setValue(meta.fileName().contains("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
@@ -342,7 +341,7 @@ public class AssignmentView extends CoursePage {
             pending.add(new Pending(meta.fileName(), bytes, v, p));
             grid.setItems(pending);
             grid.setVisible(true);
-        })));
+        }));
         upload.setId("autograder-upload");
         upload.setAcceptedFileTypes(".py");
         upload.setDropLabel(new Span("Drop pytest files (test_*.py) here"));
@@ -363,12 +362,12 @@ public class AssignmentView extends CoursePage {
 
     private Component starterBox() {
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(Uploads.MAX_REQUEST_BYTES, 20, (meta, bytes) -> ui.access(() -> {
             if (Notifications.attempt(() -> assignments.uploadStarterFile(assignmentId, meta.fileName(), bytes))) {
                 Notifications.success("Starter file " + meta.fileName() + " saved; students can download it.");
                 refresh();
             }
-        })));
+        }));
         upload.setId("starter-upload");
         upload.setAcceptedFileTypes(".ipynb", ".py");
         upload.setDropLabel(new Span("Drop starter notebooks or .py files here (a file with the same name is replaced)"));
@@ -395,11 +394,11 @@ public class AssignmentView extends CoursePage {
             body.add(new ResultsPanel(r));
         }, () -> body.add(new Paragraph("Upload a reference solution: Lectern grades it at once, so a broken autograder shows before students see it.")));
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(assignments.get(assignmentId).maxUploadBytes(), 20, (meta, bytes) -> ui.access(() -> {
             if (Notifications.attempt(() -> submissions.submitReference(assignmentId, meta.fileName(), bytes))) {
                 refresh();
             }
-        })));
+        }));
         upload.setId("reference-upload");
         body.add(upload);
         return new Details(new Span("Reference solution"), body);
@@ -469,7 +468,7 @@ public class AssignmentView extends CoursePage {
         reason.setWidthFull();
         ZoneId zone = assignments.page(assignmentId).grant().course().timeZone();
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(assignments.get(assignmentId).maxUploadBytes(), 5, (meta, bytes) -> ui.access(() -> {
             Instant at = when.getValue() == null ? null : ZonedDateTime.of(when.getValue(), zone).toInstant();
             if (Notifications.attempt(() -> submissions.submitOnBehalf(assignmentId, student.getValue(), at, reason.getValue(),
                     meta.fileName(), bytes))) {
@@ -477,7 +476,7 @@ public class AssignmentView extends CoursePage {
                 Notifications.success("Submitted for " + student.getValue() + ".");
                 refresh();
             }
-        })));
+        }));
         d.add(new VerticalLayout(student, when, reason, new Paragraph("Then drop the file:"), upload));
         d.getFooter().add(new Button("Close", e -> d.close()));
         d.open();
