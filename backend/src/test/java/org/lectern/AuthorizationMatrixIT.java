@@ -2,6 +2,7 @@ package org.lectern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.lectern.People.as;
 
 import java.io.ByteArrayOutputStream;
@@ -198,7 +199,7 @@ class AuthorizationMatrixIT {
     }
 
     static String path(Row row, Map<String, String> values) {
-        Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(row.path().replace("/api/**", "/api/v1/no-such-endpoint"));
+        Matcher m = Pattern.compile("\\{([A-Za-z]+)(?::[^}]*)?}").matcher(row.path().replace("/api/**", "/api/v1/no-such-endpoint"));
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
@@ -312,6 +313,9 @@ class AuthorizationMatrixIT {
                  "weightDecay": 0.0001, "epochs": 1}"""));
         rest.send("POST", base + "/training/runs/" + run + "/cancel", owner, null, (byte[]) null);
         v.put("runId", run);
+        // A second token of the owner's, so that revoking it leaves the token the matrix calls with.
+        v.put("tokenId", id(rest.send("POST", "/api/v1/tokens", null, "application/json",
+                "{\"email\":\"" + s.student().email() + "\",\"password\":\"" + People.PASSWORD + "\",\"name\":\"matrix\"}")));
 
         as(s.instructor(), () -> plagiarism.runCheck(a1));
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300))
@@ -319,6 +323,8 @@ class AuthorizationMatrixIT {
         var pair = as(s.ta(), () -> plagiarism.results(a1)).pairs().getFirst();
         v.put("pairId", Long.toString(pair.id()));
         v.put("caseId", Long.toString(as(s.ta(), () -> plagiarism.mark(pair.id(), CaseStatus.SUSPICIOUS, "matrix")).id()));
+        // After the check, so the pair above is found without base code.
+        as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
         return new Fixtures(accounts, v);
     }
 
