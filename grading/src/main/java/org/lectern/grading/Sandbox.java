@@ -126,46 +126,160 @@ public final class Sandbox {
 
     private SandboxResult execute(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
                                   Path work, int uid) throws IOException, InterruptedException {
+        return launch(job, command, limits, sideChannel, work, uid, false).finish();
+    }
+
+    /** Starts the chain; with {@code piped}, stdin and stdout stay the caller's pipes instead of /dev/null and a capture. */
+    private Launched launch(Path job, List<String> command, SandboxLimits limits, Path sideChannel, Path work, int uid,
+                            boolean piped) throws IOException {
         Path status = work.resolve("bwrap-status.json");
         List<String> argv = commandLine(job, command, limits, sideChannel, status, uid);
         log.debug("sandbox run as uid {}: {}", uid, argv);
 
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(work.toFile());
+        if (!piped) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         builder.environment().clear(); // the JVM's environment (secrets included) never reaches the chain
         builder.environment().put("PATH", "/usr/bin:/bin");
 
         long start = System.nanoTime();
         Process process = builder.start();
-        BoundedCapture out = BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
+        BoundedCapture out = piped ? null
+                : BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
         BoundedCapture err = BoundedCapture.start(process.getErrorStream(), limits.maxOutputBytes(), "sandbox-stderr");
-        boolean backstop = false;
-        try {
-            if (!process.waitFor(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                backstop = true;
-                log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
+        return new Launched(process, status, start, out, err, limits, uid);
+    }
+
+    /** A started chain, waited for by {@link #finish()}. */
+    private record Launched(Process process, Path status, long start, BoundedCapture out, BoundedCapture err,
+                            SandboxLimits limits, int uid) {
+
+        SandboxResult finish() throws IOException, InterruptedException {
+            boolean backstop = false;
+            try {
+                if (!process.waitFor(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    backstop = true;
+                    log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
+                    killTree(process);
+                    process.waitFor();
+                }
+            } catch (InterruptedException e) {
                 killTree(process);
-                process.waitFor();
+                throw e;
             }
-        } catch (InterruptedException e) {
-            killTree(process);
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            if (out != null) {
+                out.await(DRAIN_SECONDS);
+            }
+            err.await(DRAIN_SECONDS);
+
+            int exit = process.exitValue();
+            String stderr = err.text();
+            if (!childStarted(status) && !backstop) {
+                throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+            }
+            boolean timedOut = backstop
+                    || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
+            Termination termination = classify(exit, timedOut, wall, limits);
+            return new SandboxResult(exit, out == null ? "" : out.text(), stderr, out != null && out.truncated(),
+                    err.truncated(), timedOut, wall, termination, limits, uid);
+        }
+    }
+
+    /**
+     * As {@link #run(Path, List, SandboxLimits, Path)}, but returns once the command has been started: the caller
+     * talks to it over its stdin and stdout (raw pipes, {@link Started#stdin()} and {@link Started#stdout()});
+     * stderr is captured as by run. {@link Started#await()} waits for the end and frees the uid.
+     *
+     * @param readOnlyJob as root: the job folder is not handed to the run's uid, so the code can read it (given
+     *                    o+r and o+x) but not change it; for trusted material such as an autograder's tests
+     */
+    public Started start(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel, boolean readOnlyJob)
+            throws IOException, InterruptedException {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        Path job = jobDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(job, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("job folder is not a directory: " + job);
+        }
+        boolean root = currentUid() == 0;
+        Path work = Files.createTempDirectory("lectern-sandbox-");
+        UidPool.Lease lease = null;
+        try {
+            int uid = currentUid();
+            if (root) {
+                requireReachable(job);
+                lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60));
+                uid = lease.uid();
+                if (!readOnlyJob) {
+                    chownTree(job, uid);
+                }
+            }
+            return new Started(launch(job, command, limits, sideChannel, work, uid, true), lease, work);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            if (lease != null) {
+                lease.close();
+            }
+            JobFolder.delete(work);
             throw e;
         }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        out.await(DRAIN_SECONDS);
-        err.await(DRAIN_SECONDS);
+    }
 
-        int exit = process.exitValue();
-        String stderr = err.text();
-        if (!childStarted(status) && !backstop) {
-            throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+    /** A sandboxed command started by {@link #start}; its uid is held until {@link #await()} has returned. */
+    public static final class Started {
+        private final Launched launched;
+        private final UidPool.Lease lease;
+        private final Path work;
+        private SandboxResult result;
+        private boolean released;
+
+        private Started(Launched launched, UidPool.Lease lease, Path work) {
+            this.launched = launched;
+            this.lease = lease;
+            this.work = work;
         }
-        boolean timedOut = backstop
-                || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
-        Termination termination = classify(exit, timedOut, wall, limits);
-        return new SandboxResult(exit, out.text(), stderr, out.truncated(), err.truncated(), timedOut, wall,
-                termination, limits, uid);
+
+        /** The command's standard input. */
+        public java.io.OutputStream stdin() {
+            return launched.process().getOutputStream();
+        }
+
+        /** The command's standard output, unbounded: the caller caps what it reads. */
+        public java.io.InputStream stdout() {
+            return launched.process().getInputStream();
+        }
+
+        /** Waits up to {@code millis} for the chain to end by itself; true if it has. */
+        public boolean exited(long millis) throws InterruptedException {
+            return launched.process().waitFor(millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Ends the sandbox and everything in it (SIGKILL to the chain). */
+        public void kill() {
+            killTree(launched.process());
+        }
+
+        /** Waits for the end (the wall limit bounds it), then frees the uid; the same result on every call. */
+        public synchronized SandboxResult await() throws IOException, InterruptedException {
+            if (result != null) {
+                return result;
+            }
+            try {
+                result = launched.finish();
+                return result;
+            } finally {
+                if (!released) {
+                    released = true;
+                    if (lease != null) {
+                        clearUid(lease.uid());
+                        lease.close();
+                    }
+                    JobFolder.delete(work);
+                }
+            }
+        }
     }
 
     private static Termination classify(int exit, boolean timedOut, Duration wall, SandboxLimits limits) {
