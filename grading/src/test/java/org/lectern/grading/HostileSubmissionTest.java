@@ -338,6 +338,7 @@ class HostileSubmissionTest {
                     return 41
 
                 def right():
+                    time.sleep(0.5)  # the child has time to write after the real results
                     return 7
                 """);
 
