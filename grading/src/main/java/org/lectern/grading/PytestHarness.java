@@ -110,7 +110,7 @@ public final class PytestHarness {
         try {
             List<String> modules = installStudentSide(jobDir, support);
             installTestsSide(testsDir, jobDir, tests, support, modules);
-            Relay relay = Relay.start(sandbox, testsDir, command(tests), limits, results, jobDir, studentCommand(),
+            Relay relay = Relay.start(sandbox, testsDir, command(tests, support), limits, results, jobDir, studentCommand(),
                     limits.withWallSeconds(limits.wallSeconds() + STUDENT_WALL_MARGIN_SECONDS), callSeconds,
                     MAX_STUDENT_PROCESSES);
             SandboxResult result = relay.awaitTests();
@@ -122,15 +122,16 @@ public final class PytestHarness {
         }
     }
 
-    static List<String> command(List<TestFile> tests) {
+    static List<String> command(List<TestFile> tests, List<SupportFile> support) {
         List<String> command = new ArrayList<>(List.of(
                 ENV, "HOME=/tmp", PYTHON, "-I", "-B", "/job/" + HARNESS_DIR + "/runner.py",
                 "-q", "-p", "no:cacheprovider", "--color=no",
                 "--continue-on-collection-errors", // one broken file must not cost the other files' points
                 "--rootdir=/job", "-c", "/job/" + HARNESS_DIR + "/pytest.ini",
                 "--confcutdir=/job")); // else it is the ini's folder, and /job/conftest.py would be skipped
-        if (tests.stream().noneMatch(TestFile::isConftest)) {
-            command.add("--noconftest");
+        if (tests.stream().noneMatch(TestFile::isConftest)
+                && support.stream().noneMatch(file -> !file.forStudent() && file.path().equals("conftest.py"))) {
+            command.add("--noconftest"); // pytest's own lookup would find nothing else: the folder is the autograder's
         }
         tests.stream().filter(test -> !test.isConftest()).map(TestFile::name).forEach(command::add);
         return command;
