@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A frame is a 4-byte big-endian length, a tag byte and a payload. Tag 0 travels between the two Python
  * processes; the relay adds tag 1 frames of its own to tell the test process that the student's process ended
  * or ran past the per-call limit (the student's process cannot forge those: its tag bytes are overwritten).
- * One request is outstanding at a time; a student frame that answers nothing is dropped.
+ * One request is outstanding at a time; a student process that sends what nobody asked for is ended (only code that
+ * writes to the server's channel itself does that).
  *
  * <p>The student's process is started with the test process (their startups overlap) and again, up to
  * {@code maxStudentProcesses} times in all, when a request finds it ended.
@@ -261,20 +262,30 @@ final class Relay implements AutoCloseable {
                     break;
                 }
                 boolean deliver;
+                boolean over;
                 synchronized (this) {
                     relayed += frame.length;
-                    deliver = current == s && outstanding && !s.dead;
+                    over = relayed > MAX_TOTAL_BYTES;
+                    deliver = current == s && outstanding && !s.dead && !over;
                     if (deliver) {
                         outstanding = false;
                         cancelDeadline();
                     }
                 }
-                if (deliver) {
-                    send(TAG_PEER, frame, 1);
+                if (over) {
+                    cause = "the tests and your code exchanged more than " + SandboxLimits.describeBytes(MAX_TOTAL_BYTES)
+                            + ", the most one run may.";
+                    break;
                 }
+                if (!deliver) {
+                    // Only code that writes to the server's channel itself sends what nobody asked for.
+                    cause = "it wrote to the grader's channel when nothing had been asked of it.";
+                    break;
+                }
+                send(TAG_PEER, frame, 1);
             }
         } catch (FrameTooLarge e) {
-            cause = "it sent an answer over " + SandboxLimits.describeBytes(MAX_FRAME) + ", the most one answer may be";
+            cause = "it sent an answer over " + SandboxLimits.describeBytes(MAX_FRAME) + ", the most one answer may be.";
         } catch (IOException e) {
             log.debug("student process {} line closed: {}", s.number, e.toString());
         }
