@@ -300,6 +300,9 @@ class ProxyModule(types.ModuleType):
         __tracebackhide__ = True
         if name == "__source__":
             return source(self.__name__)
+        if name == "__all__":  # from submission import *
+            names = _request("names", self, "from %s import *" % self.__name__)
+            return [n for n in names if isinstance(n, str) and n.isidentifier()] if isinstance(names, list) else []
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
         return _request("getattr", self, "%s.%s" % (self.__name__, name), name=name)

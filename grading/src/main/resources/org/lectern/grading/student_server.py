@@ -124,6 +124,13 @@ def _handle_request(header, blobs):
     if op == "getattr":
         name = header["name"]
         return _reply(getattr(target, name), path + [name] if isinstance(path, list) else None)
+    if op == "names":
+        # What `from module import *` takes: __all__, or the public names that are not modules (a test's own
+        # `import numpy as np` must not be replaced by a handle to the student's numpy).
+        names = getattr(target, "__all__", None)
+        if names is None:
+            names = [n for n, v in vars(target).items() if not n.startswith("_") and not isinstance(v, type(sys))]
+        return _reply([str(n) for n in names])
     if op == "setattr":
         setattr(target, header["name"], decoder.decode(header["value"]))
         return _reply(None)

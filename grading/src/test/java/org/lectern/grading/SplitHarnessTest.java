@@ -107,10 +107,16 @@ class SplitHarnessTest {
                     with pytest.raises(OSError):
                         open("/job/new_file.py", "w").close()
 
+                def test_star_import_takes_the_public_names_but_not_modules():
+                    namespace = {"np": np}
+                    exec("from knn import *", namespace)
+                    assert namespace["K_DEFAULT"] in (3, 5) and "scale_from_file" in namespace
+                    assert namespace["np"] is np  # the student's `import numpy as np` does not replace the test's
+
                 def test_functions_cannot_be_passed_in():
                     with pytest.raises(TypeError, match="cannot pass a function"):
                         knn.Classifier(k=lambda: 1)
-                """), 6);
+                """), 7);
         List<SupportFile> support = List.of(
                 new SupportFile("conftest.py", utf8("""
                         import pathlib
@@ -129,7 +135,7 @@ class SplitHarnessTest {
 
         assertThat(report.problem()).as(report.log()).isNull();
         assertThat(report.tests()).as(report.log()).allSatisfy(t -> assertThat(t.passed()).as(t.message()).isTrue());
-        assertThat(report.earned()).isEqualTo(6.0);
+        assertThat(report.earned()).isEqualTo(7.0);
     }
 
     @Test
