@@ -8,6 +8,7 @@ import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.AutograderUpdated;
 import org.lectern.assignment.GradingMaterials;
+import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.course.CourseAccess;
@@ -56,7 +57,7 @@ public class AutogradeService {
         Submission s = submissions.get(submissionId); // checks owner or staff
         Assignment a = assignments.get(s.assignmentId());
         var grant = access.member(a.courseId());
-        return view(s, a, grant.isStaff() || a.gradesReleased());
+        return view(s, a, grant.isStaff() || a.gradesReleased(), grant.isStaff());
     }
 
     @Transactional
@@ -101,7 +102,7 @@ public class AutogradeService {
     public List<StaffRow> overview(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
-        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, true))).toList();
+        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, true, true))).toList();
     }
 
     /** Staff: the reference solution's latest run, to see whether the autograder gives it full marks. */
@@ -109,7 +110,7 @@ public class AutogradeService {
     public Optional<StaffRow> reference(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
-        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, true)));
+        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, true, true)));
     }
 
     @EventListener
@@ -143,7 +144,11 @@ public class AutogradeService {
         }
     }
 
-    private RunView view(Submission s, Assignment a, boolean privateVisible) {
+    /**
+     * The one place that decides what of a run its viewer sees: private results only when released (or staff), and
+     * of a failing private test only what the autograder's {@link PrivateFeedback} allows a student.
+     */
+    private RunView view(Submission s, Assignment a, boolean privateVisible, boolean staff) {
         var latest = runs.latestFor(s.id());
         if (latest.isEmpty()) {
             var ag = materials.currentAutograder(a.id());
@@ -158,7 +163,9 @@ public class AutogradeService {
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
         List<TestResult> all = runs.results(r.id());
         List<TestResult> pub = all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
-        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE).toList() : List.of();
+        PrivateFeedback feedback = autograder.map(org.lectern.assignment.Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
+        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
+                .map(t -> staff ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
         BigDecimal total = null;
         BigDecimal totalPossible = null;
         if (privateVisible && r.status() == RunStatus.DONE) {

@@ -80,6 +80,7 @@ class GradingWorker {
         }
         List<StoredFile> files = submissions.files(submission.id());
         List<String> problems = new ArrayList<>();
+        var support = materials.supportFiles(run.autograderId());
         for (Visibility v : Visibility.values()) {
             var tests = materials.tests(run.autograderId(), v);
             if (tests.isEmpty()) {
@@ -96,7 +97,7 @@ class GradingWorker {
                 if (v == Visibility.PUBLIC) {
                     tx.executeWithoutResult(s -> runs.setRemovals(runId, String.join("\n", layout.removals())));
                 }
-                GroupOutcome outcome = runner.run(dir, v, tests, assignment.limits());
+                GroupOutcome outcome = runner.run(dir, v, tests, support, assignment.limits());
                 tx.executeWithoutResult(s -> runs.saveGroup(runId, v, outcome.results(), outcome.earned(), outcome.possible(),
                         outcome.log(), clock.instant()));
                 // Only the public run's problem goes on the run: a private run's could describe a private test.

@@ -135,6 +135,27 @@ public final class Sandbox {
      */
     public SandboxResult run(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel)
             throws IOException, InterruptedException {
+        Started started = start(jobDir, command, limits, sideChannel, false, false);
+        return started.await();
+    }
+
+    /**
+     * As {@link #run(Path, List, SandboxLimits, Path)}, but returns once the command has been started: the caller
+     * talks to it over its stdin and stdout (raw pipes, {@link Started#stdin()} and {@link Started#stdout()});
+     * stderr is captured as by run. {@link Started#await()} waits for the end and frees the uid. The same
+     * whole-run limits apply as to {@code run}: the control group and, unless the job is read-only, the capped
+     * job folder.
+     *
+     * @param readOnlyJob as root: the job folder is not handed to the run's uid, so the code can read it (given
+     *                    o+r and o+x) but not change it; for trusted material such as an autograder's tests
+     */
+    public Started start(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel, boolean readOnlyJob)
+            throws IOException, InterruptedException {
+        return start(jobDir, command, limits, sideChannel, readOnlyJob, true);
+    }
+
+    private Started start(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel,
+                          boolean readOnlyJob, boolean piped) throws IOException, InterruptedException {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
@@ -144,115 +165,192 @@ public final class Sandbox {
         }
         boolean root = currentUid() == 0;
         Path work = Files.createTempDirectory("lectern-sandbox-"); // host-only scratch: 0700, outside the job
+        Started started = new Started(job, work);
         try {
-            if (!root) {
-                return execute(job, command, limits, sideChannel, work, currentUid(), null);
-            }
-            requireReachable(job);
-            try (UidPool.Lease lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60))) {
-                chownTree(job, lease.uid());
-                return runAsRoot(job, command, limits, sideChannel, work, lease.uid());
-            }
-        } finally {
-            JobFolder.delete(work);
-        }
-    }
-
-    /**
-     * As root: the run's control group (whole-run limits) and its job folder on a capped mount, where the machine
-     * allows them. Teardown order matters: kill the group, wait for the uid's processes to go, then copy the
-     * job folder back and unmount, so that nothing still writes while the folder is copied.
-     */
-    private SandboxResult runAsRoot(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
-                                    Path work, int uid) throws IOException, InterruptedException {
-        JobMount mount = null;
-        RunCgroups.Run group = null;
-        SandboxResult result = null;
-        try {
-            group = RunCgroups.get().create(limits);
+            int uid = currentUid();
             Path bound = job;
-            if (JobMount.available()) {
-                // bwrap opens the mount point as the sandbox uid: it may pass through the scratch folder, not list it.
-                Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
-                mount = JobMount.mount(work.resolve("job"), limits.jobBytes(), uid);
-                mount.copyIn(job);
-                bound = mount.path();
-            }
-            result = execute(bound, command, limits, sideChannel, work, uid, group);
-        } finally {
-            if (group != null) {
-                group.close();
-            }
-            clearUid(uid);
-            if (mount != null) {
-                try (JobMount m = mount) {
-                    if (result != null) {
-                        m.copyBack(job);
-                    }
+            if (root) {
+                requireReachable(job);
+                started.lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60));
+                uid = started.lease.uid();
+                if (!readOnlyJob) {
+                    chownTree(job, uid);
+                }
+                started.group = RunCgroups.get().create(limits);
+                if (!readOnlyJob && JobMount.available()) {
+                    // bwrap opens the mount point as the sandbox uid: it may pass through the scratch folder, not list it.
+                    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
+                    started.mount = JobMount.mount(work.resolve("job"), limits.jobBytes(), uid);
+                    started.mount.copyIn(job);
+                    bound = started.mount.path();
                 }
             }
+            started.launched = launch(bound, command, limits, sideChannel, work, uid, started.group, piped);
+            return started;
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            started.release(false);
+            throw e;
         }
-        return result;
     }
 
-    private SandboxResult execute(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
-                                  Path work, int uid, RunCgroups.Run group) throws IOException, InterruptedException {
+    /** Starts the chain; with {@code piped}, stdin and stdout stay the caller's pipes instead of /dev/null and a capture. */
+    private Launched launch(Path job, List<String> command, SandboxLimits limits, Path sideChannel, Path work, int uid,
+                            RunCgroups.Run group, boolean piped) throws IOException {
         Path status = work.resolve("bwrap-status.json");
         Path seccomp = Files.write(work.resolve("seccomp.bpf"), SeccompFilter.program());
         List<String> argv = commandLine(job, command, limits, sideChannel, status, uid, seccomp,
                 group == null ? List.of() : group.procsFiles());
         log.debug("sandbox run as uid {}: {}", uid, argv);
 
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(work.toFile());
+        if (!piped) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         builder.environment().clear(); // the JVM's environment (secrets included) never reaches the chain
         builder.environment().put("PATH", "/usr/bin:/bin");
 
         long start = System.nanoTime();
         Process process = builder.start();
-        BoundedCapture out = BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
+        BoundedCapture out = piped ? null
+                : BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
         BoundedCapture err = BoundedCapture.start(process.getErrorStream(), limits.maxOutputBytes(), "sandbox-stderr");
-        boolean backstop = false;
-        boolean outOfMemory = false;
-        try {
-            long deadline = start + TimeUnit.SECONDS.toNanos(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS);
-            boolean exited = false;
-            while (!exited && System.nanoTime() < deadline) {
-                exited = process.waitFor(group == null ? deadline - System.nanoTime() : OOM_POLL_NANOS,
-                        TimeUnit.NANOSECONDS);
-                // The kernel's OOM killer takes one process at a time (cgroup v1 has no oom.group): the first
-                // kill ends the whole run, so that it neither limps on nor waits out the wall limit.
-                if (!exited && !outOfMemory && group != null && group.oomKills() > 0) {
-                    outOfMemory = true;
-                    group.killAll();
-                }
-            }
-            if (!exited) {
-                backstop = true;
-                log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
-                killTree(process);
-                process.waitFor();
-            }
-        } catch (InterruptedException e) {
-            killTree(process);
-            throw e;
-        }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        out.await(DRAIN_SECONDS);
-        err.await(DRAIN_SECONDS);
+        return new Launched(process, status, start, out, err, limits, uid, group);
+    }
 
-        int exit = process.exitValue();
-        String stderr = err.text();
-        if (!childStarted(status) && !backstop) {
-            throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+    /** A started chain, waited for by {@link #finish()}. */
+    private record Launched(Process process, Path status, long start, BoundedCapture out, BoundedCapture err,
+                            SandboxLimits limits, int uid, RunCgroups.Run group) {
+
+        SandboxResult finish() throws IOException, InterruptedException {
+            boolean backstop = false;
+            boolean outOfMemory = false;
+            try {
+                long deadline = start + TimeUnit.SECONDS.toNanos(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS);
+                boolean exited = false;
+                while (!exited && System.nanoTime() < deadline) {
+                    exited = process.waitFor(group == null ? deadline - System.nanoTime() : OOM_POLL_NANOS,
+                            TimeUnit.NANOSECONDS);
+                    // The kernel's OOM killer takes one process at a time (cgroup v1 has no oom.group): the first
+                    // kill ends the whole run, so that it neither limps on nor waits out the wall limit.
+                    if (!exited && !outOfMemory && group != null && group.oomKills() > 0) {
+                        outOfMemory = true;
+                        group.killAll();
+                    }
+                }
+                if (!exited) {
+                    backstop = true;
+                    log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
+                    killTree(process);
+                    process.waitFor();
+                }
+            } catch (InterruptedException e) {
+                killTree(process);
+                throw e;
+            }
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            if (out != null) {
+                out.await(DRAIN_SECONDS);
+            }
+            err.await(DRAIN_SECONDS);
+
+            int exit = process.exitValue();
+            String stderr = err.text();
+            if (!childStarted(status) && !backstop) {
+                throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+            }
+            boolean timedOut = backstop
+                    || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
+            Termination termination = outOfMemory || (group != null && group.oomKills() > 0)
+                    ? Termination.MEMORY_LIMIT : classify(exit, timedOut, wall, limits);
+            return new SandboxResult(exit, out == null ? "" : out.text(), stderr, out != null && out.truncated(),
+                    err.truncated(), timedOut, wall, termination, limits, uid);
         }
-        boolean timedOut = backstop
-                || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
-        Termination termination = outOfMemory || (group != null && group.oomKills() > 0)
-                ? Termination.MEMORY_LIMIT : classify(exit, timedOut, wall, limits);
-        return new SandboxResult(exit, out.text(), stderr, out.truncated(), err.truncated(), timedOut, wall,
-                termination, limits, uid);
+    }
+
+    /**
+     * A sandboxed command started by {@link #start}; its uid, control group and job mount are held until
+     * {@link #await()} has returned. Teardown order matters: kill the group, wait for the uid's processes to go,
+     * then copy the job folder back and unmount, so that nothing still writes while the folder is copied.
+     */
+    public static final class Started {
+        private final Path job;
+        private final Path work;
+        private UidPool.Lease lease;
+        private RunCgroups.Run group;
+        private JobMount mount;
+        private Launched launched;
+        private SandboxResult result;
+        private boolean released;
+
+        private Started(Path job, Path work) {
+            this.job = job;
+            this.work = work;
+        }
+
+        /** The command's standard input. */
+        public java.io.OutputStream stdin() {
+            return launched.process().getOutputStream();
+        }
+
+        /** The command's standard output, unbounded: the caller caps what it reads. */
+        public java.io.InputStream stdout() {
+            return launched.process().getInputStream();
+        }
+
+        /** Waits up to {@code millis} for the chain to end by itself; true if it has. */
+        public boolean exited(long millis) throws InterruptedException {
+            return launched.process().waitFor(millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Ends the sandbox and everything in it (SIGKILL to the chain and its control group). */
+        public void kill() {
+            if (group != null) {
+                group.killAll();
+            }
+            killTree(launched.process());
+        }
+
+        /** Waits for the end (the wall limit bounds it), then frees the uid; the same result on every call. */
+        public synchronized SandboxResult await() throws IOException, InterruptedException {
+            if (result != null) {
+                return result;
+            }
+            boolean finished = false;
+            try {
+                result = launched.finish();
+                finished = true;
+                return result;
+            } finally {
+                release(finished);
+            }
+        }
+
+        private void release(boolean copyBack) throws IOException, InterruptedException {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                if (group != null) {
+                    group.close();
+                }
+                if (lease != null) {
+                    clearUid(lease.uid());
+                }
+                if (mount != null) {
+                    try (JobMount m = mount) {
+                        if (copyBack) {
+                            m.copyBack(job);
+                        }
+                    }
+                }
+            } finally {
+                if (lease != null) {
+                    lease.close();
+                }
+                JobFolder.delete(work);
+            }
+        }
     }
 
     private static Termination classify(int exit, boolean timedOut, Duration wall, SandboxLimits limits) {

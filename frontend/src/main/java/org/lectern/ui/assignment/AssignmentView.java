@@ -40,6 +40,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
+import org.lectern.assignment.Autograder;
+import org.lectern.assignment.FileRole;
+import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.TestFileUpload;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.AutogradeService;
@@ -314,18 +317,20 @@ public class AssignmentView extends CoursePage {
         page.autograder().ifPresentOrElse(ag -> {
             Span current = new Span("Current: version " + ag.version() + " · public " + ResultsPanel.fmt(ag.possible(Visibility.PUBLIC))
                     + " points · private " + ResultsPanel.fmt(ag.possible(Visibility.PRIVATE)) + " points · "
-                    + String.join(", ", ag.tests().stream().map(t -> t.fileName() + " (" + t.visibility().name().toLowerCase() + ", "
-                    + ResultsPanel.fmt(t.points()) + ")").toList()));
+                    + String.join(", ", ag.tests().stream().map(t -> t.role() != FileRole.TEST ? t.fileName() + " (" + t.role().json() + ")"
+                    : t.fileName() + " (" + t.visibility().name().toLowerCase() + ", " + ResultsPanel.fmt(t.points()) + ")").toList())
+                    + " · failing private tests show students: " + ag.privateFeedback().json());
             current.setId("autograder-current");
             body.add(current);
         }, () -> body.add(new Paragraph("No autograder yet: submissions are stored and graded once you upload one.")));
 
-        record Pending(String name, byte[] content, Select<Visibility> visibility, BigDecimalField points) {
+        record Pending(String name, byte[] content, Select<FileRole> role, Select<Visibility> visibility, BigDecimalField points) {
         }
         List<Pending> pending = new ArrayList<>();
         Grid<Pending> grid = new Grid<>();
         grid.setId("autograder-pending");
         grid.addColumn(Pending::name).setHeader("File");
+        grid.addComponentColumn(Pending::role).setHeader("Role");
         grid.addComponentColumn(Pending::visibility).setHeader("Visibility");
         grid.addComponentColumn(Pending::points).setHeader("Points");
         grid.setAllRowsVisible(true);
@@ -337,24 +342,51 @@ public class AssignmentView extends CoursePage {
             v.setValue(meta.fileName().contains("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
             BigDecimalField p = new BigDecimalField();
             p.setValue(BigDecimal.TEN);
+            Select<FileRole> role = new Select<>();
+            role.setItems(FileRole.values());
+            role.setItemLabelGenerator(r -> switch (r) {
+                case TEST -> "pytest file";
+                case SUPPORT -> "support (tests' side)";
+                case STUDENT -> "for the student's code";
+            });
+            boolean pytest = AssignmentService.isPytestName(meta.fileName());
+            role.setValue(pytest ? FileRole.TEST : FileRole.SUPPORT);
+            role.addValueChangeListener(change -> {
+                v.setEnabled(change.getValue() == FileRole.TEST);
+                p.setEnabled(change.getValue() == FileRole.TEST);
+            });
+            v.setEnabled(pytest);
+            p.setEnabled(pytest);
             pending.removeIf(x -> x.name().equals(meta.fileName()));
-            pending.add(new Pending(meta.fileName(), bytes, v, p));
+            pending.add(new Pending(meta.fileName(), bytes, role, v, p));
             grid.setItems(pending);
             grid.setVisible(true);
         }));
         upload.setId("autograder-upload");
-        upload.setAcceptedFileTypes(".py");
-        upload.setDropLabel(new Span("Drop pytest files (test_*.py) here"));
+        upload.setDropLabel(new Span("Drop pytest files (test_*.py), conftest.py, helpers and data files here"));
+        Select<PrivateFeedback> feedback = new Select<>();
+        feedback.setId("autograder-private-feedback");
+        feedback.setLabel("After release, a failing private test shows students");
+        feedback.setItems(PrivateFeedback.values());
+        feedback.setItemLabelGenerator(f -> switch (f) {
+            case NOTHING -> "nothing (outcome and points only)";
+            case MESSAGE -> "the assertion message only";
+            case FULL -> "pytest's full report (shows the test's source)";
+        });
+        feedback.setValue(page.autograder().map(Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE));
         Button save = new Button("Save autograder", e -> {
             if (Notifications.attempt(() -> assignments.uploadAutograder(assignmentId, pending.stream()
-                    .map(x -> new TestFileUpload(x.name(), x.content(), x.visibility().getValue(), x.points().getValue())).toList()))) {
+                    .map(x -> x.role().getValue() == FileRole.TEST
+                            ? new TestFileUpload(x.name(), x.content(), x.visibility().getValue(), x.points().getValue())
+                            : new TestFileUpload(x.name(), x.content(), null, null, x.role().getValue())).toList(),
+                    null, feedback.getValue()))) {
                 Notifications.success("Autograder saved; the reference solution (if any) is being graded.");
                 refresh();
             }
         });
         save.setId("save-autograder");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        body.add(upload, grid, save);
+        body.add(upload, grid, feedback, save);
         Details d = new Details(new Span("Autograder"), body);
         d.setOpened(page.autograder().isEmpty());
         return d;
