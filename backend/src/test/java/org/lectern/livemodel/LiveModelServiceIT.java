@@ -30,6 +30,8 @@ class LiveModelServiceIT {
     @Autowired ScheduleService schedule;
     @Autowired LiveRequestServer server;
     @Autowired LiveAnswers answers;
+    @Autowired LiveInferencePool pool;
+    @Autowired org.lectern.livemodel.internal.LiveRequestRepository requests;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** A "1": a thick upright stroke on a 64×64 pad, as hexadecimal ink cells. */
@@ -141,6 +143,46 @@ class LiveModelServiceIT {
         }
         assertThat(jdbc.queryForObject("select count(*) from live_request", Integer.class)).isZero();
         assertThat(as(s.student(), () -> live.explainSample(e.id(), 0)).explanation().probabilities()).hasSize(10);
+    }
+
+    /**
+     * A node that has taken a request but answers after the unclaimed deadline (a worker starting cold on a busy
+     * machine) is waited for: the student gets the answer, not a refusal.
+     */
+    @Test
+    void aClaimedRequestIsWaitedForPastTheUnclaimedDeadline() throws Exception {
+        var s = coursework.setup(false);
+        LiveModelExercise e = as(s.instructor(), () -> live.create(s.courseId(), new LiveModelExerciseDraft(null, "LIVE-5", null, null)));
+        var node = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        server.stop();
+        try {
+            var answer = new java.util.concurrent.atomic.AtomicReference<String>();
+            // The slow node: claims the request as soon as it is stored, answers 3 s later (the deadline is 2 s).
+            node.execute(() -> {
+                long id = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                        .pollInterval(java.time.Duration.ofMillis(20))
+                        .until(() -> jdbc.queryForList("select id from live_request", Long.class), ids -> !ids.isEmpty())
+                        .getFirst();
+                var claimed = requests.claim(id, "slow-node").orElseThrow();
+                node.schedule(() -> requests.answer(id, answerFor(claimed.modelKey()), null), 3, java.util.concurrent.TimeUnit.SECONDS);
+            });
+            var answered = as(s.student(), () -> live.explainSample(e.id(), 0));
+            assertThat(answered.explanation().probabilities()).hasSize(10);
+        } finally {
+            node.shutdownNow();
+            server.start();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from live_request", Integer.class)).isZero();
+    }
+
+    /** A real explanation of an example, as a node would store it. */
+    private String answerFor(String modelKey) {
+        try {
+            var explanation = pool.explain(modelKey, new float[64]);
+            return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(explanation);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test
