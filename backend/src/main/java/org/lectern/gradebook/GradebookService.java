@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
-import org.lectern.autograde.AutogradedScores;
 import org.lectern.course.CourseAccess;
 import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
@@ -44,19 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class GradebookService {
 
-    /** One cell: the score after late penalties (null when none or not visible), and why. */
-    public record ItemLine(String key, BigDecimal score, BigDecimal rawScore, BigDecimal max, int lateDays, BigDecimal penaltyPercent,
-                           boolean dropped, boolean released, String status, String overrideReason) {
-    }
-
-    public record StudentRow(long accountId, String name, String email, String sisId, String section, Map<String, ItemLine> items,
-                             int lateDaysUsed, int lateDaysRemaining, BigDecimal totalPercent, String letter, LateDayLedger lateDays) {
-        public List<LedgerEntry> ledger() {
-            return lateDays.entries();
-        }
-    }
-
-    public record Gradebook(CourseAccess.Grant grant, PolicyDocument policy, List<String> itemKeys, List<StudentRow> students) {
+    public record Gradebook(CourseAccess.Grant grant, PolicyDocument policy, List<String> itemKeys, List<GradebookRows.StudentRow> students) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,17 +52,17 @@ public class GradebookService {
     private final CourseAccess access;
     private final CourseService courses;
     private final AssignmentService assignments;
-    private final AutogradedScores autograded;
+    private final CountedScores counted;
     private final AuditLog audit;
     private final Clock clock;
 
     GradebookService(GradebookRepository repo, CourseAccess access, CourseService courses, AssignmentService assignments,
-                     AutogradedScores autograded, AuditLog audit, Clock clock) {
+                     CountedScores counted, AuditLog audit, Clock clock) {
         this.repo = repo;
         this.access = access;
         this.courses = courses;
         this.assignments = assignments;
-        this.autograded = autograded;
+        this.counted = counted;
         this.audit = audit;
         this.clock = clock;
     }
@@ -102,8 +89,6 @@ public class GradebookService {
     public Gradebook gradebook(long courseId) {
         var grant = access.member(courseId);
         PolicyDocument policy = load(courseId);
-        GradingScheme scheme = policy.scheme();
-        ZoneId zone = grant.course().timeZone();
         List<Member> students;
         if (grant.isStaff()) {
             students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).toList();
@@ -111,95 +96,19 @@ public class GradebookService {
             var c = grant.caller();
             students = List.of(new Member(c.accountId(), c.displayName(), c.email(), CourseRole.STUDENT, null, null, true));
         }
-        Map<String, Assignment> byKey = new HashMap<>();
+        Map<String, GradebookRows.Assigned> assigned = new HashMap<>();
         for (Assignment a : assignments.list(courseId)) {
-            policy.item(a.shortName()).ifPresent(i -> byKey.put(i.shortName(), a));
+            policy.item(a.shortName()).ifPresent(i -> assigned.put(i.shortName(),
+                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), counted.forAssignment(a))));
         }
-        Map<String, Map<Long, AutogradedScores.Scored>> scored = new HashMap<>();
-        byKey.forEach((key, a) -> scored.put(key, autograded.forAssignment(a.id())));
-        Map<String, GradebookRepository.Entry> entries = new HashMap<>();
-        repo.entries(courseId).forEach(e -> entries.put(e.itemKey().toLowerCase() + "/" + e.accountId(), e));
-        Map<String, GradebookRepository.Override> overrides = new HashMap<>();
-        repo.overrides(courseId).forEach(o -> overrides.put(o.itemKey().toLowerCase() + "/" + o.accountId(), o));
         Map<Long, List<Extension>> extensions = new HashMap<>();
         for (var x : repo.extensions(courseId)) {
             extensions.computeIfAbsent(x.accountId(), k -> new ArrayList<>()).add(x.newDueAt() != null
                     ? Extension.until(x.itemKey(), x.newDueAt(), x.reason()) : Extension.byDays(x.itemKey(), x.extraDays(), x.reason()));
         }
-        Map<String, BigDecimal> weightPerPoint = new HashMap<>();
-        for (Category c : scheme.categories()) {
-            c.shares().forEach((key, share) -> scheme.items().stream().filter(i -> i.key().equals(key)).findFirst()
-                    .ifPresent(i -> weightPerPoint.put(key, i.pointsPossible().signum() == 0 ? BigDecimal.ZERO
-                            : share.divide(i.pointsPossible(), MathContext.DECIMAL64))));
-        }
-        Instant now = clock.instant();
-        List<String> keys = scheme.items().stream().map(GradedItem::key).toList();
-        List<StudentRow> rows = new ArrayList<>();
-        for (Member m : students) {
-            List<LateItem> late = new ArrayList<>();
-            Map<String, BigDecimal> raw = new HashMap<>();
-            Map<String, Boolean> released = new HashMap<>();
-            for (GradedItem item : scheme.items()) {
-                Assignment a = byKey.get(item.key());
-                if (a == null) {
-                    continue;
-                }
-                boolean visible = grant.isStaff() || a.gradesReleased();
-                released.put(item.key(), a.gradesReleased());
-                AutogradedScores.Scored s = scored.get(item.key()).get(m.accountId());
-                BigDecimal points = null;
-                if (s != null && s.total() != null && visible) {
-                    points = s.possible() == null || s.possible().signum() == 0 ? s.total()
-                            : s.total().multiply(item.pointsPossible()).divide(s.possible(), MathContext.DECIMAL64);
-                    raw.put(item.key(), points);
-                }
-                late.add(new LateItem(item.key(), item.pointsPossible(), points, a.dueAt().atZone(zone),
-                        s == null ? null : s.submittedAt(), policy.rule(item.key()), weightPerPoint.getOrDefault(item.key(), BigDecimal.ONE)));
-            }
-            LateDayLedger ledger = LateDayLedger.compute(policy.latePolicy(), extensions.getOrDefault(m.accountId(), List.of()), late);
-            Map<String, LedgerEntry> charged = new HashMap<>();
-            ledger.entries().forEach(le -> charged.put(le.key(), le));
-            Map<String, ItemScore> scores = new HashMap<>();
-            for (GradedItem item : scheme.items()) {
-                String k = item.key().toLowerCase() + "/" + m.accountId();
-                var o = overrides.get(k);
-                var e = entries.get(k);
-                Assignment a = byKey.get(item.key());
-                if (a != null && !grant.isStaff() && !a.gradesReleased()) {
-                    continue; // unreleased: not even a hand-entered score or an override shows
-                }
-                if (o != null) {
-                    scores.put(item.key(), ItemScore.overridden(o.score(), o.reason()));
-                } else if (e != null && e.excused()) {
-                    scores.put(item.key(), ItemScore.excusedScore());
-                } else if (e != null && e.score() != null) {
-                    scores.put(item.key(), ItemScore.graded(e.score(), item.pointsPossible()));
-                } else if (a != null && (grant.isStaff() || a.gradesReleased())) {
-                    LedgerEntry le = charged.get(item.key());
-                    if (le != null && le.finalScore() != null) {
-                        scores.put(item.key(), ItemScore.graded(le.finalScore(), item.pointsPossible()));
-                    } else if (a.gradesReleased() && now.isAfter(a.dueAt()) && (le == null || le.status().refused()
-                            || scored.get(item.key()).get(m.accountId()) == null)) {
-                        scores.put(item.key(), ItemScore.missing());
-                    }
-                }
-            }
-            CourseGrade grade = GradeCalculator.compute(scheme, scores);
-            Map<String, ItemLine> lines = new LinkedHashMap<>();
-            for (String key : keys) {
-                ItemResult r = grade.item(key);
-                LedgerEntry le = charged.get(key);
-                ItemScore given = scores.get(key);
-                BigDecimal score = given == null ? null : given.override() != null ? given.override().score() : given.earned();
-                lines.put(key, new ItemLine(key, score, raw.get(key), r == null ? null : r.possible(),
-                        le == null ? 0 : le.daysLate(), le == null ? BigDecimal.ZERO : le.penaltyPercent(),
-                        r != null && r.dropped(), released.getOrDefault(key, given != null),
-                        le != null && le.refused() ? le.status().name().toLowerCase() : r == null ? "" : r.status().name().toLowerCase(),
-                        given != null && given.override() != null ? given.override().reason() : null));
-            }
-            rows.add(new StudentRow(m.accountId(), m.name(), m.email(), m.sisId(), m.section(), lines, ledger.daysUsed(),
-                    ledger.daysRemaining(), grade.totalPercent(), grade.letter(), ledger));
-        }
+        List<String> keys = policy.scheme().items().stream().map(GradedItem::key).toList();
+        var rows = GradebookRows.rows(policy, students, assigned, repo.entries(courseId), repo.overrides(courseId), extensions,
+                grant.isStaff(), grant.course().timeZone(), clock.instant());
         return new Gradebook(grant, policy, keys, rows);
     }
 
@@ -245,9 +154,18 @@ public class GradebookService {
         place(e.courseId(), e.shortName(), e.points(), e.category(), null);
     }
 
-    /** Stores a score a feature computed (see {@link ScoreReported}); no role check: the reporter did it. */
+    /**
+     * Stores a score a feature computed (see {@link ScoreReported}); no role check for a plain report: the reporter
+     * did it. An override-kind report is an override, with its checks.
+     */
     @org.springframework.context.event.EventListener
     void onScoreReported(ScoreReported e) {
+        if (e.isOverride()) {
+            Member m = courses.roster(e.courseId()).stream().filter(r -> r.accountId() == e.accountId() && r.role() == CourseRole.STUDENT)
+                    .findFirst().orElseThrow(() -> new InvalidInputException("A student of this report is no longer in the course."));
+            override(e.courseId(), e.itemKey(), m.email(), e.score(), e.overrideReason());
+            return;
+        }
         if (e.score() == null || e.score().signum() < 0) {
             throw new IllegalArgumentException("a reported score is zero or more");
         }
@@ -405,7 +323,7 @@ public class GradebookService {
                 g.policy().scheme().items().forEach(i -> possible.add(Rounding.forDisplay(i.pointsPossible()).toPlainString()));
                 p.printRecord(possible);
             }
-            for (StudentRow r : g.students()) {
+            for (GradebookRows.StudentRow r : g.students()) {
                 List<String> cells = new ArrayList<>();
                 if (canvas) {
                     cells.addAll(List.of(CsvCells.safe(sortable(r.name())), "", CsvCells.safe(nz(r.sisId())), CsvCells.safe(r.email()),
@@ -414,7 +332,7 @@ public class GradebookService {
                     cells.addAll(List.of(CsvCells.safe(r.name()), CsvCells.safe(r.email()), CsvCells.safe(nz(r.sisId())), CsvCells.safe(nz(r.section()))));
                 }
                 for (String key : g.itemKeys()) {
-                    ItemLine l = r.items().get(key);
+                    GradebookRows.ItemLine l = r.items().get(key);
                     cells.add(l == null || l.score() == null ? "" : Rounding.forDisplay(l.score()).toPlainString());
                 }
                 if (!canvas) {

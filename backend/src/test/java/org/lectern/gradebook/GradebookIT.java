@@ -78,7 +78,7 @@ class GradebookIT {
         return new Setup(s, third, a);
     }
 
-    private static GradebookService.StudentRow row(GradebookService.Gradebook g, Account who) {
+    private static GradebookRows.StudentRow row(GradebookService.Gradebook g, Account who) {
         return g.students().stream().filter(r -> r.email().equals(who.email())).findFirst().orElseThrow();
     }
 
