@@ -164,7 +164,7 @@ public class AutogradeService {
         BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
         List<TestResult> all = runs.results(r.id());
-        List<TestResult> pub = all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
+        List<TestResult> pub = visibility.publicPart() ? all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList() : List.of();
         PrivateFeedback feedback = autograder.map(org.lectern.assignment.Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
         List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
                 .map(t -> visibility.fullPrivateFeedback() ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();

@@ -41,10 +41,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.lectern.gradebook.GradeExportService;
 import org.lectern.gradebook.GradeStatistics;
 import org.lectern.gradebook.GradebookRows;
 import org.lectern.gradebook.GradebookService;
 import org.lectern.gradebook.Rounding;
+import org.lectern.gradebook.ScoreEntryService;
+import org.lectern.gradebook.ScoreImportService;
 import org.lectern.gradebook.ScoreSheet;
 import org.lectern.latepolicy.Allocation;
 import org.lectern.latepolicy.LedgerEntry;
@@ -63,10 +66,16 @@ import org.lectern.ui.course.CoursePage;
 public class GradebookView extends CoursePage {
 
     private final GradebookService gradebook;
+    private final ScoreEntryService scores;
+    private final ScoreImportService imports;
+    private final GradeExportService exports;
     private String filterText = "";
 
-    public GradebookView(GradebookService gradebook) {
+    public GradebookView(GradebookService gradebook, ScoreEntryService scores, ScoreImportService imports, GradeExportService exports) {
         this.gradebook = gradebook;
+        this.scores = scores;
+        this.imports = imports;
+        this.exports = exports;
     }
 
     @Override
@@ -81,14 +90,14 @@ public class GradebookView extends CoursePage {
     }
 
     private void staff(GradebookService.Gradebook g) {
-        HorizontalLayout exports = new HorizontalLayout(
-                download("Download CSV", "gradebook-csv", "gradebook.csv", () -> gradebook.csv(courseId)),
-                download("Download for Canvas", "gradebook-canvas", "gradebook-canvas.csv", () -> gradebook.canvasCsv(courseId)));
+        HorizontalLayout downloads = new HorizontalLayout(
+                download("Download CSV", "gradebook-csv", "gradebook.csv", () -> exports.csv(courseId)),
+                download("Download for Canvas", "gradebook-canvas", "gradebook-canvas.csv", () -> exports.canvasCsv(courseId)));
         TextField filter = new TextField();
         filter.setPlaceholder("Filter by name, e-mail or section");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setId("gradebook-filter");
-        add(exports, filter);
+        add(downloads, filter);
 
         Grid<GradebookRows.StudentRow> grid = new Grid<>();
         grid.setId("gradebook");
@@ -98,8 +107,8 @@ public class GradebookView extends CoursePage {
         grid.addColumn(r -> r.section() == null ? "" : r.section()).setHeader("Section").setAutoWidth(true).setSortable(true);
         Map<Grid.Column<GradebookRows.StudentRow>, String> itemColumns = new HashMap<>();
         for (String key : g.itemKeys()) {
-            GradeStatistics scores = GradeStatistics.of(GradeStatistics.scores(g.students(), key));
-            String stats = scores.count() == 0 ? "" : " · mean " + fmt(scores.mean()) + " · median " + fmt(scores.median());
+            GradeStatistics graded = GradeStatistics.of(GradeStatistics.scores(g.students(), key));
+            String stats = graded.count() == 0 ? "" : " · mean " + fmt(graded.mean()) + " · median " + fmt(graded.median());
             // A client-side template, not a server component per cell: 50,000 cells stay cheap. The template is
             // compiled as JavaScript in the browser, so the item's name travels as a property (Lit escapes it), never
             // inside the template text, where a backquote or ${ in a name would run as code.
@@ -108,7 +117,7 @@ public class GradebookView extends CoursePage {
                             .withProperty("itemKey", r -> key)
                             .withProperty("score", r -> cell(r.items().get(key))))
                     .setHeader(new Span(key))
-                    .setFooter(new Span(scores.count() + " graded" + stats))
+                    .setFooter(new Span(graded.count() + " graded" + stats))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
                     .setComparator(Comparator.comparing(r -> r.items().get(key).score(), Comparator.nullsFirst(Comparator.naturalOrder())));
             itemColumns.put(column, key);
@@ -175,7 +184,7 @@ public class GradebookView extends CoursePage {
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         dialog.add(new VerticalLayout(score, excused, note));
         Button save = new Button("Save", e -> {
-            if (Notifications.attempt(() -> gradebook.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
+            if (Notifications.attempt(() -> scores.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
                 Notifications.success("Saved " + key + " for " + row.name() + ".");
                 dialog.close();
                 refresh();
@@ -202,7 +211,7 @@ public class GradebookView extends CoursePage {
         save.setEnabled(false);
         Button preview = new Button("Preview", e -> {
             if (Notifications.attempt(() -> {
-                var p = gradebook.previewScores(courseId, csv.getValue());
+                var p = imports.previewScores(courseId, csv.getValue());
                 problems.removeAll();
                 p.fileProblems().forEach(x -> problems.add(new ListItem(x)));
                 p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add(
@@ -217,7 +226,7 @@ public class GradebookView extends CoursePage {
         });
         csv.addValueChangeListener(e -> save.setEnabled(false));
         save.addClickListener(e -> {
-            if (Notifications.attempt(() -> gradebook.importScores(courseId, csv.getValue()))) {
+            if (Notifications.attempt(() -> imports.importScores(courseId, csv.getValue()))) {
                 Notifications.success("Scores saved.");
                 refresh();
             }
@@ -235,7 +244,7 @@ public class GradebookView extends CoursePage {
         IntegerField days = new IntegerField("Extra days");
         TextField reason = new TextField("Reason (audited)");
         Button grant = new Button("Grant extension", e -> {
-            if (Notifications.attempt(() -> gradebook.grantExtension(courseId, item.getValue(), student.getValue(), null,
+            if (Notifications.attempt(() -> scores.grantExtension(courseId, item.getValue(), student.getValue(), null,
                     days.getValue(), reason.getValue()))) {
                 Notifications.success("Extension granted.");
                 refresh();
@@ -258,7 +267,7 @@ public class GradebookView extends CoursePage {
         BigDecimalField score = new BigDecimalField("Score");
         TextField reason = new TextField("Reason (audited)");
         Button set = new Button("Override", e -> {
-            if (Notifications.attempt(() -> gradebook.override(courseId, item.getValue(), student.getValue(), score.getValue(),
+            if (Notifications.attempt(() -> scores.override(courseId, item.getValue(), student.getValue(), score.getValue(),
                     reason.getValue()))) {
                 Notifications.success("Override saved.");
                 refresh();
