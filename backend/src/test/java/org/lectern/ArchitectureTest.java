@@ -84,6 +84,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.gradebook..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.autograde.AutogradedScores")
                 .because("it skips role checks; the gradebook applies its own").check(classes);
+        noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.gradebook..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.gradebook.CountedScores")
+                .because("autograded totals skip role checks: only the gradebook reads them, only the grading feature provides them")
+                .check(classes);
     }
 
     @Test

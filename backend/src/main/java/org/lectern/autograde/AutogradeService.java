@@ -12,6 +12,7 @@ import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.course.CourseAccess;
+import org.lectern.gradebook.ScoreVisibility;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
@@ -57,7 +58,7 @@ public class AutogradeService {
         Submission s = submissions.get(submissionId); // checks owner or staff
         Assignment a = assignments.get(s.assignmentId());
         var grant = access.member(a.courseId());
-        return view(s, a, grant.isStaff() || a.gradesReleased(), grant.isStaff());
+        return view(s, a, new ScoreVisibility(grant.isStaff(), a.gradesReleased()));
     }
 
     @Transactional
@@ -102,7 +103,7 @@ public class AutogradeService {
     public List<StaffRow> overview(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
-        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, true, true))).toList();
+        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, ScoreVisibility.STAFF))).toList();
     }
 
     /** Staff: the reference solution's latest run, to see whether the autograder gives it full marks. */
@@ -110,7 +111,7 @@ public class AutogradeService {
     public Optional<StaffRow> reference(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
-        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, true, true)));
+        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, ScoreVisibility.STAFF)));
     }
 
     @EventListener
@@ -145,10 +146,11 @@ public class AutogradeService {
     }
 
     /**
-     * The one place that decides what of a run its viewer sees: private results only when released (or staff), and
-     * of a failing private test only what the autograder's {@link PrivateFeedback} allows a student.
+     * What of a run its viewer sees, by the gradebook's {@link ScoreVisibility}: private results only when released
+     * (or staff), and of a failing private test only what the autograder's {@link PrivateFeedback} allows a student.
      */
-    private RunView view(Submission s, Assignment a, boolean privateVisible, boolean staff) {
+    private RunView view(Submission s, Assignment a, ScoreVisibility visibility) {
+        boolean privateVisible = visibility.wholeScore();
         var latest = runs.latestFor(s.id());
         if (latest.isEmpty()) {
             var ag = materials.currentAutograder(a.id());
@@ -162,10 +164,10 @@ public class AutogradeService {
         BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
         List<TestResult> all = runs.results(r.id());
-        List<TestResult> pub = all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
+        List<TestResult> pub = visibility.publicPart() ? all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList() : List.of();
         PrivateFeedback feedback = autograder.map(org.lectern.assignment.Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
         List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
-                .map(t -> staff ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
+                .map(t -> visibility.fullPrivateFeedback() ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
         BigDecimal total = null;
         BigDecimal totalPossible = null;
         if (privateVisible && r.status() == RunStatus.DONE) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.pool.GradingPoolConfiguration;
+import org.lectern.submission.SubmissionMaterials;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,12 @@ class GradingQueue {
     private final SchedulerClient scheduler;
     private final Clock clock;
     private final GradingPoolConfiguration.PoolLifecycle pool;
+    private final SubmissionMaterials submissions;
 
-    GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock, GradingPoolConfiguration.PoolLifecycle pool) {
+    GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock, GradingPoolConfiguration.PoolLifecycle pool,
+                 SubmissionMaterials submissions) {
         this.runs = runs;
+        this.submissions = submissions;
         this.scheduler = scheduler;
         this.clock = clock;
         this.pool = pool;
@@ -48,9 +52,9 @@ class GradingQueue {
         runs.lockCourseQueue(courseId);
         Instant now = clock.instant();
         RunRepository.QueuedJob place = null;
-        List<RunRepository.QueuedJob> older = runs.olderQueuedVersions(submissionId);
+        List<RunRepository.QueuedJob> older = runs.queuedRuns(submissions.olderVersionsNotChosen(submissionId));
         if (!older.isEmpty()) {
-            String problem = "Not graded: version " + runs.version(submissionId)
+            String problem = "Not graded: version " + submissions.submission(submissionId).orElseThrow().version()
                     + " was submitted before this one's turn came, and that one is graded instead.";
             for (RunRepository.QueuedJob job : older) {
                 if (runs.supersede(job.runId(), problem, now) && (place == null || job.priority() > place.priority()

@@ -23,6 +23,7 @@ import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.autograde.internal.ModelRunRepository;
 import org.lectern.course.CourseAccess;
+import org.lectern.gradebook.CountedScores;
 import org.lectern.grading.JobFolder;
 import org.lectern.grading.model.EvaluationData;
 import org.lectern.grading.model.EvaluationDataException;
@@ -232,21 +233,23 @@ public class ModelAssignmentService {
     }
 
     /** For the gradebook: the share of the points each counted model earned on the private split (DONE runs only). */
-    Map<Long, AutogradedScores.Scored> scores(long assignmentId) {
-        Map<Long, AutogradedScores.Scored> out = new java.util.HashMap<>();
+    Map<Long, CountedScores.Counted> scores(long assignmentId) {
+        Map<Long, CountedScores.Counted> out = new java.util.HashMap<>();
+        List<Submission> counted = submissionMaterials.counted(assignmentId);
         Optional<ModelRunRepository.Task> task = runs.task(assignmentId);
         if (task.isEmpty()) {
+            // no task yet: the versions count for late days, but nothing is graded
+            counted.forEach(s -> out.put(s.accountId(), new CountedScores.Counted(s.submittedAt(), null, null)));
             return out;
         }
         ModelTaskDraft d = JSON.readValue(task.get().spec(), ModelTaskDraft.class);
-        List<Submission> counted = submissionMaterials.counted(assignmentId);
         Map<Long, ModelRunView> latest = runs.latestFor(counted.stream().map(Submission::id).toList());
         for (Submission s : counted) {
             ModelRunView r = latest.get(s.id());
             boolean done = r != null && r.state().equals("DONE");
             Double value = done ? (r.privateScore() != null ? r.privateScore() : r.publicScore()) : null;
             boolean invalid = r != null && r.state().equals("INVALID");
-            out.put(s.accountId(), new AutogradedScores.Scored(s.submittedAt(),
+            out.put(s.accountId(), new CountedScores.Counted(s.submittedAt(),
                     value != null ? d.fraction(value) : invalid ? BigDecimal.ZERO : null, value != null || invalid ? BigDecimal.ONE : null));
         }
         return out;

@@ -39,20 +39,29 @@ class GradebookController {
     record ExtensionRequest(String item, String student, Instant newDueAt, Integer extraDays, String reason) {
     }
 
+    private final GradingPolicyService policies;
     private final GradebookService gradebook;
+    private final ScoreEntryService scores;
+    private final ScoreImportService imports;
+    private final GradeExportService exports;
 
-    GradebookController(GradebookService gradebook) {
+    GradebookController(GradingPolicyService policies, GradebookService gradebook, ScoreEntryService scores, ScoreImportService imports,
+                        GradeExportService exports) {
+        this.policies = policies;
         this.gradebook = gradebook;
+        this.scores = scores;
+        this.imports = imports;
+        this.exports = exports;
     }
 
     @GetMapping("/api/v1/courses/{courseId}/grading-policy")
     PolicyDocument policy(@PathVariable long courseId) {
-        return gradebook.policy(courseId);
+        return policies.policy(courseId);
     }
 
     @PutMapping("/api/v1/courses/{courseId}/grading-policy")
     PolicyDocument setPolicy(@PathVariable long courseId, @RequestBody PolicyDocument document) {
-        return gradebook.setPolicy(courseId, document);
+        return policies.setPolicy(courseId, document);
     }
 
     @GetMapping("/api/v1/courses/{courseId}/gradebook")
@@ -68,17 +77,17 @@ class GradebookController {
 
     @GetMapping(value = "/api/v1/courses/{courseId}/gradebook.csv", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable long courseId) {
-        return csv("gradebook-" + courseId + ".csv", gradebook.csv(courseId));
+        return csv("gradebook-" + courseId + ".csv", exports.csv(courseId));
     }
 
     @GetMapping(value = "/api/v1/courses/{courseId}/gradebook-canvas.csv", produces = "text/csv")
     ResponseEntity<String> canvas(@PathVariable long courseId) {
-        return csv("gradebook-canvas-" + courseId + ".csv", gradebook.canvasCsv(courseId));
+        return csv("gradebook-canvas-" + courseId + ".csv", exports.canvasCsv(courseId));
     }
 
     @PutMapping("/api/v1/courses/{courseId}/scores")
     void score(@PathVariable long courseId, @RequestBody ScoreRequest r) {
-        gradebook.enterScore(courseId, r.item(), r.student(), r.score(), Boolean.TRUE.equals(r.excused()));
+        scores.enterScore(courseId, r.item(), r.student(), r.score(), Boolean.TRUE.equals(r.excused()));
     }
 
     record ImportJson(boolean saved, int scores, List<String> problems, List<String> notes) {
@@ -88,11 +97,11 @@ class GradebookController {
     @PostMapping(value = "/api/v1/courses/{courseId}/scores.csv", consumes = {"text/csv", "text/plain"})
     ResponseEntity<ImportJson> importScores(@PathVariable long courseId, @RequestBody String csv,
                                             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean preview) {
-        ScoreSheet.Preview p = preview ? gradebook.previewScores(courseId, csv) : null;
+        ScoreSheet.Preview p = preview ? imports.previewScores(courseId, csv) : null;
         if (p == null) {
-            ScoreSheet.Preview checked = gradebook.previewScores(courseId, csv);
+            ScoreSheet.Preview checked = imports.previewScores(courseId, csv);
             if (!checked.hasErrors()) {
-                p = gradebook.importScores(courseId, csv);
+                p = imports.importScores(courseId, csv);
                 return ResponseEntity.ok(new ImportJson(true, p.cellCount(), List.of(), p.notes()));
             }
             p = checked;
@@ -104,12 +113,12 @@ class GradebookController {
 
     @PostMapping("/api/v1/courses/{courseId}/overrides")
     void override(@PathVariable long courseId, @RequestBody OverrideRequest r) {
-        gradebook.override(courseId, r.item(), r.student(), r.score(), r.reason());
+        scores.override(courseId, r.item(), r.student(), r.score(), r.reason());
     }
 
     @PostMapping("/api/v1/courses/{courseId}/extensions")
     void extension(@PathVariable long courseId, @RequestBody ExtensionRequest r) {
-        gradebook.grantExtension(courseId, r.item(), r.student(), r.newDueAt(), r.extraDays(), r.reason());
+        scores.grantExtension(courseId, r.item(), r.student(), r.newDueAt(), r.extraDays(), r.reason());
     }
 
     /** For a student: what submitting this item now would cost. */

@@ -1,109 +1,57 @@
 package org.lectern.gradebook;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
-import org.lectern.autograde.AutogradedScores;
 import org.lectern.course.CourseAccess;
 import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
 import org.lectern.course.Member;
 import org.lectern.gradebook.internal.GradebookRepository;
-import org.lectern.identity.EmailAddress;
 import org.lectern.latepolicy.Extension;
 import org.lectern.latepolicy.LateDayLedger;
-import org.lectern.latepolicy.LateItem;
-import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.latepolicy.WhatIf;
-import org.lectern.platform.InvalidInputException;
-import org.lectern.platform.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gradebook: the course's policy applied to autograder totals and staff-entered scores, with
- * late days charged by {@link LateDayLedger} and totals by {@link GradeCalculator}. Staff see every
- * student; a student sees only their own released scores.
+ * The gradebook's rows: loads the policy, autograded totals ({@link CountedScores}), entries, overrides and
+ * extensions, and lets {@link GradebookRows} decide each cell. Staff see every student; a student sees only their
+ * own row, as {@link ScoreVisibility} allows.
  */
 @Service
 public class GradebookService {
 
-    /** One cell: the score after late penalties (null when none or not visible), and why. */
-    public record ItemLine(String key, BigDecimal score, BigDecimal rawScore, BigDecimal max, int lateDays, BigDecimal penaltyPercent,
-                           boolean dropped, boolean released, String status, String overrideReason) {
+    public record Gradebook(CourseAccess.Grant grant, PolicyDocument policy, List<String> itemKeys, List<GradebookRows.StudentRow> students) {
     }
-
-    public record StudentRow(long accountId, String name, String email, String sisId, String section, Map<String, ItemLine> items,
-                             int lateDaysUsed, int lateDaysRemaining, BigDecimal totalPercent, String letter, LateDayLedger lateDays) {
-        public List<LedgerEntry> ledger() {
-            return lateDays.entries();
-        }
-    }
-
-    public record Gradebook(CourseAccess.Grant grant, PolicyDocument policy, List<String> itemKeys, List<StudentRow> students) {
-    }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final GradebookRepository repo;
     private final CourseAccess access;
     private final CourseService courses;
     private final AssignmentService assignments;
-    private final AutogradedScores autograded;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final CountedScores counted;
+    private final GradingPolicyService policies;
+    private final java.time.Clock clock;
 
     GradebookService(GradebookRepository repo, CourseAccess access, CourseService courses, AssignmentService assignments,
-                     AutogradedScores autograded, AuditLog audit, Clock clock) {
+                     CountedScores counted, GradingPolicyService policies, java.time.Clock clock) {
         this.repo = repo;
         this.access = access;
         this.courses = courses;
         this.assignments = assignments;
-        this.autograded = autograded;
-        this.audit = audit;
+        this.counted = counted;
+        this.policies = policies;
         this.clock = clock;
-    }
-
-    @Transactional(readOnly = true)
-    public PolicyDocument policy(long courseId) {
-        access.member(courseId);
-        return load(courseId);
-    }
-
-    @Transactional
-    public PolicyDocument setPolicy(long courseId, PolicyDocument document) {
-        var grant = access.instructor(courseId);
-        if (document == null || document.lateDays() == null || document.categories() == null) {
-            throw new InvalidInputException("A grading policy needs lateDays and categories.");
-        }
-        document.validate();
-        repo.savePolicy(courseId, JSON.writeValueAsString(document), grant.caller().accountId());
-        audit.record(grant.caller().accountId(), courseId, "grading_policy.saved", document.categories().size() + " categories");
-        return load(courseId);
     }
 
     @Transactional(readOnly = true)
     public Gradebook gradebook(long courseId) {
         var grant = access.member(courseId);
-        PolicyDocument policy = load(courseId);
-        GradingScheme scheme = policy.scheme();
-        ZoneId zone = grant.course().timeZone();
+        PolicyDocument policy = policies.load(courseId);
         List<Member> students;
         if (grant.isStaff()) {
             students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).toList();
@@ -111,95 +59,19 @@ public class GradebookService {
             var c = grant.caller();
             students = List.of(new Member(c.accountId(), c.displayName(), c.email(), CourseRole.STUDENT, null, null, true));
         }
-        Map<String, Assignment> byKey = new HashMap<>();
+        Map<String, GradebookRows.Assigned> assigned = new HashMap<>();
         for (Assignment a : assignments.list(courseId)) {
-            policy.item(a.shortName()).ifPresent(i -> byKey.put(i.shortName(), a));
+            policy.item(a.shortName()).ifPresent(i -> assigned.put(i.shortName(),
+                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), counted.forAssignment(a))));
         }
-        Map<String, Map<Long, AutogradedScores.Scored>> scored = new HashMap<>();
-        byKey.forEach((key, a) -> scored.put(key, autograded.forAssignment(a.id())));
-        Map<String, GradebookRepository.Entry> entries = new HashMap<>();
-        repo.entries(courseId).forEach(e -> entries.put(e.itemKey().toLowerCase() + "/" + e.accountId(), e));
-        Map<String, GradebookRepository.Override> overrides = new HashMap<>();
-        repo.overrides(courseId).forEach(o -> overrides.put(o.itemKey().toLowerCase() + "/" + o.accountId(), o));
         Map<Long, List<Extension>> extensions = new HashMap<>();
         for (var x : repo.extensions(courseId)) {
             extensions.computeIfAbsent(x.accountId(), k -> new ArrayList<>()).add(x.newDueAt() != null
                     ? Extension.until(x.itemKey(), x.newDueAt(), x.reason()) : Extension.byDays(x.itemKey(), x.extraDays(), x.reason()));
         }
-        Map<String, BigDecimal> weightPerPoint = new HashMap<>();
-        for (Category c : scheme.categories()) {
-            c.shares().forEach((key, share) -> scheme.items().stream().filter(i -> i.key().equals(key)).findFirst()
-                    .ifPresent(i -> weightPerPoint.put(key, i.pointsPossible().signum() == 0 ? BigDecimal.ZERO
-                            : share.divide(i.pointsPossible(), MathContext.DECIMAL64))));
-        }
-        Instant now = clock.instant();
-        List<String> keys = scheme.items().stream().map(GradedItem::key).toList();
-        List<StudentRow> rows = new ArrayList<>();
-        for (Member m : students) {
-            List<LateItem> late = new ArrayList<>();
-            Map<String, BigDecimal> raw = new HashMap<>();
-            Map<String, Boolean> released = new HashMap<>();
-            for (GradedItem item : scheme.items()) {
-                Assignment a = byKey.get(item.key());
-                if (a == null) {
-                    continue;
-                }
-                boolean visible = grant.isStaff() || a.gradesReleased();
-                released.put(item.key(), a.gradesReleased());
-                AutogradedScores.Scored s = scored.get(item.key()).get(m.accountId());
-                BigDecimal points = null;
-                if (s != null && s.total() != null && visible) {
-                    points = s.possible() == null || s.possible().signum() == 0 ? s.total()
-                            : s.total().multiply(item.pointsPossible()).divide(s.possible(), MathContext.DECIMAL64);
-                    raw.put(item.key(), points);
-                }
-                late.add(new LateItem(item.key(), item.pointsPossible(), points, a.dueAt().atZone(zone),
-                        s == null ? null : s.submittedAt(), policy.rule(item.key()), weightPerPoint.getOrDefault(item.key(), BigDecimal.ONE)));
-            }
-            LateDayLedger ledger = LateDayLedger.compute(policy.latePolicy(), extensions.getOrDefault(m.accountId(), List.of()), late);
-            Map<String, LedgerEntry> charged = new HashMap<>();
-            ledger.entries().forEach(le -> charged.put(le.key(), le));
-            Map<String, ItemScore> scores = new HashMap<>();
-            for (GradedItem item : scheme.items()) {
-                String k = item.key().toLowerCase() + "/" + m.accountId();
-                var o = overrides.get(k);
-                var e = entries.get(k);
-                Assignment a = byKey.get(item.key());
-                if (a != null && !grant.isStaff() && !a.gradesReleased()) {
-                    continue; // unreleased: not even a hand-entered score or an override shows
-                }
-                if (o != null) {
-                    scores.put(item.key(), ItemScore.overridden(o.score(), o.reason()));
-                } else if (e != null && e.excused()) {
-                    scores.put(item.key(), ItemScore.excusedScore());
-                } else if (e != null && e.score() != null) {
-                    scores.put(item.key(), ItemScore.graded(e.score(), item.pointsPossible()));
-                } else if (a != null && (grant.isStaff() || a.gradesReleased())) {
-                    LedgerEntry le = charged.get(item.key());
-                    if (le != null && le.finalScore() != null) {
-                        scores.put(item.key(), ItemScore.graded(le.finalScore(), item.pointsPossible()));
-                    } else if (a.gradesReleased() && now.isAfter(a.dueAt()) && (le == null || le.status().refused()
-                            || scored.get(item.key()).get(m.accountId()) == null)) {
-                        scores.put(item.key(), ItemScore.missing());
-                    }
-                }
-            }
-            CourseGrade grade = GradeCalculator.compute(scheme, scores);
-            Map<String, ItemLine> lines = new LinkedHashMap<>();
-            for (String key : keys) {
-                ItemResult r = grade.item(key);
-                LedgerEntry le = charged.get(key);
-                ItemScore given = scores.get(key);
-                BigDecimal score = given == null ? null : given.override() != null ? given.override().score() : given.earned();
-                lines.put(key, new ItemLine(key, score, raw.get(key), r == null ? null : r.possible(),
-                        le == null ? 0 : le.daysLate(), le == null ? BigDecimal.ZERO : le.penaltyPercent(),
-                        r != null && r.dropped(), released.getOrDefault(key, given != null),
-                        le != null && le.refused() ? le.status().name().toLowerCase() : r == null ? "" : r.status().name().toLowerCase(),
-                        given != null && given.override() != null ? given.override().reason() : null));
-            }
-            rows.add(new StudentRow(m.accountId(), m.name(), m.email(), m.sisId(), m.section(), lines, ledger.daysUsed(),
-                    ledger.daysRemaining(), grade.totalPercent(), grade.letter(), ledger));
-        }
+        List<String> keys = policy.scheme().items().stream().map(GradedItem::key).toList();
+        var rows = GradebookRows.rows(policy, students, assigned, repo.entries(courseId), repo.overrides(courseId), extensions,
+                grant.isStaff(), grant.course().timeZone(), clock.instant());
         return new Gradebook(grant, policy, keys, rows);
     }
 
@@ -226,238 +98,4 @@ public class GradebookService {
         return Optional.of(ledger.whatIf(key.get(), clock.instant()));
     }
 
-    /**
-     * A new assignment joins its gradebook category (named in the assignment JSON) with its per-item
-     * late rules; without a category it joins a category holding an item of that short name, if any.
-     */
-    @org.springframework.context.event.EventListener
-    void onAssignmentCreated(org.lectern.assignment.AssignmentCreated e) {
-        PolicyDocument.ItemLateJson late = e.takesLateDays() == null && e.acceptsLate() == null && e.maxLateDaysPerItem() == null
-                && e.latePenaltyPercentPerDay() == null && e.maxDaysLate() == null ? null
-                : new PolicyDocument.ItemLateJson(e.takesLateDays(), e.acceptsLate(), e.maxLateDaysPerItem(), e.latePenaltyPercentPerDay(),
-                        e.maxDaysLate());
-        place(e.courseId(), e.shortName(), e.points(), e.category(), late);
-    }
-
-    /** A quiz, exercise set or the like joins its category (see {@link GradedItemDeclared}). */
-    @org.springframework.context.event.EventListener
-    void onGradedItemDeclared(GradedItemDeclared e) {
-        place(e.courseId(), e.shortName(), e.points(), e.category(), null);
-    }
-
-    /** Stores a score a feature computed (see {@link ScoreReported}); no role check: the reporter did it. */
-    @org.springframework.context.event.EventListener
-    void onScoreReported(ScoreReported e) {
-        if (e.score() == null || e.score().signum() < 0) {
-            throw new IllegalArgumentException("a reported score is zero or more");
-        }
-        repo.putEntry(e.courseId(), e.itemKey(), e.accountId(), e.score(), false, null);
-        audit.record(null, e.courseId(), "grade.reported", e.itemKey() + " account " + e.accountId() + " = " + e.score() + " by " + e.source());
-    }
-
-    private void place(long courseId, String shortName, BigDecimal points, String categoryName, PolicyDocument.ItemLateJson late) {
-        PolicyDocument doc = load(courseId);
-        if (categoryName == null || categoryName.isBlank()) {
-            return;
-        }
-        var category = doc.categories().stream().filter(c -> c.name().equalsIgnoreCase(categoryName.strip())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("category: no gradebook category '" + categoryName + "' (categories: "
-                        + String.join(", ", doc.categories().stream().map(PolicyDocument.CategoryJson::name).toList()) + ")."));
-        List<PolicyDocument.CategoryJson> categories = new ArrayList<>();
-        for (var c : doc.categories()) {
-            // The assignment takes the place of a same-named placeholder (A2 for a2), else joins the end.
-            List<PolicyDocument.ItemJson> items = new ArrayList<>();
-            boolean placed = false;
-            for (var i : c.items()) {
-                if (i.shortName().equalsIgnoreCase(shortName)) {
-                    if (c == category) {
-                        items.add(new PolicyDocument.ItemJson(shortName, points, i.weight(), null, late));
-                        placed = true;
-                    }
-                } else {
-                    items.add(i);
-                }
-            }
-            if (c == category && !placed) {
-                items.add(new PolicyDocument.ItemJson(shortName, points, null, null, late));
-            }
-            categories.add(new PolicyDocument.CategoryJson(c.name(), c.weight(), c.dropLowest(), c.extraCredit(), c.cap(), items));
-        }
-        PolicyDocument updated = new PolicyDocument(doc.lateDays(), categories, doc.letters());
-        updated.validate();
-        var caller = org.lectern.identity.CurrentUser.require();
-        repo.savePolicy(courseId, JSON.writeValueAsString(updated), caller.accountId());
-    }
-
-    @Transactional
-    public void enterScore(long courseId, String itemKey, String email, BigDecimal score, boolean excused) {
-        var grant = access.staff(courseId);
-        String key = itemKey(courseId, itemKey);
-        Member m = student(courseId, email);
-        if (!excused && (score == null || score.signum() < 0)) {
-            throw new InvalidInputException("A score is zero or more (or mark the item excused).");
-        }
-        repo.putEntry(courseId, key, m.accountId(), excused ? null : score, excused, grant.caller().accountId());
-        audit.record(grant.caller().accountId(), courseId, "grade.entered", key + " " + m.email() + " " + (excused ? "excused" : score));
-    }
-
-    /** A manual override (e.g. a zero for an integrity case); instructors only, always with a reason, audited. */
-    @Transactional
-    public void override(long courseId, String itemKey, String email, BigDecimal score, String reason) {
-        var grant = access.instructor(courseId);
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("An override needs a reason.");
-        }
-        if (score == null || score.signum() < 0) {
-            throw new InvalidInputException("An override is a score of zero or more.");
-        }
-        String key = itemKey(courseId, itemKey);
-        Member m = student(courseId, email);
-        repo.putOverride(courseId, key, m.accountId(), score, reason.strip(), grant.caller().accountId());
-        audit.record(grant.caller().accountId(), courseId, "grade.override", key + " " + m.email() + " = " + score + " (" + reason.strip() + ")");
-    }
-
-    @Transactional
-    public void grantExtension(long courseId, String itemKey, String email, Instant newDue, Integer extraDays, String reason) {
-        var grant = access.staff(courseId);
-        if ((newDue == null) == (extraDays == null)) {
-            throw new InvalidInputException("Give either a new due time or a number of extra days.");
-        }
-        if (extraDays != null && extraDays < 1) {
-            throw new InvalidInputException("Extra days are one or more.");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("An extension needs a reason.");
-        }
-        String key = itemKey(courseId, itemKey);
-        Member m = student(courseId, email);
-        repo.addExtension(courseId, key, m.accountId(), newDue, extraDays, reason.strip(), grant.caller().accountId());
-        audit.record(grant.caller().accountId(), courseId, "extension.granted", key + " " + m.email() + " "
-                + (newDue != null ? "until " + newDue : extraDays + " days") + " (" + reason.strip() + ")");
-    }
-
-    /** Reads a score CSV and says what saving it would do, naming each bad row; stores nothing. */
-    @Transactional(readOnly = true)
-    public ScoreSheet.Preview previewScores(long courseId, String csv) {
-        access.staff(courseId);
-        return sheet(courseId, csv);
-    }
-
-    /** Saves a score CSV: every cell or none. */
-    @Transactional
-    public ScoreSheet.Preview importScores(long courseId, String csv) {
-        var grant = access.staff(courseId);
-        ScoreSheet.Preview p = sheet(courseId, csv);
-        if (p.hasErrors()) {
-            String first = p.fileProblems().isEmpty()
-                    ? "row " + p.lines().stream().filter(ScoreSheet.Line::bad).findFirst().orElseThrow().rowNumber() + ": "
-                    + p.lines().stream().filter(ScoreSheet.Line::bad).findFirst().orElseThrow().problems().getFirst()
-                    : p.fileProblems().getFirst();
-            throw new InvalidInputException("Nothing was saved: " + first);
-        }
-        Map<String, Long> ids = new HashMap<>();
-        courses.roster(courseId).forEach(m -> ids.put(m.email(), m.accountId()));
-        for (ScoreSheet.Line line : p.lines()) {
-            for (ScoreSheet.Cell c : line.cells()) {
-                repo.putEntry(courseId, c.itemKey(), ids.get(line.email()), c.score(), c.excused(), grant.caller().accountId());
-            }
-        }
-        audit.record(grant.caller().accountId(), courseId, "grades.imported", p.cellCount() + " scores for " + p.lines().size() + " students");
-        return p;
-    }
-
-    private ScoreSheet.Preview sheet(long courseId, String csv) {
-        PolicyDocument policy = load(courseId);
-        Map<String, BigDecimal> items = new LinkedHashMap<>();
-        policy.scheme().items().forEach(i -> items.put(i.key(), i.pointsPossible()));
-        var students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).map(Member::email)
-                .collect(java.util.stream.Collectors.toSet());
-        return ScoreSheet.read(csv, items, students);
-    }
-
-    /** Every student and item with totals. */
-    @Transactional(readOnly = true)
-    public String csv(long courseId) {
-        access.staff(courseId);
-        Gradebook g = gradebook(courseId);
-        List<String> header = new ArrayList<>(List.of("Student", "Email", "SIS User ID", "Section"));
-        header.addAll(g.itemKeys());
-        header.addAll(List.of("Late days used", "Late days left", "Total %", "Letter"));
-        return write(header, g, false);
-    }
-
-    /** Canvas's gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, then one column per item. */
-    @Transactional(readOnly = true)
-    public String canvasCsv(long courseId) {
-        access.staff(courseId);
-        Gradebook g = gradebook(courseId);
-        List<String> header = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));
-        header.addAll(g.itemKeys());
-        return write(header, g, true);
-    }
-
-    private String write(List<String> header, Gradebook g, boolean canvas) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            p.printRecord(header.stream().map(CsvCells::safe).toList());
-            if (canvas) {
-                List<String> possible = new ArrayList<>(List.of("    Points Possible", "", "", "", ""));
-                g.policy().scheme().items().forEach(i -> possible.add(Rounding.forDisplay(i.pointsPossible()).toPlainString()));
-                p.printRecord(possible);
-            }
-            for (StudentRow r : g.students()) {
-                List<String> cells = new ArrayList<>();
-                if (canvas) {
-                    cells.addAll(List.of(CsvCells.safe(sortable(r.name())), "", CsvCells.safe(nz(r.sisId())), CsvCells.safe(r.email()),
-                            CsvCells.safe(nz(r.section()))));
-                } else {
-                    cells.addAll(List.of(CsvCells.safe(r.name()), CsvCells.safe(r.email()), CsvCells.safe(nz(r.sisId())), CsvCells.safe(nz(r.section()))));
-                }
-                for (String key : g.itemKeys()) {
-                    ItemLine l = r.items().get(key);
-                    cells.add(l == null || l.score() == null ? "" : Rounding.forDisplay(l.score()).toPlainString());
-                }
-                if (!canvas) {
-                    cells.add(Integer.toString(r.lateDaysUsed()));
-                    cells.add(Integer.toString(r.lateDaysRemaining()));
-                    cells.add(r.totalPercent() == null ? "" : Rounding.forDisplay(r.totalPercent()).toPlainString());
-                    cells.add(CsvCells.safe(nz(r.letter())));
-                }
-                p.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
-    }
-
-    private static String sortable(String name) {
-        int space = name.lastIndexOf(' ');
-        return space < 0 ? name : name.substring(space + 1) + ", " + name.substring(0, space);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private String itemKey(long courseId, String key) {
-        return load(courseId).item(key == null ? "" : key.strip()).map(PolicyDocument.ItemJson::shortName)
-                .orElseThrow(() -> new InvalidInputException("No gradebook item '" + key + "' in this course's grading policy."));
-    }
-
-    private Member student(long courseId, String email) {
-        String e = EmailAddress.normalise(email);
-        return courses.roster(courseId).stream().filter(m -> m.email().equals(e) && m.role() == CourseRole.STUDENT).findFirst()
-                .orElseThrow(() -> new InvalidInputException(email + " is not a student in this course."));
-    }
-
-    private PolicyDocument load(long courseId) {
-        return repo.policy(courseId).map(json -> {
-            try {
-                return JSON.readValue(json, PolicyDocument.class);
-            } catch (JacksonException e) {
-                throw new IllegalStateException("Stored grading policy of course " + courseId + " is unreadable", e);
-            }
-        }).orElseGet(PolicyDocument::defaults);
-    }
 }

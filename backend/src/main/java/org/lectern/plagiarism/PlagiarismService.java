@@ -12,7 +12,7 @@ import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseAccess;
 import org.lectern.course.Member;
-import org.lectern.gradebook.GradebookService;
+import org.lectern.gradebook.ScoreReported;
 import org.lectern.grading.plagiarism.Fragment;
 import org.lectern.notebooks.SubmissionArchive;
 import org.lectern.notebooks.SubmissionRejectedException;
@@ -57,7 +57,7 @@ public class PlagiarismService {
     private final PlagiarismQueue queue;
     private final AssignmentService assignments;
     private final CourseAccess access;
-    private final GradebookService gradebook;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final org.lectern.course.CourseService courses;
     private final BlobStore blobs;
     private final AuditLog audit;
@@ -65,12 +65,12 @@ public class PlagiarismService {
     private final JsonMapper json = JsonMapper.builder().build();
 
     PlagiarismService(PlagiarismRepository repo, PlagiarismQueue queue, AssignmentService assignments, CourseAccess access,
-                      GradebookService gradebook, org.lectern.course.CourseService courses, BlobStore blobs, AuditLog audit, Clock clock) {
+                      org.springframework.context.ApplicationEventPublisher events, org.lectern.course.CourseService courses, BlobStore blobs, AuditLog audit, Clock clock) {
         this.repo = repo;
         this.queue = queue;
         this.assignments = assignments;
         this.access = access;
-        this.gradebook = gradebook;
+        this.events = events;
         this.courses = courses;
         this.blobs = blobs;
         this.audit = audit;
@@ -301,7 +301,8 @@ public class PlagiarismService {
                 Member m = roster.stream().filter(r -> r.accountId() == accountId).findFirst()
                         .orElseThrow(() -> new InvalidInputException("A student of this case is no longer in the course."));
                 try {
-                    gradebook.override(a.courseId(), a.shortName(), m.email(), score, "integrity case " + caseId + ": " + text);
+                    events.publishEvent(ScoreReported.override(a.courseId(), a.shortName(), m.accountId(), score, "plagiarism",
+                            "integrity case " + caseId + ": " + text));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("The decision was not saved: " + e.getMessage()
                             + " Put the assignment in the grading policy, or decide without a score.");

@@ -37,6 +37,12 @@ public class SubmissionMaterials {
         return repo.counted(assignmentId);
     }
 
+    /** The same person's older versions than this one, except the one they chose to count (see the repository). */
+    @Transactional(readOnly = true)
+    public List<Long> olderVersionsNotChosen(long submissionId) {
+        return repo.olderVersionsNotChosen(submissionId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Submission> latestReference(long assignmentId) {
         return repo.latestReference(assignmentId);

@@ -119,6 +119,8 @@ public final class GradebookBench {
             var accounts = ctx.getBean(AccountService.class);
             var courses = ctx.getBean(CourseService.class);
             var gradebook = ctx.getBean(GradebookService.class);
+            var policies = ctx.getBean(org.lectern.gradebook.GradingPolicyService.class);
+            var exports = ctx.getBean(org.lectern.gradebook.GradeExportService.class);
             var jdbc = ctx.getBean(JdbcTemplate.class);
             var admin = accounts.createWithPassword("bench-admin@uni.edu", "Bench", SiteRole.ADMIN, "bench-password-1");
             long courseId = CurrentUser.runAs(admin, () -> courses.create(new CourseDraft("BENCH", "Bench", "T", ZONE.getId())).id());
@@ -126,7 +128,7 @@ public final class GradebookBench {
                     c.weightPercent(), c.dropLowest(), false, null, c.items().stream()
                     .map(i -> new PolicyDocument.ItemJson(i.key(), i.pointsPossible(), null, null, null)).toList())).toList();
             var doc = new PolicyDocument(PolicyDocument.defaults().lateDays(), cats, PolicyDocument.defaults().letters());
-            CurrentUser.runAs(admin, () -> gradebook.setPolicy(courseId, doc));
+            CurrentUser.runAs(admin, () -> policies.setPolicy(courseId, doc));
             long seedStart = System.nanoTime();
             List<Object[]> accountsBatch = new ArrayList<>();
             for (int s = 0; s < STUDENTS; s++) {
@@ -147,7 +149,7 @@ public final class GradebookBench {
             System.out.printf(Locale.ROOT, "seeded %d students and %d scores in %.1f s%n", STUDENTS, entries.size(), (System.nanoTime() - seedStart) / 1e9);
             double serviceMs = median(() -> CurrentUser.runAs(admin, () -> gradebook.gradebook(courseId)));
             String[] out = new String[1];
-            double serviceCsvMs = median(() -> out[0] = CurrentUser.runAs(admin, () -> gradebook.csv(courseId)));
+            double serviceCsvMs = median(() -> out[0] = CurrentUser.runAs(admin, () -> exports.csv(courseId)));
             System.out.printf(Locale.ROOT, "service: load + recompute from PostgreSQL          %8.1f ms%n", serviceMs);
             System.out.printf(Locale.ROOT, "service: CSV export (load + recompute + write, %d KB) %6.1f ms%n", out[0].length() / 1024, serviceCsvMs);
         } finally {

@@ -42,6 +42,9 @@ class GradebookIT {
     @Autowired SubmissionService submissions;
     @Autowired AutogradeService autograde;
     @Autowired GradebookService gradebook;
+    @Autowired GradingPolicyService policies;
+    @Autowired ScoreEntryService scores;
+    @Autowired GradeExportService exports;
     @Autowired AuditLog audit;
     @Autowired org.lectern.identity.AccountService accounts;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -78,7 +81,7 @@ class GradebookIT {
         return new Setup(s, third, a);
     }
 
-    private static GradebookService.StudentRow row(GradebookService.Gradebook g, Account who) {
+    private static GradebookRows.StudentRow row(GradebookService.Gradebook g, Account who) {
         return g.students().stream().filter(r -> r.email().equals(who.email())).findFirst().orElseThrow();
     }
 
@@ -108,8 +111,8 @@ class GradebookIT {
         var t = lateCourse();
         var s = t.s();
         // Hand-entered scores and overrides on an unreleased assignment stay hidden as well.
-        as(s.ta(), () -> gradebook.enterScore(s.courseId(), "A2", s.student().email(), BigDecimal.valueOf(91), false));
-        as(s.instructor(), () -> gradebook.override(s.courseId(), "A2", s.otherStudent().email(), BigDecimal.ZERO, "integrity case 3"));
+        as(s.ta(), () -> scores.enterScore(s.courseId(), "A2", s.student().email(), BigDecimal.valueOf(91), false));
+        as(s.instructor(), () -> scores.override(s.courseId(), "A2", s.otherStudent().email(), BigDecimal.ZERO, "integrity case 3"));
         var before = as(s.student(), () -> gradebook.gradebook(s.courseId()));
         assertThat(before.students()).singleElement().satisfies(r -> {
             assertThat(r.email()).isEqualTo(s.student().email());
@@ -124,15 +127,15 @@ class GradebookIT {
         assertThat(after.students().getFirst().items().get("A2").score()).isEqualByComparingTo("91");
         var otherAfter = as(s.otherStudent(), () -> gradebook.gradebook(s.courseId()));
         assertThat(otherAfter.students().getFirst().items().get("A2").score()).isEqualByComparingTo("0");
-        assertThatThrownBy(() -> as(s.student(), () -> gradebook.csv(s.courseId()))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> as(s.student(), () -> exports.csv(s.courseId()))).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void extensionsOverridesAndPolicyChangesAreAppliedAndAudited() {
         var t = lateCourse();
         var s = t.s();
-        as(s.ta(), () -> gradebook.grantExtension(s.courseId(), "a2", s.otherStudent().email(), null, 3, "illness, note on file"));
-        as(s.instructor(), () -> gradebook.override(s.courseId(), "A2", t.third().email(), BigDecimal.ZERO, "integrity case 12"));
+        as(s.ta(), () -> scores.grantExtension(s.courseId(), "a2", s.otherStudent().email(), null, 3, "illness, note on file"));
+        as(s.instructor(), () -> scores.override(s.courseId(), "A2", t.third().email(), BigDecimal.ZERO, "integrity case 12"));
         var g = as(s.ta(), () -> gradebook.gradebook(s.courseId()));
         // Extra days are calendar days: Friday 23:59 + 3 is Monday 23:59, so Monday 00:30 is on time.
         assertThat(row(g, s.otherStudent()).items().get("A2").lateDays()).isZero();
@@ -140,16 +143,16 @@ class GradebookIT {
         assertThat(row(g, t.third()).items().get("A2").score()).isEqualByComparingTo("0");
         assertThat(row(g, t.third()).items().get("A2").overrideReason()).isEqualTo("integrity case 12");
         assertThat(audit.forCourse(s.courseId())).extracting(AuditLog.Entry::action).contains("extension.granted", "grade.override");
-        assertThatThrownBy(() -> as(s.ta(), () -> gradebook.override(s.courseId(), "A2", t.third().email(), BigDecimal.ONE, "x")))
+        assertThatThrownBy(() -> as(s.ta(), () -> scores.override(s.courseId(), "A2", t.third().email(), BigDecimal.ONE, "x")))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> as(s.instructor(), () -> gradebook.override(s.courseId(), "A2", t.third().email(), BigDecimal.ONE, " ")))
+        assertThatThrownBy(() -> as(s.instructor(), () -> scores.override(s.courseId(), "A2", t.third().email(), BigDecimal.ONE, " ")))
                 .isInstanceOf(InvalidInputException.class);
 
         // COMP541's 7 grace days, no per-item maximum: the third student's 3 days are all free now.
-        var doc = as(s.instructor(), () -> gradebook.policy(s.courseId()));
+        var doc = as(s.instructor(), () -> policies.policy(s.courseId()));
         var comp = new PolicyDocument(new PolicyDocument.LateDaysJson(7, null, BigDecimal.valueOf(20), false, 15, 12, "deadline_order"),
                 doc.categories(), doc.letters());
-        as(s.instructor(), () -> gradebook.setPolicy(s.courseId(), comp));
+        as(s.instructor(), () -> policies.setPolicy(s.courseId(), comp));
         var g2 = as(s.ta(), () -> gradebook.gradebook(s.courseId()));
         assertThat(row(g2, s.student()).lateDaysRemaining()).isEqualTo(5); // Sunday 23:00 is two calendar days after Friday
     }
@@ -158,10 +161,10 @@ class GradebookIT {
     void exportsNeutraliseFormulasAndFollowCanvasColumns() {
         var t = lateCourse();
         var s = t.s();
-        String csv = as(s.ta(), () -> gradebook.csv(s.courseId()));
+        String csv = as(s.ta(), () -> exports.csv(s.courseId()));
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Student,Email,SIS User ID,Section,a0,a1,A2,a3");
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
-        String canvas = as(s.ta(), () -> gradebook.canvasCsv(s.courseId()));
+        String canvas = as(s.ta(), () -> exports.canvasCsv(s.courseId()));
         List<String> lines = canvas.lines().toList();
         assertThat(lines.get(0)).startsWith("Student,ID,SIS User ID,SIS Login ID,Section,a0,a1,A2,a3");
         assertThat(lines.get(1)).startsWith("\"    Points Possible\",");
@@ -171,10 +174,10 @@ class GradebookIT {
     @Test
     void aPolicyThatDoesNotAddUpIsRefused() {
         var s = coursework.setup(false);
-        var doc = as(s.instructor(), () -> gradebook.policy(s.courseId()));
+        var doc = as(s.instructor(), () -> policies.policy(s.courseId()));
         var broken = new PolicyDocument(doc.lateDays(), List.of(new PolicyDocument.CategoryJson("Only", BigDecimal.valueOf(50), 0, false, null,
                 List.of(new PolicyDocument.ItemJson("x", BigDecimal.TEN, null, null, null)))), doc.letters());
-        assertThatThrownBy(() -> as(s.instructor(), () -> gradebook.setPolicy(s.courseId(), broken)))
+        assertThatThrownBy(() -> as(s.instructor(), () -> policies.setPolicy(s.courseId(), broken)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid");
         assertThatThrownBy(() -> as(s.instructor(), () -> assignments.create(s.courseId(), new AssignmentDraft("Q9", "Quiz", null,
                 Instant.now(), Instant.now(), BigDecimal.ONE, null, null, null, null, null, null, null, null, "Nope", null))))
@@ -192,12 +195,36 @@ class GradebookIT {
         assertThat(g.students().getFirst().items().get("Quiz2").score()).isEqualByComparingTo("8");
         assertThat(g.students().getFirst().items().get("Quiz2").max()).isEqualByComparingTo("10");
 
-        as(s.instructor(), () -> gradebook.override(s.courseId(), "Quiz2", s.student().email(), BigDecimal.ZERO, "integrity case 9"));
+        as(s.instructor(), () -> scores.override(s.courseId(), "Quiz2", s.student().email(), BigDecimal.ZERO, "integrity case 9"));
         as(s.student(), () -> tx.executeWithoutResult(st -> events.publishEvent(new ScoreReported(s.courseId(), "Quiz2", s.student().id(), BigDecimal.TEN, "quiz"))));
         var after = as(s.student(), () -> gradebook.gradebook(s.courseId()));
         assertThat(after.students().getFirst().items().get("Quiz2").score()).isEqualByComparingTo("0");
         assertThatThrownBy(() -> as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(
                 new GradedItemDeclared(s.courseId(), "Quiz9", BigDecimal.TEN, "Homework")))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no gradebook category 'Homework'");
+    }
+
+    @Test
+    void anOverrideKindReportIsAnInstructorsAuditedOverride() {
+        var s = coursework.setup(false);
+        as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(new GradedItemDeclared(s.courseId(), "Quiz2", BigDecimal.TEN, "Quizzes"))));
+        as(s.student(), () -> tx.executeWithoutResult(st -> events.publishEvent(new ScoreReported(s.courseId(), "Quiz2", s.student().id(), new BigDecimal("8"), "quiz"))));
+
+        // Only an instructor may decide one, as with a hand-made override; nothing changes when refused.
+        assertThatThrownBy(() -> as(s.ta(), () -> tx.executeWithoutResult(st -> events.publishEvent(
+                ScoreReported.override(s.courseId(), "Quiz2", s.student().id(), BigDecimal.ZERO, "plagiarism", "integrity case 4: copied")))))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(as(s.student(), () -> gradebook.gradebook(s.courseId())).students().getFirst().items().get("Quiz2").score())
+                .isEqualByComparingTo("8");
+
+        as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(
+                ScoreReported.override(s.courseId(), "Quiz2", s.student().id(), BigDecimal.ZERO, "plagiarism", "integrity case 4: copied"))));
+        var line = as(s.student(), () -> gradebook.gradebook(s.courseId())).students().getFirst().items().get("Quiz2");
+        assertThat(line.score()).isEqualByComparingTo("0");
+        assertThat(line.overrideReason()).isEqualTo("integrity case 4: copied");
+        assertThat(audit.forCourse(s.courseId())).filteredOn(e -> e.action().equals("grade.override")).singleElement()
+                .satisfies(e -> assertThat(e.actorId()).isEqualTo(s.instructor().id()));
+        assertThatThrownBy(() -> ScoreReported.override(s.courseId(), "Quiz2", s.student().id(), BigDecimal.ZERO, "plagiarism", " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

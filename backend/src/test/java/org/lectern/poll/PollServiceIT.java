@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.BackendTest;
 import org.lectern.Coursework;
 import org.lectern.People;
+import org.lectern.gradebook.GradebookRows;
 import org.lectern.gradebook.GradebookService;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
@@ -145,7 +146,7 @@ class PollServiceIT {
         as(s.instructor(), () -> polls.advance(second.id(), PollPhase.CLOSED));
 
         var g = as(s.ta(), () -> gradebook.gradebook(s.courseId()));
-        var byEmail = g.students().stream().collect(java.util.stream.Collectors.toMap(GradebookService.StudentRow::email, r -> r));
+        var byEmail = g.students().stream().collect(java.util.stream.Collectors.toMap(GradebookRows.StudentRow::email, r -> r));
         assertThat(byEmail.get(s.student().email()).items().get("participation").score()).isEqualByComparingTo("100");
         assertThat(byEmail.get(s.otherStudent().email()).items().get("participation").score()).isEqualByComparingTo("50");
     }

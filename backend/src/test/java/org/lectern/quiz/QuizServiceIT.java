@@ -33,6 +33,7 @@ class QuizServiceIT {
     @Autowired Coursework coursework;
     @Autowired QuizService quizzes;
     @Autowired GradebookService gradebook;
+    @Autowired org.lectern.gradebook.GradingPolicyService policies;
     @Autowired ScheduleService schedule;
     @Autowired AuditLog audit;
     @Autowired TestClock clock;
@@ -85,7 +86,7 @@ class QuizServiceIT {
             assertThat(i.shortName()).isEqualTo("Quiz1");
             assertThat(i.route()).isEqualTo("courses/" + s.courseId() + "/quizzes/" + q.id());
         });
-        var policy = as(s.ta(), () -> gradebook.policy(s.courseId()));
+        var policy = as(s.ta(), () -> policies.policy(s.courseId()));
         var quizzesCategory = policy.categories().stream().filter(c -> c.name().equals("Quizzes")).findFirst().orElseThrow();
         assertThat(quizzesCategory.items()).extracting(i -> i.shortName()).containsExactly("Quiz1", "quiz2", "quiz3", "quiz4", "quiz5");
     }

@@ -143,6 +143,49 @@ public class Browser implements AutoCloseable {
                 });
     }
 
+    /**
+     * Clicks the one shown cell of a Vaadin grid that holds {@code content}, once the page has settled: the grid has
+     * its rows (not loading), no server round trip is in flight, no dialog is open, exactly one matching cell is
+     * displayed (the grid keeps pooled rows in the DOM, hidden), it is scrolled to the middle of the viewport both
+     * ways (a wide grid's column may start off-screen, or under the frozen first column), and nothing covers its
+     * centre. Every condition is looked at again on each try, so a redraw while waiting only delays the click.
+     */
+    public void clickGridCell(By grid, By content) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .until(d -> {
+                    WebElement g = d.findElement(grid);
+                    if (g.getDomAttribute("loading") != null || Boolean.TRUE.equals(script(SERVER_BUSY))
+                            || !d.findElements(By.cssSelector("vaadin-dialog[opened], vaadin-dialog-overlay[opened]")).isEmpty()) {
+                        return false;
+                    }
+                    List<WebElement> shown = d.findElements(content).stream().filter(WebElement::isDisplayed).toList();
+                    if (shown.size() != 1) {
+                        return false;
+                    }
+                    // The cell's own box: the content inside may be an empty span with no size to click.
+                    WebElement cell = shown.getFirst().findElement(By.xpath("ancestor::vaadin-grid-cell-content"));
+                    script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", cell);
+                    if (ExpectedConditions.elementToBeClickable(cell).apply(d) == null || !Boolean.TRUE.equals(script(ON_TOP, cell))) {
+                        return false;
+                    }
+                    cell.click();
+                    return true;
+                });
+    }
+
+    /** Whether Vaadin's client has a request to the server in flight (as Vaadin's own test tools ask it). */
+    private static final String SERVER_BUSY = """
+            const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+            return !!clients && Object.values(clients).some(c => c.isActive && c.isActive());""";
+
+    /** Whether the element, not something over it, is what a click at its centre would hit. */
+    private static final String ON_TOP = """
+            const r = arguments[0].getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return hit === arguments[0] || arguments[0].contains(hit);""";
+
     /** Types into a Vaadin field (its input sits in the light DOM) and leaves it, so the value syncs. */
     public void type(String fieldId, String text) {
         WebElement input = waitFor(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** A TA enters one quiz score in the staff table; the column's statistics and the student's page follow. */
 class GradebookIT extends BrowserTest {
@@ -20,12 +19,8 @@ class GradebookIT extends BrowserTest {
         browser.waitFor(By.id("gradebook"));
         browser.type("gradebook-filter", "student3");
         By cell = By.cssSelector("vaadin-grid-cell-content .score-cell[data-item='quiz2']");
-        // The grid keeps pooled rows in the DOM, hidden: the filter must leave one visible row.
-        WebElement only = browser.waiting().until(d -> {
-            List<WebElement> shown = d.findElements(cell).stream().filter(WebElement::isDisplayed).toList();
-            return shown.size() == 1 ? shown.getFirst() : null;
-        });
-        only.click();
+        // The filter must leave one visible row; the click waits for the grid to settle with that cell clickable.
+        browser.clickGridCell(By.id("gradebook"), cell);
 
         browser.waitFor(By.id("score-dialog"));
         browser.type("score-value", "7.5");

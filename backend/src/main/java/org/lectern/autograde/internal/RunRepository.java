@@ -121,22 +121,18 @@ public class RunRepository {
     public record QueuedJob(long runId, int priority, Instant executionTime) {
     }
 
-    /**
-     * The same student's queued, not yet picked runs of older versions of this assignment than {@code submissionId},
-     * leaving out the version they chose to count and reference submissions.
-     */
-    public List<QueuedJob> olderQueuedVersions(long submissionId) {
+    /** Of these submissions' runs, the queued ones no worker has picked yet, in run order. */
+    public List<QueuedJob> queuedRuns(java.util.Collection<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select r.id, coalesce(t.priority, 0), t.execution_time
-                from submission n
-                join submission s on s.account_id = n.account_id and s.assignment_id = n.assignment_id and s.id < n.id
-                                  and not s.is_reference
-                join grading_run r on r.submission_id = s.id and r.status = 'QUEUED'
+                from grading_run r
                 join scheduled_tasks t on t.task_name = 'grade' and t.task_instance = 'run-' || r.id and not t.picked
-                where n.id = ? and not n.is_reference
-                  and not exists (select 1 from submission_choice c where c.submission_id = s.id)
+                where r.submission_id = any(?) and r.status = 'QUEUED'
                 order by r.id""")
-                .param(submissionId)
+                .param(submissionIds.toArray(new Long[0]))
                 .query((rs, i) -> new QueuedJob(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list();
     }
 
@@ -152,10 +148,6 @@ public class RunRepository {
         }
         return jdbc.sql("update grading_run set status = 'SUPERSEDED', problem = ?, finished_at = ? where id = ? and status = 'QUEUED'")
                 .params(problem, Timestamp.from(now), runId).update() == 1;
-    }
-
-    public int version(long submissionId) {
-        return jdbc.sql("select version from submission where id = ?").param(submissionId).query(Integer.class).single();
     }
 
     /**
@@ -215,20 +207,27 @@ public class RunRepository {
                 .query(RunRepository::run).list();
     }
 
-    /** Per student: the counted submission's time and its latest finished run's totals, in one query. */
-    public List<Object[]> countedTotals(long assignmentId) {
-        return jdbc.sql("""
-                select s.account_id, s.submitted_at, r.status, r.public_earned, r.private_earned, r.public_possible, r.private_possible
-                from submission s
-                left join lateral (select status, public_earned, private_earned, public_possible, private_possible
-                                   from grading_run where submission_id = s.id order by id desc limit 1) r on true
-                where s.assignment_id = ? and not s.is_reference and s.id = coalesce(
-                    (select c.submission_id from submission_choice c where c.assignment_id = s.assignment_id and c.account_id = s.account_id),
-                    (select max(s2.id) from submission s2 where s2.assignment_id = s.assignment_id and s2.account_id = s.account_id and not s2.is_reference))""")
-                .param(assignmentId)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)})
-                .list();
+    /** A run's status and points, for totals. */
+    public record Totals(RunStatus status, BigDecimal publicEarned, BigDecimal privateEarned, BigDecimal publicPossible,
+                         BigDecimal privatePossible) {
+    }
+
+    /** By submission: the totals of its latest run, in one query; a submission without a run is absent. */
+    public java.util.Map<Long, Totals> latestTotals(java.util.Collection<Long> submissionIds) {
+        java.util.Map<Long, Totals> out = new java.util.HashMap<>();
+        if (submissionIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select distinct on (submission_id) submission_id, status, public_earned, private_earned, public_possible, private_possible
+                from grading_run where submission_id = any(?) order by submission_id, id desc""")
+                .param(submissionIds.toArray(new Long[0]))
+                .query((rs, i) -> {
+                    out.put(rs.getLong(1), new Totals(RunStatus.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                    return null;
+                }).list();
+        return out;
     }
 
     private static Instant instant(ResultSet rs, String c) throws SQLException {

@@ -5,17 +5,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lectern.gradebook.GradebookRows.Entry;
+import org.lectern.gradebook.GradebookRows.Override;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class GradebookRepository {
-
-    public record Entry(String itemKey, long accountId, BigDecimal score, boolean excused) {
-    }
-
-    public record Override(String itemKey, long accountId, BigDecimal score, String reason) {
-    }
 
     public record ExtensionRow(long id, String itemKey, long accountId, Instant newDueAt, Integer extraDays, String reason,
                                Instant grantedAt) {

@@ -52,22 +52,40 @@ public class SubmissionRepository {
                 .params(assignmentId, accountId).query(SubmissionRepository::submission).list();
     }
 
-    /** Per person, the version that counts: their choice, else the latest. */
+    /**
+     * The one statement of which version counts, as a condition on submission {@code s}: the person's choice, else
+     * their latest; never a reference solution. Every query for counted versions uses it.
+     */
+    private static final String COUNTED = """
+            not s.is_reference and s.id = coalesce(
+                (select c.submission_id from submission_choice c where c.assignment_id = s.assignment_id and c.account_id = s.account_id),
+                (select max(s2.id) from submission s2 where s2.assignment_id = s.assignment_id and s2.account_id = s.account_id and not s2.is_reference))
+            """;
+
+    /** Per person, the version that counts. */
     public List<Submission> counted(long assignmentId) {
-        return jdbc.sql(SELECT + """
-                where s.assignment_id = ? and not s.is_reference and s.id = coalesce(
-                    (select c.submission_id from submission_choice c where c.assignment_id = s.assignment_id and c.account_id = s.account_id),
-                    (select max(s2.id) from submission s2 where s2.assignment_id = s.assignment_id and s2.account_id = s.account_id and not s2.is_reference))
-                order by a.display_name, a.email""")
+        return jdbc.sql(SELECT + "where s.assignment_id = ? and " + COUNTED + " order by a.display_name, a.email")
                 .param(assignmentId).query(SubmissionRepository::submission).list();
     }
 
     public Optional<Long> countedId(long assignmentId, long accountId) {
+        return jdbc.sql("select s.id from submission s where s.assignment_id = ? and s.account_id = ? and " + COUNTED)
+                .params(assignmentId, accountId).query(Long.class).optional();
+    }
+
+    /**
+     * The same person's older versions of this assignment than {@code submissionId}, leaving out the one they chose
+     * to count (a newer version replaces the others' place in the grading queue, never a chosen one).
+     */
+    public List<Long> olderVersionsNotChosen(long submissionId) {
         return jdbc.sql("""
-                select coalesce(
-                  (select submission_id from submission_choice where assignment_id = ? and account_id = ?),
-                  (select max(id) from submission where assignment_id = ? and account_id = ? and not is_reference))""")
-                .params(assignmentId, accountId, assignmentId, accountId).query(Long.class).optional();
+                select s.id from submission n
+                join submission s on s.account_id = n.account_id and s.assignment_id = n.assignment_id and s.id < n.id
+                                  and not s.is_reference
+                where n.id = ? and not n.is_reference
+                  and not exists (select 1 from submission_choice c where c.submission_id = s.id)
+                order by s.id""")
+                .param(submissionId).query(Long.class).list();
     }
 
     public Optional<Submission> latestReference(long assignmentId) {

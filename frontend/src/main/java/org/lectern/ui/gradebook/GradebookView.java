@@ -35,17 +35,21 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
+import org.lectern.gradebook.GradeExportService;
+import org.lectern.gradebook.GradeStatistics;
+import org.lectern.gradebook.GradebookRows;
 import org.lectern.gradebook.GradebookService;
 import org.lectern.gradebook.Rounding;
+import org.lectern.gradebook.ScoreEntryService;
+import org.lectern.gradebook.ScoreImportService;
 import org.lectern.gradebook.ScoreSheet;
+import org.lectern.latepolicy.Allocation;
 import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
@@ -62,10 +66,16 @@ import org.lectern.ui.course.CoursePage;
 public class GradebookView extends CoursePage {
 
     private final GradebookService gradebook;
+    private final ScoreEntryService scores;
+    private final ScoreImportService imports;
+    private final GradeExportService exports;
     private String filterText = "";
 
-    public GradebookView(GradebookService gradebook) {
+    public GradebookView(GradebookService gradebook, ScoreEntryService scores, ScoreImportService imports, GradeExportService exports) {
         this.gradebook = gradebook;
+        this.scores = scores;
+        this.imports = imports;
+        this.exports = exports;
     }
 
     @Override
@@ -75,39 +85,39 @@ public class GradebookView extends CoursePage {
         if (g.grant().isStaff()) {
             staff(g);
         } else if (!g.students().isEmpty()) {
-            student(g.students().getFirst());
+            student(g.students().getFirst(), g.policy().latePolicy().allocation());
         }
     }
 
     private void staff(GradebookService.Gradebook g) {
-        HorizontalLayout exports = new HorizontalLayout(
-                download("Download CSV", "gradebook-csv", "gradebook.csv", () -> gradebook.csv(courseId)),
-                download("Download for Canvas", "gradebook-canvas", "gradebook-canvas.csv", () -> gradebook.canvasCsv(courseId)));
+        HorizontalLayout downloads = new HorizontalLayout(
+                download("Download CSV", "gradebook-csv", "gradebook.csv", () -> exports.csv(courseId)),
+                download("Download for Canvas", "gradebook-canvas", "gradebook-canvas.csv", () -> exports.canvasCsv(courseId)));
         TextField filter = new TextField();
         filter.setPlaceholder("Filter by name, e-mail or section");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setId("gradebook-filter");
-        add(exports, filter);
+        add(downloads, filter);
 
-        Grid<GradebookService.StudentRow> grid = new Grid<>();
+        Grid<GradebookRows.StudentRow> grid = new Grid<>();
         grid.setId("gradebook");
-        grid.addColumn(GradebookService.StudentRow::name).setHeader("Student").setFrozen(true).setAutoWidth(true).setSortable(true)
-                .setComparator(Comparator.comparing(GradebookService.StudentRow::name, String.CASE_INSENSITIVE_ORDER));
-        grid.addColumn(GradebookService.StudentRow::email).setHeader("E-mail").setAutoWidth(true).setSortable(true);
+        grid.addColumn(GradebookRows.StudentRow::name).setHeader("Student").setFrozen(true).setAutoWidth(true).setSortable(true)
+                .setComparator(Comparator.comparing(GradebookRows.StudentRow::name, String.CASE_INSENSITIVE_ORDER));
+        grid.addColumn(GradebookRows.StudentRow::email).setHeader("E-mail").setAutoWidth(true).setSortable(true);
         grid.addColumn(r -> r.section() == null ? "" : r.section()).setHeader("Section").setAutoWidth(true).setSortable(true);
-        Map<Grid.Column<GradebookService.StudentRow>, String> itemColumns = new HashMap<>();
+        Map<Grid.Column<GradebookRows.StudentRow>, String> itemColumns = new HashMap<>();
         for (String key : g.itemKeys()) {
-            List<BigDecimal> scores = g.students().stream().map(r -> r.items().get(key).score()).filter(Objects::nonNull).toList();
-            String stats = scores.isEmpty() ? "" : " · mean " + fmt(mean(scores)) + " · median " + fmt(median(scores));
+            GradeStatistics graded = GradeStatistics.of(GradeStatistics.scores(g.students(), key));
+            String stats = graded.count() == 0 ? "" : " · mean " + fmt(graded.mean()) + " · median " + fmt(graded.median());
             // A client-side template, not a server component per cell: 50,000 cells stay cheap. The template is
             // compiled as JavaScript in the browser, so the item's name travels as a property (Lit escapes it), never
             // inside the template text, where a backquote or ${ in a name would run as code.
-            var column = grid.addColumn(LitRenderer.<GradebookService.StudentRow>of(
+            var column = grid.addColumn(LitRenderer.<GradebookRows.StudentRow>of(
                             "<span class=\"score-cell\" data-item=\"${item.itemKey}\">${item.score}</span>")
                             .withProperty("itemKey", r -> key)
                             .withProperty("score", r -> cell(r.items().get(key))))
                     .setHeader(new Span(key))
-                    .setFooter(new Span(scores.size() + " graded" + stats))
+                    .setFooter(new Span(graded.count() + " graded" + stats))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
                     .setComparator(Comparator.comparing(r -> r.items().get(key).score(), Comparator.nullsFirst(Comparator.naturalOrder())));
             itemColumns.put(column, key);
@@ -121,11 +131,11 @@ public class GradebookView extends CoursePage {
         });
         grid.addColumn(r -> r.lateDaysUsed() + " / " + (r.lateDaysUsed() + r.lateDaysRemaining())).setHeader("Late days").setAutoWidth(true);
         grid.addColumn(r -> fmt(r.totalPercent())).setHeader("Total %").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
-                .setComparator(Comparator.comparing(GradebookService.StudentRow::totalPercent, Comparator.nullsFirst(Comparator.naturalOrder())));
+                .setComparator(Comparator.comparing(GradebookRows.StudentRow::totalPercent, Comparator.nullsFirst(Comparator.naturalOrder())));
         grid.addColumn(r -> r.letter() == null ? "" : r.letter()).setHeader("Letter").setAutoWidth(true).setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setHeight("60vh"); // the grid scrolls inside, so its header row stays put
-        ListDataProvider<GradebookService.StudentRow> data = new ListDataProvider<>(g.students());
+        ListDataProvider<GradebookRows.StudentRow> data = new ListDataProvider<>(g.students());
         grid.setItems(data);
         filter.addValueChangeListener(e -> {
             filterText = e.getValue();
@@ -146,12 +156,11 @@ public class GradebookView extends CoursePage {
         VerticalLayout chart = new VerticalLayout();
         chart.setPadding(false);
         item.addValueChangeListener(e -> {
-            List<BigDecimal> percents = e.getValue().equals("Total")
-                    ? g.students().stream().map(GradebookService.StudentRow::totalPercent).filter(Objects::nonNull).toList()
-                    : g.students().stream().map(r -> r.items().get(e.getValue())).filter(l -> l.score() != null && l.max() != null && l.max().signum() > 0)
-                            .map(l -> l.score().multiply(BigDecimal.valueOf(100)).divide(l.max(), MathContext.DECIMAL64)).toList();
-            summary.setText(percents.isEmpty() ? "No scores yet." : percents.size() + " scores · mean " + fmt(mean(percents)) + "% · median "
-                    + fmt(median(percents)) + "%");
+            List<BigDecimal> percents = e.getValue().equals("Total") ? GradeStatistics.totalPercents(g.students())
+                    : GradeStatistics.percents(g.students(), e.getValue());
+            GradeStatistics figures = GradeStatistics.of(percents);
+            summary.setText(figures.count() == 0 ? "No scores yet." : figures.count() + " scores · mean " + fmt(figures.mean()) + "% · median "
+                    + fmt(figures.median()) + "%");
             chart.removeAll();
             chart.add(Histogram.of("histogram", percents));
         });
@@ -160,8 +169,8 @@ public class GradebookView extends CoursePage {
         add(stats, importScores(), extensionForm(g), overrideForm(g));
     }
 
-    private Dialog scoreDialog(GradebookService.StudentRow row, String key) {
-        GradebookService.ItemLine line = row.items().get(key);
+    private Dialog scoreDialog(GradebookRows.StudentRow row, String key) {
+        GradebookRows.ItemLine line = row.items().get(key);
         Dialog dialog = new Dialog();
         dialog.setId("score-dialog");
         dialog.setHeaderTitle(key + " · " + row.name());
@@ -175,7 +184,7 @@ public class GradebookView extends CoursePage {
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         dialog.add(new VerticalLayout(score, excused, note));
         Button save = new Button("Save", e -> {
-            if (Notifications.attempt(() -> gradebook.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
+            if (Notifications.attempt(() -> scores.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
                 Notifications.success("Saved " + key + " for " + row.name() + ".");
                 dialog.close();
                 refresh();
@@ -202,7 +211,7 @@ public class GradebookView extends CoursePage {
         save.setEnabled(false);
         Button preview = new Button("Preview", e -> {
             if (Notifications.attempt(() -> {
-                var p = gradebook.previewScores(courseId, csv.getValue());
+                var p = imports.previewScores(courseId, csv.getValue());
                 problems.removeAll();
                 p.fileProblems().forEach(x -> problems.add(new ListItem(x)));
                 p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add(
@@ -217,7 +226,7 @@ public class GradebookView extends CoursePage {
         });
         csv.addValueChangeListener(e -> save.setEnabled(false));
         save.addClickListener(e -> {
-            if (Notifications.attempt(() -> gradebook.importScores(courseId, csv.getValue()))) {
+            if (Notifications.attempt(() -> imports.importScores(courseId, csv.getValue()))) {
                 Notifications.success("Scores saved.");
                 refresh();
             }
@@ -235,7 +244,7 @@ public class GradebookView extends CoursePage {
         IntegerField days = new IntegerField("Extra days");
         TextField reason = new TextField("Reason (audited)");
         Button grant = new Button("Grant extension", e -> {
-            if (Notifications.attempt(() -> gradebook.grantExtension(courseId, item.getValue(), student.getValue(), null,
+            if (Notifications.attempt(() -> scores.grantExtension(courseId, item.getValue(), student.getValue(), null,
                     days.getValue(), reason.getValue()))) {
                 Notifications.success("Extension granted.");
                 refresh();
@@ -258,7 +267,7 @@ public class GradebookView extends CoursePage {
         BigDecimalField score = new BigDecimalField("Score");
         TextField reason = new TextField("Reason (audited)");
         Button set = new Button("Override", e -> {
-            if (Notifications.attempt(() -> gradebook.override(courseId, item.getValue(), student.getValue(), score.getValue(),
+            if (Notifications.attempt(() -> scores.override(courseId, item.getValue(), student.getValue(), score.getValue(),
                     reason.getValue()))) {
                 Notifications.success("Override saved.");
                 refresh();
@@ -270,16 +279,16 @@ public class GradebookView extends CoursePage {
         return new Details(new Span("Override a score"), row);
     }
 
-    private void student(GradebookService.StudentRow r) {
+    private void student(GradebookRows.StudentRow r, Allocation allocation) {
         Span total = new Span(r.totalPercent() == null ? "No released scores yet."
                 : "Total so far: " + fmt(r.totalPercent()) + "%" + (r.letter() == null ? "" : " (" + r.letter() + ")"));
         total.setId("my-total");
         Span days = new Span("Late days: " + r.lateDaysUsed() + " used, " + r.lateDaysRemaining() + " left.");
         days.setId("late-days-left");
         add(total, days);
-        Grid<GradebookService.ItemLine> items = new Grid<>();
+        Grid<GradebookRows.ItemLine> items = new Grid<>();
         items.setId("my-grades");
-        items.addColumn(GradebookService.ItemLine::key).setHeader("Item").setAutoWidth(true);
+        items.addColumn(GradebookRows.ItemLine::key).setHeader("Item").setAutoWidth(true);
         items.addColumn(l -> l.score() == null ? "–" : fmt(l.score()) + " / " + fmt(l.max())).setHeader("Score").setAutoWidth(true);
         items.addColumn(l -> l.lateDays() == 0 ? "" : l.lateDays() + " late" + (l.penaltyPercent().signum() > 0 ? ", −" + fmt(l.penaltyPercent()) + "%" : ""))
                 .setHeader("Late").setAutoWidth(true);
@@ -298,11 +307,11 @@ public class GradebookView extends CoursePage {
         ledger.addColumn(e -> e.extension() == null ? "" : "extension: " + e.extension().reason()).setHeader("");
         ledger.setItems(r.ledger());
         ledger.setAllRowsVisible(true);
-        add(ledger, new Paragraph("Late days go to items in deadline order. Staff can grant extensions."));
+        add(ledger, new Paragraph(allocation.explanation() + " Staff can grant extensions."));
     }
 
     /** Item keys are short names staff type; keep them inert inside the template's attribute. */
-    private static String cell(GradebookService.ItemLine l) {
+    private static String cell(GradebookRows.ItemLine l) {
         if (l == null || l.score() == null) {
             return "";
         }
@@ -315,16 +324,6 @@ public class GradebookView extends CoursePage {
         a.getElement().setAttribute("download", true);
         a.setId(id);
         return a;
-    }
-
-    static BigDecimal mean(List<BigDecimal> xs) {
-        return xs.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(xs.size()), MathContext.DECIMAL64);
-    }
-
-    static BigDecimal median(List<BigDecimal> xs) {
-        List<BigDecimal> s = xs.stream().sorted().toList();
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : s.get(n / 2 - 1).add(s.get(n / 2)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
     }
 
     static String fmt(BigDecimal b) {

@@ -3,6 +3,7 @@ package org.lectern.ui.gradebook;
 import com.vaadin.flow.component.Html;
 import java.math.BigDecimal;
 import java.util.List;
+import org.lectern.gradebook.GradeStatistics;
 
 /** A small SVG histogram of percentages in ten bins (Vaadin's chart component needs a subscription). */
 final class Histogram {
@@ -11,11 +12,7 @@ final class Histogram {
     }
 
     static Html of(String id, List<BigDecimal> percents) {
-        int[] bins = new int[10];
-        for (BigDecimal p : percents) {
-            int b = Math.min(9, Math.max(0, p.intValue() / 10));
-            bins[b]++;
-        }
+        int[] bins = GradeStatistics.histogram(percents);
         int max = 1;
         for (int b : bins) {
             max = Math.max(max, b);

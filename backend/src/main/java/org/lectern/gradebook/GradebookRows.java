@@ -1,0 +1,157 @@
+package org.lectern.gradebook;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lectern.course.Member;
+import org.lectern.latepolicy.Extension;
+import org.lectern.latepolicy.LateDayLedger;
+import org.lectern.latepolicy.LateItem;
+import org.lectern.latepolicy.LedgerEntry;
+
+/**
+ * The gradebook's rows: per student and item, what the cell shows and why. An override wins; then an excused
+ * item; then a hand-entered or reported score; then the autograded total rescaled to the item's points, after the
+ * late-day ledger; a released item past its deadline with nothing counted is missing. A viewer sees only what
+ * {@link ScoreVisibility} allows. Totals come from {@link GradeCalculator}, late days from {@link LateDayLedger}.
+ */
+public final class GradebookRows {
+
+    /** One cell: the score after late penalties (null when none or not visible), and why. */
+    public record ItemLine(String key, BigDecimal score, BigDecimal rawScore, BigDecimal max, int lateDays, BigDecimal penaltyPercent,
+                           boolean dropped, boolean released, String status, String overrideReason) {
+    }
+
+    public record StudentRow(long accountId, String name, String email, String sisId, String section, Map<String, ItemLine> items,
+                             int lateDaysUsed, int lateDaysRemaining, BigDecimal totalPercent, String letter, LateDayLedger lateDays) {
+        public List<LedgerEntry> ledger() {
+            return lateDays.entries();
+        }
+    }
+
+    /** A score staff entered, a feature reported, or staff excused. */
+    public record Entry(String itemKey, long accountId, BigDecimal score, boolean excused) {
+    }
+
+    /** A manual score that replaces everything else, with its reason. */
+    public record Override(String itemKey, long accountId, BigDecimal score, String reason) {
+    }
+
+    /** An item that is an assignment: its deadline, whether its grades are released, and the counted versions. */
+    public record Assigned(Instant dueAt, boolean released, Map<Long, CountedScores.Counted> counted) {
+    }
+
+    private GradebookRows() {
+    }
+
+    /**
+     * @param assigned   by item key, the items that are assignments
+     * @param extensions by student account
+     * @param staff      the viewer is course staff (else the one student of {@code students})
+     */
+    public static List<StudentRow> rows(PolicyDocument policy, List<Member> students, Map<String, Assigned> assigned, List<Entry> entries,
+                                        List<Override> overrides, Map<Long, List<Extension>> extensions, boolean staff, ZoneId zone,
+                                        Instant now) {
+        GradingScheme scheme = policy.scheme();
+        Map<String, Entry> entryOf = new HashMap<>();
+        entries.forEach(e -> entryOf.put(e.itemKey().toLowerCase() + "/" + e.accountId(), e));
+        Map<String, Override> overrideOf = new HashMap<>();
+        overrides.forEach(o -> overrideOf.put(o.itemKey().toLowerCase() + "/" + o.accountId(), o));
+        Map<String, BigDecimal> weightPerPoint = weightPerPoint(scheme);
+        List<String> keys = scheme.items().stream().map(GradedItem::key).toList();
+        List<StudentRow> rows = new ArrayList<>();
+        for (Member m : students) {
+            List<LateItem> late = new ArrayList<>();
+            Map<String, BigDecimal> raw = new HashMap<>();
+            Map<String, Boolean> released = new HashMap<>();
+            for (GradedItem item : scheme.items()) {
+                Assigned a = assigned.get(item.key());
+                if (a == null) {
+                    continue;
+                }
+                released.put(item.key(), a.released());
+                CountedScores.Counted s = a.counted().get(m.accountId());
+                BigDecimal points = null;
+                if (s != null && s.total() != null && new ScoreVisibility(staff, a.released()).wholeScore()) {
+                    points = s.possible() == null || s.possible().signum() == 0 ? s.total()
+                            : s.total().multiply(item.pointsPossible()).divide(s.possible(), MathContext.DECIMAL64);
+                    raw.put(item.key(), points);
+                }
+                late.add(new LateItem(item.key(), item.pointsPossible(), points, a.dueAt().atZone(zone),
+                        s == null ? null : s.submittedAt(), policy.rule(item.key()), weightPerPoint.getOrDefault(item.key(), BigDecimal.ONE)));
+            }
+            LateDayLedger ledger = LateDayLedger.compute(policy.latePolicy(), extensions.getOrDefault(m.accountId(), List.of()), late);
+            Map<String, LedgerEntry> charged = new HashMap<>();
+            ledger.entries().forEach(le -> charged.put(le.key(), le));
+            Map<String, ItemScore> scores = new HashMap<>();
+            for (GradedItem item : scheme.items()) {
+                String k = item.key().toLowerCase() + "/" + m.accountId();
+                Assigned a = assigned.get(item.key());
+                ItemScore score = score(item, a, overrideOf.get(k), entryOf.get(k), charged.get(item.key()), m.accountId(), staff, now);
+                if (score != null) {
+                    scores.put(item.key(), score);
+                }
+            }
+            CourseGrade grade = GradeCalculator.compute(scheme, scores);
+            Map<String, ItemLine> lines = new LinkedHashMap<>();
+            for (String key : keys) {
+                ItemResult r = grade.item(key);
+                LedgerEntry le = charged.get(key);
+                ItemScore given = scores.get(key);
+                BigDecimal score = given == null ? null : given.override() != null ? given.override().score() : given.earned();
+                lines.put(key, new ItemLine(key, score, raw.get(key), r == null ? null : r.possible(),
+                        le == null ? 0 : le.daysLate(), le == null ? BigDecimal.ZERO : le.penaltyPercent(),
+                        r != null && r.dropped(), released.getOrDefault(key, given != null),
+                        le != null && le.refused() ? le.status().name().toLowerCase() : r == null ? "" : r.status().name().toLowerCase(),
+                        given != null && given.override() != null ? given.override().reason() : null));
+            }
+            rows.add(new StudentRow(m.accountId(), m.name(), m.email(), m.sisId(), m.section(), lines, ledger.daysUsed(),
+                    ledger.daysRemaining(), grade.totalPercent(), grade.letter(), ledger));
+        }
+        return rows;
+    }
+
+    /** One student's cell before totals; null when it shows nothing. */
+    private static ItemScore score(GradedItem item, Assigned a, Override o, Entry e, LedgerEntry le, long accountId, boolean staff,
+                                   Instant now) {
+        if (a != null && !new ScoreVisibility(staff, a.released()).wholeScore()) {
+            return null; // unreleased: not even a hand-entered score or an override shows
+        }
+        if (o != null) {
+            return ItemScore.overridden(o.score(), o.reason());
+        }
+        if (e != null && e.excused()) {
+            return ItemScore.excusedScore();
+        }
+        if (e != null && e.score() != null) {
+            return ItemScore.graded(e.score(), item.pointsPossible());
+        }
+        if (a == null) {
+            return null;
+        }
+        if (le != null && le.finalScore() != null) {
+            return ItemScore.graded(le.finalScore(), item.pointsPossible());
+        }
+        if (a.released() && now.isAfter(a.dueAt()) && (le == null || le.status().refused() || a.counted().get(accountId) == null)) {
+            return ItemScore.missing();
+        }
+        return null;
+    }
+
+    /** What one point of an item is worth in its category, for the ledger's grade-maximising allocation. */
+    private static Map<String, BigDecimal> weightPerPoint(GradingScheme scheme) {
+        Map<String, BigDecimal> weightPerPoint = new HashMap<>();
+        for (Category c : scheme.categories()) {
+            c.shares().forEach((key, share) -> scheme.items().stream().filter(i -> i.key().equals(key)).findFirst()
+                    .ifPresent(i -> weightPerPoint.put(key, i.pointsPossible().signum() == 0 ? BigDecimal.ZERO
+                            : share.divide(i.pointsPossible(), MathContext.DECIMAL64))));
+        }
+        return weightPerPoint;
+    }
+}
