@@ -4,7 +4,8 @@
 create table qa_post (
     id               bigserial primary key,
     course_id        bigint      not null references course (id) on delete cascade,
-    item_id          bigint      references course_item (id) on delete set null,   -- a lecture or assignment; null: general
+    lecture_id       bigint      references lecture (id) on delete set null,       -- the category: a lecture,
+    item_id          bigint      references course_item (id) on delete set null,   -- or an assignment; neither: general
     author_id        bigint      not null references account (id),
     title            text        not null check (length(title) between 1 and 200),
     body             text        not null check (length(body) <= 20000),
@@ -42,6 +43,7 @@ create table qa_comment (
     post_id    bigint      not null references qa_post (id) on delete cascade,
     answer_id  bigint      references qa_answer (id) on delete cascade,
     author_id  bigint      not null references account (id),
+    by_staff   boolean     not null,
     anonymous  boolean     not null default false,
     body       text        not null check (length(body) between 1 and 5000),
     created_at timestamptz not null default now()
