@@ -34,7 +34,7 @@ class QaController {
     record CountJson(int unread) {
     }
 
-    record ImageJson(String markdown) {
+    record ImageJson(String markdown, String url) {
     }
 
     private final QaService qa;
@@ -101,7 +101,8 @@ class QaController {
         if (file.getSize() > ImageCheck.MAX_BYTES) {
             throw new InvalidInputException("The image is larger than 2 MB.");
         }
-        return new ImageJson(qa.uploadImage(courseId, file.getBytes()));
+        String markdown = qa.uploadImage(courseId, file.getBytes());
+        return new ImageJson(markdown, "/api/v1" + markdown.substring(markdown.indexOf("/qa-images/"), markdown.length() - 1));
     }
 
     /** The checked type, and nosniff so a browser never reinterprets the bytes as something else. */

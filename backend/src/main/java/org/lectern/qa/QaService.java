@@ -226,7 +226,10 @@ public class QaService {
         return new ResponseTimes(counts[0], seconds.size(), counts[1], percentile(seconds, 50), percentile(seconds, 90));
     }
 
-    /** An image for a post: PNG, JPEG, GIF or WebP by its bytes, at most 2 MB. Returns the Markdown that shows it. */
+    /**
+     * An image for a post: PNG, JPEG, GIF or WebP by its bytes, at most 2 MB. Returns the Markdown that shows it on the
+     * app's pages ({@code /qa-images/<id>}, served to signed-in members; REST clients read {@code /api/v1/qa-images/<id>}).
+     */
     @Transactional
     public String uploadImage(long courseId, byte[] content) {
         var grant = access.member(courseId);
@@ -239,7 +242,7 @@ public class QaService {
         String type = ImageCheck.contentType(content)
                 .orElseThrow(() -> new InvalidInputException("Only PNG, JPEG, GIF and WebP images can be attached."));
         long id = repo.insertImage(courseId, blobs.put(content), type, grant.caller().accountId());
-        return "![image](/api/v1/qa-images/" + id + ")";
+        return "![image](/qa-images/" + id + ")";
     }
 
     /** Members of the image's course only. */
