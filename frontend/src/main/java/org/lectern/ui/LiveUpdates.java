@@ -2,6 +2,8 @@ package org.lectern.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lectern.platform.Broadcaster;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,9 +19,10 @@ public final class LiveUpdates {
     private LiveUpdates() {
     }
 
+    /** Works whether or not the view is attached yet (a page redrawn in place adds already-attached components). */
     public static void follow(Component view, Function<Runnable, Broadcaster.Subscription> subscribe, Runnable redraw) {
-        view.addAttachListener(attach -> {
-            UI ui = attach.getUI();
+        AtomicReference<Broadcaster.Subscription> current = new AtomicReference<>();
+        Consumer<UI> start = ui -> {
             SecurityContext viewer = SecurityContextHolder.getContext();
             Broadcaster.Subscription s = subscribe.apply(() -> ui.access(() -> {
                 SecurityContext previous = SecurityContextHolder.getContext();
@@ -30,10 +33,18 @@ public final class LiveUpdates {
                     SecurityContextHolder.setContext(previous);
                 }
             }));
-            view.addDetachListener(detach -> {
+            Broadcaster.Subscription old = current.getAndSet(s);
+            if (old != null) {
+                old.close();
+            }
+        };
+        view.addAttachListener(attach -> start.accept(attach.getUI()));
+        view.addDetachListener(detach -> {
+            Broadcaster.Subscription s = current.getAndSet(null);
+            if (s != null) {
                 s.close();
-                detach.unregisterListener();
-            });
+            }
         });
+        view.getUI().filter(ui -> view.isAttached()).ifPresent(start);
     }
 }
