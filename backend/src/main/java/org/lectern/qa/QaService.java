@@ -273,7 +273,12 @@ public class QaService {
     private Ctx load(long postId) {
         var me = org.lectern.identity.CurrentUser.require().accountId();
         PostRow p = repo.post(postId, me).orElseThrow(() -> notFound(postId));
-        var grant = access.member(p.courseId());
+        CourseAccess.Grant grant;
+        try {
+            grant = access.member(p.courseId());
+        } catch (NotFoundException e) {
+            throw notFound(postId); // the same answer as a post that does not exist: no hint of which course it is in
+        }
         if (!grant.isStaff() && p.privatePost() && p.authorId() != me) {
             throw notFound(postId);
         }

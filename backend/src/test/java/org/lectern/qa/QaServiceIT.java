@@ -189,7 +189,9 @@ class QaServiceIT {
                 .isInstanceOf(InvalidInputException.class);
         var stranger = people.user("stranger");
         assertThatThrownBy(() -> as(stranger, () -> qa.posts(s.courseId(), PostFilter.all()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(stranger, () -> qa.thread(onLecture.id()))).isInstanceOf(NotFoundException.class);
+        // A stranger learns nothing, not even which course the post is in.
+        assertThatThrownBy(() -> as(stranger, () -> qa.thread(onLecture.id()))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No post " + onLecture.id() + " among your courses.");
     }
 
     @Test

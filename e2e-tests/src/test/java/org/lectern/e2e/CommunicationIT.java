@@ -33,7 +33,8 @@ class CommunicationIT extends BrowserTest {
         browser.click(By.id("qa-ask"));
         browser.waitForText(By.id("qa-post-title"), "NaN from my softmax");
         browser.waitForText(By.id("qa-post-body"), "np.exp(x).sum()");
-        assertThat(browser.all(By.cssSelector("#qa-post-body pre code"))).isNotEmpty(); // the code stays a code block
+        // The code stays a code block, coloured by the highlighter the app serves itself.
+        browser.waitFor(By.cssSelector("#qa-post-body pre code.hljs span.hljs-keyword"));
         String threadUrl = browser.url().replaceFirst("^https?://[^/]+", "");
 
         try (Browser ta = new Browser()) {

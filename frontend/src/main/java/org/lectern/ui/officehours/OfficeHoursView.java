@@ -107,6 +107,15 @@ public class OfficeHoursView extends CoursePage {
         d.add(new Paragraph(f.sessions() + " sessions · " + f.helped() + " helped · " + f.absent() + " absent · median wait "
                 + minutes(f.medianWaitSeconds()) + " · median time with a student " + minutes(f.medianServiceSeconds())));
         f.perTa().forEach(t -> d.add(new Paragraph(t.ta() + ": " + t.helped() + " helped")));
+        if (!f.history().isEmpty()) {
+            d.add(new H3("Recent"));
+            f.history().stream().limit(30).forEach(e -> {
+                Div line = new Div(new Span(e.student() + " · " + e.status().name().toLowerCase(Locale.ROOT)
+                        + (e.takenBy() == null ? "" : " · " + e.takenBy()) + " · " + e.topic()));
+                line.addClassName("oh-line");
+                d.add(line);
+            });
+        }
         return d;
     }
 

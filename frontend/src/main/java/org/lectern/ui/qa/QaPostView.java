@@ -34,7 +34,7 @@ import org.lectern.ui.exercise.MathMarkdown;
 
 /**
  * One question with its answers and follow-ups. Every text written by people goes through {@link MathMarkdown}, the
- * app's one Markdown path (escaped HTML, math typeset by the vendored KaTeX). Redraws by push when the thread changes.
+ * app's one Markdown path (escaped HTML, math typeset by the vendored KaTeX); code blocks are coloured by {@link CodeHighlight}. Redraws by push when the thread changes.
  */
 @Route("courses/:courseId([0-9]+)/qa/:postId([0-9]+)")
 @PageTitle("Question · Lectern")
@@ -193,6 +193,7 @@ public class QaPostView extends CoursePage {
     private static Div markdown(String text) {
         Div d = new Div(MathMarkdown.of(text));
         d.addClassName("qa-body");
+        CodeHighlight.apply(d);
         return d;
     }
 
