@@ -89,7 +89,7 @@ public class AnnouncementService {
     @Transactional
     public void dismiss(long announcementId) {
         Announcement a = repo.byId(announcementId).orElseThrow(() -> notFound(announcementId));
-        var grant = access.member(a.courseId());
+        var grant = within(a.courseId(), a.id(), false);
         if (a.publishAt().isAfter(clock.instant()) && !grant.isStaff()) {
             throw notFound(announcementId); // not yet published: students do not learn it exists
         }
@@ -99,7 +99,7 @@ public class AnnouncementService {
     @Transactional
     public void delete(long announcementId) {
         Announcement a = repo.byId(announcementId).orElseThrow(() -> notFound(announcementId));
-        var grant = access.staff(a.courseId());
+        var grant = within(a.courseId(), a.id(), true);
         repo.delete(announcementId);
         audit.record(grant.caller().accountId(), a.courseId(), "announcement.deleted", Long.toString(announcementId));
     }
@@ -119,5 +119,14 @@ public class AnnouncementService {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("No announcement " + id + ".");
+    }
+
+    /** The caller's grant in the course of something found by its id; outsiders get that thing's "not found", naming no course. */
+    private CourseAccess.Grant within(long courseId, long id, boolean staff) {
+        try {
+            return staff ? access.staff(courseId) : access.member(courseId);
+        } catch (NotFoundException e) {
+            throw notFound(id);
+        }
     }
 }

@@ -81,7 +81,7 @@ public class OfficeHoursService {
     @Transactional
     public void close(long sessionId) {
         var s = session(sessionId);
-        var grant = access.staff(s.courseId());
+        var grant = within(s.courseId(), s.id(), true);
         repo.lockSession(sessionId);
         repo.close(sessionId, clock.instant());
         repo.notifyChanged(sessionId);
@@ -98,7 +98,7 @@ public class OfficeHoursService {
     @Transactional
     public QueueView join(long sessionId, String topic, boolean privateTopic) {
         var s = session(sessionId);
-        var grant = access.member(s.courseId());
+        var grant = within(s.courseId(), s.id(), false);
         if (grant.isStaff()) {
             throw new ForbiddenException("Staff take students from the queue; only students join it.");
         }
@@ -121,7 +121,7 @@ public class OfficeHoursService {
     @Transactional
     public void leave(long sessionId) {
         var s = session(sessionId);
-        var grant = access.member(s.courseId());
+        var grant = within(s.courseId(), s.id(), false);
         repo.lockSession(sessionId);
         Row mine = repo.entries(sessionId).stream()
                 .filter(r -> r.accountId() == grant.caller().accountId() && r.status().equals("WAITING")).findFirst()
@@ -133,7 +133,7 @@ public class OfficeHoursService {
     @Transactional(readOnly = true)
     public QueueView queue(long sessionId) {
         var s = session(sessionId);
-        var grant = access.member(s.courseId());
+        var grant = within(s.courseId(), s.id(), false);
         return view(s, grant.caller().accountId(), grant.isStaff(), grant.course().timeZone());
     }
 
@@ -141,7 +141,7 @@ public class OfficeHoursService {
     @Transactional
     public QueueEntry takeNext(long sessionId) {
         var s = session(sessionId);
-        var grant = access.staff(s.courseId());
+        var grant = within(s.courseId(), s.id(), true);
         repo.lockSession(sessionId);
         List<Row> waiting = repo.entries(sessionId).stream().filter(r -> r.status().equals("WAITING")).toList();
         if (waiting.isEmpty()) {
@@ -160,7 +160,7 @@ public class OfficeHoursService {
     public void finish(long entryId, boolean helped) {
         Row e = repo.entry(entryId).orElseThrow(() -> new NotFoundException("No queue entry " + entryId + "."));
         var s = session(e.sessionId());
-        var grant = access.staff(s.courseId());
+        var grant = within(s.courseId(), s.id(), true);
         repo.lockSession(s.id());
         Row now = repo.entry(entryId).orElseThrow();
         if (!now.status().equals("SERVING") && !now.status().equals("WAITING")) {
@@ -234,5 +234,14 @@ public class OfficeHoursService {
 
     private OfficeHoursSession session(long id) {
         return repo.session(id).orElseThrow(() -> new NotFoundException("No office-hours session " + id + "."));
+    }
+
+    /** The caller's grant in the course of something found by its id; outsiders get that thing's "not found", naming no course. */
+    private CourseAccess.Grant within(long courseId, long id, boolean staff) {
+        try {
+            return staff ? access.staff(courseId) : access.member(courseId);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No office-hours session " + id + ".");
+        }
     }
 }

@@ -249,7 +249,7 @@ public class QaService {
     @Transactional(readOnly = true)
     public QaImage image(long imageId) {
         var row = repo.image(imageId).orElseThrow(() -> new NotFoundException("No image " + imageId + "."));
-        access.member(row.courseId());
+        within(row.courseId(), row.id(), false);
         return new QaImage(row.id(), row.contentType(), blobs.get(row.sha256()).orElseThrow());
     }
 
@@ -347,5 +347,14 @@ public class QaService {
 
     private static NotFoundException notFound(long postId) {
         return new NotFoundException("No post " + postId + " among your courses.");
+    }
+
+    /** The caller's grant in the course of something found by its id; outsiders get that thing's "not found", naming no course. */
+    private CourseAccess.Grant within(long courseId, long id, boolean staff) {
+        try {
+            return staff ? access.staff(courseId) : access.member(courseId);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No image " + id + ".");
+        }
     }
 }

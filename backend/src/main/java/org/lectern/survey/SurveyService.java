@@ -87,7 +87,7 @@ public class SurveyService {
     @Transactional(readOnly = true)
     public ForStudent survey(long surveyId) {
         Survey s = load(surveyId);
-        var grant = access.member(s.courseId());
+        var grant = within(s.courseId(), s.id(), false);
         var now = clock.instant();
         if (!grant.isStaff() && now.isBefore(s.opensAt())) {
             throw notFound(surveyId);
@@ -102,7 +102,7 @@ public class SurveyService {
     @Transactional
     public void answer(long surveyId, List<String> answers) {
         Survey s = load(surveyId);
-        var grant = access.member(s.courseId());
+        var grant = within(s.courseId(), s.id(), false);
         if (grant.isStaff()) {
             throw new ForbiddenException("Only students answer surveys.");
         }
@@ -135,7 +135,7 @@ public class SurveyService {
     @Transactional(readOnly = true)
     public SurveyResults results(long surveyId) {
         Survey s = load(surveyId);
-        access.staff(s.courseId());
+        within(s.courseId(), s.id(), true);
         return SurveyResults.tally(s, sheets(s));
     }
 
@@ -143,7 +143,7 @@ public class SurveyService {
     @Transactional(readOnly = true)
     public List<String> respondents(long surveyId) {
         Survey s = load(surveyId);
-        access.staff(s.courseId());
+        within(s.courseId(), s.id(), true);
         return repo.respondents(surveyId);
     }
 
@@ -151,7 +151,7 @@ public class SurveyService {
     @Transactional(readOnly = true)
     public String csv(long surveyId) {
         Survey s = load(surveyId);
-        access.staff(s.courseId());
+        within(s.courseId(), s.id(), true);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             List<String> header = new ArrayList<>();
@@ -204,5 +204,14 @@ public class SurveyService {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("No survey " + id + ".");
+    }
+
+    /** The caller's grant in the course of something found by its id; outsiders get that thing's "not found", naming no course. */
+    private CourseAccess.Grant within(long courseId, long id, boolean staff) {
+        try {
+            return staff ? access.staff(courseId) : access.member(courseId);
+        } catch (NotFoundException e) {
+            throw notFound(id);
+        }
     }
 }

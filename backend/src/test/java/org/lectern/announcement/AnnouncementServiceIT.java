@@ -78,7 +78,8 @@ class AnnouncementServiceIT {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> as(s.student(), () -> announcements.all(s.courseId()))).isInstanceOf(ForbiddenException.class);
         var a = as(s.instructor(), () -> announcements.post(s.courseId(), "Hi", "x", null));
-        assertThatThrownBy(() -> as(stranger, () -> announcements.dismiss(a.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(stranger, () -> announcements.dismiss(a.id()))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No announcement " + a.id() + "."); // names no course
         assertThatThrownBy(() -> as(s.student(), () -> announcements.delete(a.id()))).isInstanceOf(ForbiddenException.class);
         as(s.instructor(), () -> announcements.delete(a.id()));
         assertThat(as(s.student(), () -> announcements.current(s.courseId()))).isEmpty();

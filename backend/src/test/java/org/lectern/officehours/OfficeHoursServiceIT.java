@@ -118,7 +118,8 @@ class OfficeHoursServiceIT {
         assertThatThrownBy(() -> as(s.ta(), () -> hours.open(s.courseId(), "Room 1", clock.instant().minusSeconds(5))))
                 .isInstanceOf(InvalidInputException.class);
         var session = as(s.ta(), () -> hours.open(s.courseId(), "Room 1", inTwoHours()));
-        assertThatThrownBy(() -> as(stranger, () -> hours.queue(session.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(stranger, () -> hours.queue(session.id()))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No office-hours session " + session.id() + "."); // names no course
         assertThatThrownBy(() -> as(stranger, () -> hours.join(session.id(), "hi", false))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(s.ta(), () -> hours.join(session.id(), "hi", false))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> as(s.student(), () -> hours.join(session.id(), " ", false))).isInstanceOf(InvalidInputException.class);

@@ -116,7 +116,8 @@ class SurveyServiceIT {
         assertThat(as(s.student(), () -> surveys.surveys(s.courseId()))).isEmpty();
         assertThatThrownBy(() -> as(s.student(), () -> surveys.survey(future.id()))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(s.student(), () -> surveys.answer(future.id(), List.of("0")))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(stranger, () -> surveys.answer(future.id(), List.of("0")))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(stranger, () -> surveys.answer(future.id(), List.of("0")))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No survey " + future.id() + "."); // names no course
 
         Survey open = as(s.instructor(), () -> surveys.create(s.courseId(), firstDay("open", true)));
         assertThatThrownBy(() -> as(s.ta(), () -> surveys.answer(open.id(), List.of("0")))).isInstanceOf(ForbiddenException.class);
