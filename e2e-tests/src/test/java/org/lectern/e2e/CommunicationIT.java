@@ -48,6 +48,15 @@ class CommunicationIT extends BrowserTest {
             browser.click(By.id("qa-resolve"));
             browser.waitForText(By.id("qa-state"), "Resolved");
             ta.waitForText(By.id("qa-state"), "Resolved");
+
+            // News on a followed post while the student is elsewhere: the Q&A tab counts it.
+            browser.open("/courses/" + courseId + "/schedule");
+            browser.waitFor(By.id("tab-qa"));
+            ta.setTextArea("qa-answer-text", "Lecture 3's slides derive the same trick.");
+            ta.click(By.id("qa-answer-send"));
+            ta.waitForText(By.id("qa-thread"), "Lecture 3's slides");
+            browser.open("/courses/" + courseId + "/schedule");
+            browser.waitForText(By.id("tab-qa"), "Q&A (1)");
         }
         // A classmate never sees it.
         try (Browser alan = new Browser()) {

@@ -31,7 +31,8 @@ public class CourseHeader extends Composite<VerticalLayout> {
         tabs.add(link("Quizzes", org.lectern.ui.quiz.QuizzesView.class, params, "tab-quizzes", current == Tab.QUIZZES));
         tabs.add(link("Grades", org.lectern.ui.gradebook.GradebookView.class, params, "tab-grades", current == Tab.GRADES));
         tabs.add(link("Playground", org.lectern.ui.training.TrainingView.class, params, "tab-playground", current == Tab.PLAYGROUND));
-        tabs.add(link("Q&A", org.lectern.ui.qa.QaView.class, params, "tab-qa", current == Tab.QA));
+        tabs.add(link("Q&A" + org.lectern.ui.qa.QaView.unreadBadge(course.id()), org.lectern.ui.qa.QaView.class, params, "tab-qa",
+                current == Tab.QA));
         tabs.add(link("Office hours", org.lectern.ui.officehours.OfficeHoursView.class, params, "tab-office-hours", current == Tab.OFFICE_HOURS));
         tabs.add(link("Surveys", org.lectern.ui.survey.SurveysView.class, params, "tab-surveys", current == Tab.SURVEYS));
         if (grant.isStaff()) {
