@@ -26,7 +26,7 @@ public final class SurveyChart {
         for (int i = 0; i < bars.size(); i++) {
             SurveyResults.Bar b = bars.get(i);
             int y = i * ROW;
-            int w = (int) Math.round((WIDTH - LABEL - 60) * (double) b.count() / max);
+            int w = (int) Math.round((WIDTH - LABEL - 90) * (double) b.count() / max); // room for "12 (100%)" after the bar
             String label = b.label().length() > 34 ? b.label().substring(0, 33) + "…" : b.label();
             String pct = total == 0 ? "" : String.format(Locale.ROOT, " (%d%%)", Math.round(100.0 * b.count() / total));
             svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>", y + 18, escape(label)))
