@@ -116,5 +116,13 @@ class CommunicationIT extends BrowserTest {
         assertThat(browser.text(By.id("survey-responses-" + surveyId))).matches("\\d+ responses?");
         assertThat(browser.text(By.id("survey-" + surveyId))).contains("UTC-8").contains("Grace Hopper"); // who answered, not what
         browser.screenshot("survey-results");
+
+        // Staff write the next survey on the page, one question per line.
+        browser.click(By.cssSelector("#survey-new vaadin-details-summary"));
+        browser.type("survey-new-short-name", "midq");
+        browser.type("survey-new-title", "Mid-quarter check-in");
+        browser.setTextArea("survey-new-questions", "scale*: How is the pace? | too slow | too fast\nlong: What should change?");
+        browser.click(By.id("survey-create"));
+        browser.waitForText(By.cssSelector(".survey-page"), "Mid-quarter check-in");
     }
 }

@@ -64,10 +64,12 @@ public class SurveysView extends CoursePage {
     protected void render() {
         var grant = courses.open(courseId);
         add(new CourseHeader(grant, CourseHeader.Tab.SURVEYS));
+        if (grant.isStaff()) {
+            add(createForm(grant.course().timeZone()));
+        }
         var list = surveys.surveys(courseId);
         if (list.isEmpty()) {
-            add(new Paragraph(grant.isStaff() ? "No surveys yet (create one with POST /api/v1/courses/" + courseId + "/surveys)."
-                    : "No surveys are open."));
+            add(new Paragraph(grant.isStaff() ? "No surveys yet." : "No surveys are open."));
         }
         for (Survey s : list) {
             Div card = new Div();
@@ -85,6 +87,44 @@ public class SurveysView extends CoursePage {
             }
             add(card);
         }
+    }
+
+    /** Staff write questions one per line ({@link SurveyText}); the service checks everything again. */
+    private com.vaadin.flow.component.details.Details createForm(java.time.ZoneId zone) {
+        TextField shortName = new TextField("Short name (the gradebook item)");
+        shortName.setId("survey-new-short-name");
+        TextField title = new TextField("Title");
+        title.setId("survey-new-title");
+        title.setWidthFull();
+        com.vaadin.flow.component.checkbox.Checkbox anonymous = new com.vaadin.flow.component.checkbox.Checkbox("Anonymous: staff see who answered, not what");
+        anonymous.setValue(true);
+        anonymous.setId("survey-new-anonymous");
+        var now = java.time.LocalDateTime.now(zone).withSecond(0).withNano(0);
+        com.vaadin.flow.component.datetimepicker.DateTimePicker opens = new com.vaadin.flow.component.datetimepicker.DateTimePicker("Opens", now);
+        com.vaadin.flow.component.datetimepicker.DateTimePicker closes = new com.vaadin.flow.component.datetimepicker.DateTimePicker("Closes", now.plusDays(7));
+        com.vaadin.flow.component.textfield.BigDecimalField points = new com.vaadin.flow.component.textfield.BigDecimalField("Participation points (optional)");
+        TextField category = new TextField("Gradebook category (optional)");
+        TextArea questions = new TextArea("Questions, one per line");
+        questions.setId("survey-new-questions");
+        questions.setWidthFull();
+        questions.setHelperText("single*: Which program? | Undergrad | M.S. | Ph.D.   ·   multiple: … | … | …   ·   scale 5: Comfort | none | expert"
+                + "   ·   short: Time zone?   ·   long: Goals?   (* = required)");
+        Button create = new Button("Create survey", e -> {
+            if (Notifications.attempt(() -> surveys.create(courseId, new org.lectern.survey.SurveyDraft(shortName.getValue(), title.getValue(),
+                    anonymous.getValue(), org.lectern.survey.SurveyText.parse(questions.getValue()),
+                    opens.getValue() == null ? null : opens.getValue().atZone(zone).toInstant(),
+                    closes.getValue() == null ? null : closes.getValue().atZone(zone).toInstant(), points.getValue(),
+                    category.getValue().isBlank() ? null : category.getValue().strip())))) {
+                Notifications.success("Survey created.");
+                refresh();
+            }
+        });
+        create.setId("survey-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var details = new com.vaadin.flow.component.details.Details("New survey",
+                new Div(shortName, title, anonymous, new Div(opens, closes), new Div(points, category), questions, create));
+        details.setId("survey-new");
+        return details;
     }
 
     private void answerForm(Div card, Survey s) {
