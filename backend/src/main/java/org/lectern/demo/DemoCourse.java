@@ -69,11 +69,18 @@ class DemoCourse implements ApplicationRunner {
     private final ExerciseService exercises;
     private final LiveModelService liveModels;
     private final TrainingService training;
+    private final org.lectern.survey.SurveyService surveys;
+    private final org.lectern.announcement.AnnouncementService announcements;
+    private final java.time.Clock clock;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises,
-               LiveModelService liveModels, TrainingService training) {
+               LiveModelService liveModels, TrainingService training, org.lectern.survey.SurveyService surveys,
+               org.lectern.announcement.AnnouncementService announcements, java.time.Clock clock) {
         this.training = training;
+        this.surveys = surveys;
+        this.announcements = announcements;
+        this.clock = clock;
         this.env = env;
         this.quizzes = quizzes;
         this.exercises = exercises;
@@ -183,7 +190,33 @@ class DemoCourse implements ApplicationRunner {
         item(id, CourseItem.Kind.ASSIGNMENT, "A2", "Assignment 2: backprop, optimizers, batch norm, dropout", "2024-01-19T12:00", "2024-02-01T23:59");
         quiz1(id);
         item(id, CourseItem.Kind.PROJECT, "Proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59");
+        firstDaySurvey(id);
+        announcements.post(id, "Welcome to CSE 493G1", "Please answer the **first-day survey** (Surveys tab): it is anonymous. "
+                + "Questions go to the Q&A tab; use a private post when it contains your code.", null);
         return c;
+    }
+
+    /**
+     * Lecture 1's show of hands (Undergrad? M.S.? Ph.D.? CSE / EE? Other engineering? Math / natural science?) as an
+     * anonymous first-day survey, with what the staff need to plan the quarter: GPU access, time zone, goals. Open from
+     * the moment the demo is built, so it can be answered whenever the demo runs.
+     */
+    private void firstDaySurvey(long id) {
+        var single = org.lectern.survey.SurveyQuestion.Kind.SINGLE;
+        java.time.Instant now = clock.instant();
+        surveys.create(id, new org.lectern.survey.SurveyDraft("first-day", "First-day survey", true, List.of(
+                new org.lectern.survey.SurveyQuestion(single, "Which program are you in?", List.of("Undergrad", "M.S.", "Ph.D.", "Other"), null, true),
+                new org.lectern.survey.SurveyQuestion(single, "Your field?", List.of("CSE / EE", "Other engineering", "Math / natural science",
+                        "Other"), null, true),
+                new org.lectern.survey.SurveyQuestion(single, "Which GPU can you use for the assignments?", List.of("My own GPU",
+                        "Colab only", "A lab or cloud GPU", "None yet"), null, true),
+                new org.lectern.survey.SurveyQuestion(org.lectern.survey.SurveyQuestion.Kind.SCALE, "How comfortable are you with Python and NumPy?",
+                        List.of("not at all", "very"), 5, false),
+                new org.lectern.survey.SurveyQuestion(org.lectern.survey.SurveyQuestion.Kind.SHORT_TEXT,
+                        "Which time zone will you be in this quarter?", null, null, false),
+                new org.lectern.survey.SurveyQuestion(org.lectern.survey.SurveyQuestion.Kind.LONG_TEXT,
+                        "What do you hope to learn in this course?", null, null, false)),
+                now.minus(java.time.Duration.ofMinutes(1)), now.plus(java.time.Duration.ofDays(120)), null, null));
     }
 
     /**

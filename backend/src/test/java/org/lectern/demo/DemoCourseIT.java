@@ -28,12 +28,16 @@ class DemoCourseIT {
     @Autowired org.lectern.exercise.ExerciseService exercises;
     @Autowired org.lectern.livemodel.LiveModelService liveModels;
     @Autowired org.lectern.training.TrainingService training;
+    @Autowired org.lectern.survey.SurveyService surveys;
+    @Autowired org.lectern.announcement.AnnouncementService announcements;
+    @Autowired java.time.Clock clock;
 
     @Test
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens(), props.metrics(), props.secret());
-        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training);
+        var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training, surveys,
+                announcements, clock);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -69,6 +73,15 @@ class DemoCourseIT {
         var training8 = lectures.stream().filter(l -> l.lecture().number() == 8).findFirst().orElseThrow();
         assertThat(training8.linked()).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/training"));
         assertThat(CurrentUser.runAs(student, () -> training.datasets(id))).extracting(d -> d.key()).containsExactly("digits");
+
+        // Lecture 1's show of hands, as an anonymous first-day survey that is open now; a welcome announcement points to it.
+        assertThat(CurrentUser.runAs(student, () -> surveys.surveys(id))).singleElement().satisfies(sv -> {
+            assertThat(sv.anonymous()).isTrue();
+            assertThat(sv.questions()).extracting(q -> q.prompt()).contains("Which program are you in?",
+                    "Which GPU can you use for the assignments?", "Which time zone will you be in this quarter?");
+            assertThat(sv.isOpen(clock.instant())).isTrue();
+        });
+        assertThat(CurrentUser.runAs(student, () -> announcements.current(id))).extracting(a -> a.title()).containsExactly("Welcome to CSE 493G1");
 
         var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));

@@ -13,7 +13,7 @@ import org.lectern.ui.schedule.ScheduleView;
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
 
-    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, ROSTER, SETTINGS }
+    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, ROSTER, SETTINGS }
 
     public CourseHeader(CourseAccess.Grant grant, Tab current) {
         var course = grant.course();
@@ -25,11 +25,16 @@ public class CourseHeader extends Composite<VerticalLayout> {
 
         RouteParameters params = new RouteParameters("courseId", Long.toString(course.id()));
         HorizontalLayout tabs = new HorizontalLayout();
+        tabs.getStyle().set("flex-wrap", "wrap"); // many tabs: they wrap on a phone instead of overflowing
         tabs.add(link("Schedule", ScheduleView.class, params, "tab-schedule", current == Tab.SCHEDULE));
         tabs.add(link("Assignments", org.lectern.ui.assignment.AssignmentsView.class, params, "tab-assignments", current == Tab.ASSIGNMENTS));
         tabs.add(link("Quizzes", org.lectern.ui.quiz.QuizzesView.class, params, "tab-quizzes", current == Tab.QUIZZES));
         tabs.add(link("Grades", org.lectern.ui.gradebook.GradebookView.class, params, "tab-grades", current == Tab.GRADES));
         tabs.add(link("Playground", org.lectern.ui.training.TrainingView.class, params, "tab-playground", current == Tab.PLAYGROUND));
+        tabs.add(link("Q&A" + org.lectern.ui.qa.QaView.unreadBadge(course.id()), org.lectern.ui.qa.QaView.class, params, "tab-qa",
+                current == Tab.QA));
+        tabs.add(link("Office hours", org.lectern.ui.officehours.OfficeHoursView.class, params, "tab-office-hours", current == Tab.OFFICE_HOURS));
+        tabs.add(link("Surveys", org.lectern.ui.survey.SurveysView.class, params, "tab-surveys", current == Tab.SURVEYS));
         if (grant.isStaff()) {
             tabs.add(link("Roster", RosterView.class, params, "tab-roster", current == Tab.ROSTER));
         }

@@ -54,9 +54,12 @@ public class ScheduleView extends CoursePage {
     private final PollService polls;
     private final ExerciseService exercises;
     private final LiveModelService liveModels;
+    private final org.lectern.announcement.AnnouncementService announcements;
 
-    public ScheduleView(ScheduleService schedule, PollService polls, ExerciseService exercises, LiveModelService liveModels) {
+    public ScheduleView(ScheduleService schedule, PollService polls, ExerciseService exercises, LiveModelService liveModels,
+                        org.lectern.announcement.AnnouncementService announcements) {
         this.liveModels = liveModels;
+        this.announcements = announcements;
         this.schedule = schedule;
         this.polls = polls;
         this.exercises = exercises;
@@ -68,6 +71,7 @@ public class ScheduleView extends CoursePage {
         boolean instructor = s.grant().isInstructor();
         ZoneId zone = s.grant().course().timeZone();
         add(new CourseHeader(s.grant(), CourseHeader.Tab.SCHEDULE));
+        add(new org.lectern.ui.announcement.Announcements(announcements, courseId, s.grant().isStaff(), zone));
 
         if (instructor) {
             Button addLecture = new Button("Add lecture", e -> new LectureDialog(schedule, courseId, null, suggestion(s), this::refresh).open());

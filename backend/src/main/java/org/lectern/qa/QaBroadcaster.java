@@ -1,0 +1,53 @@
+package org.lectern.qa;
+
+import javax.sql.DataSource;
+import org.lectern.platform.Broadcaster;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells Q&A pages that something changed: a course's post list (key "c" + course id) or one thread ("p" + post id).
+ * The pages reload what they show through the service, which applies the caller's visibility.
+ */
+@Component
+@ConditionalOnWebApplication
+public class QaBroadcaster implements SmartLifecycle {
+
+    public static final String CHANNEL = "lectern_qa";
+    static final long FLUSH_MILLIS = 200;
+
+    private final Broadcaster<String> broadcaster;
+
+    QaBroadcaster(DataSource dataSource) {
+        this.broadcaster = new Broadcaster<>(dataSource, CHANNEL, p -> {
+            if (!p.matches("[cp]\\d{1,18}")) {
+                throw new IllegalArgumentException(p);
+            }
+            return p;
+        }, FLUSH_MILLIS);
+    }
+
+    public Broadcaster.Subscription course(long courseId, Runnable onChange) {
+        return broadcaster.subscribe("c" + courseId, onChange);
+    }
+
+    public Broadcaster.Subscription post(long postId, Runnable onChange) {
+        return broadcaster.subscribe("p" + postId, onChange);
+    }
+
+    @Override
+    public void start() {
+        broadcaster.start();
+    }
+
+    @Override
+    public void stop() {
+        broadcaster.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return broadcaster.isRunning();
+    }
+}
