@@ -323,6 +323,30 @@ class AuthorizationMatrixIT {
         var pair = as(s.ta(), () -> plagiarism.results(a1)).pairs().getFirst();
         v.put("pairId", Long.toString(pair.id()));
         v.put("caseId", Long.toString(as(s.ta(), () -> plagiarism.mark(pair.id(), CaseStatus.SUSPICIOUS, "matrix")).id()));
+        // Course communication: the owner's private question with a TA's answer, an announcement, an office-hours
+        // session the owner is waiting in, the owner's uploaded picture, an open survey.
+        String ta = rest.token(s.ta());
+        v.put("postId", id(rest.send("POST", base + "/posts", owner, "application/json",
+                "{\"title\": \"NaN in softmax\", \"body\": \"np.exp(x)\", \"privatePost\": true}")));
+        v.put("answerId", id(rest.send("POST", "/api/v1/posts/" + v.get("postId") + "/answers", ta, "application/json",
+                "{\"body\": \"Subtract the max.\"}")));
+        v.put("announcementId", id(rest.send("POST", base + "/announcements", instructor, "application/json",
+                "{\"title\": \"A1 released\", \"body\": \"Due Friday\"}")));
+        v.put("sessionId", id(rest.send("POST", base + "/office-hours", ta, "application/json",
+                "{\"location\": \"CSE2 152\", \"endsAt\": \"" + now.plus(2, ChronoUnit.HOURS) + "\"}")));
+        v.put("entryId", RestCalls.json(rest.send("POST", "/api/v1/office-hours/" + v.get("sessionId") + "/join", owner,
+                "application/json", "{\"topic\": \"Gradient check\"}").body()).get("waiting").get(0).get("id").asString());
+        String image = rest.send("POST", base + "/posts/images", owner, "multipart/form-data; boundary=XyZ",
+                CommunicationApiIT.multipart("shot.png", CommunicationApiIT.PNG)).body();
+        Matcher imageUrl = Pattern.compile("/qa-images/([^\"/)]+)").matcher(image);
+        if (!imageUrl.find()) {
+            throw new AssertionError("fixture: no image address in " + image);
+        }
+        v.put("imageId", imageUrl.group(1));
+        v.put("surveyId", id(rest.send("POST", base + "/surveys", instructor, "application/json", """
+                {"shortName": "day1", "title": "First day", "anonymous": true, "opensAt": "%s", "closesAt": "%s",
+                 "questions": [{"kind": "SHORT_TEXT", "prompt": "Time zone?"}]}""".formatted(now.minus(1, ChronoUnit.HOURS),
+                now.plus(7, ChronoUnit.DAYS)))));
         // After the check, so the pair above is found without base code.
         as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
         return new Fixtures(accounts, v);

@@ -88,7 +88,8 @@ class CommunicationApiIT {
         var up = rest.send("POST", c + "/posts/images", student, "multipart/form-data; boundary=XyZ", multipart("shot.png", PNG));
         assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
         String path = RestCalls.json(up.body()).get("url").asString();
-        var img = rest.send("GET", path, other, null, (byte[]) null);
+        assertThat(rest.send("GET", path, other, null, (byte[]) null).statusCode()).isEqualTo(404); // in no post yet
+        var img = rest.send("GET", path, ta, null, (byte[]) null);
         assertThat(img.statusCode()).isEqualTo(200);
         assertThat(img.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(img.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

@@ -92,6 +92,12 @@ public class ApiErrorHandler {
                         + " per request).");
     }
 
+    /** A file upload sent as something else than multipart/form-data (MaxUploadSizeExceededException is one too, above). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ApiError> notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return of(HttpStatus.BAD_REQUEST, "invalid_input", "This call takes a multipart/form-data upload.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -85,6 +85,7 @@ class QaController {
 
     @PutMapping("/api/v1/courses/{courseId}/posts/email")
     EmailJson setEmail(@PathVariable long courseId, @RequestBody EmailJson body) {
+        qa.emailDelivery(courseId); // the caller's membership before anything about the body
         EmailDelivery d;
         try {
             d = EmailDelivery.valueOf(body.email() == null ? "" : body.email().strip().toUpperCase(Locale.ROOT));
@@ -97,11 +98,13 @@ class QaController {
 
     @PostMapping("/api/v1/courses/{courseId}/posts/images")
     @ResponseStatus(HttpStatus.CREATED)
-    ImageJson upload(@PathVariable long courseId, @RequestParam("file") MultipartFile file) throws IOException {
-        if (file.getSize() > ImageCheck.MAX_BYTES) {
+    ImageJson upload(@PathVariable long courseId, @RequestParam(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file != null && file.getSize() > ImageCheck.MAX_BYTES) {
             throw new InvalidInputException("The image is larger than 2 MB.");
         }
-        String markdown = qa.uploadImage(courseId, file.getBytes());
+        // The service checks the caller's membership first, then the bytes (none: "The image is empty.").
+        String markdown = qa.uploadImage(courseId, file == null ? null : file.getBytes());
         return new ImageJson(markdown, "/api/v1" + markdown.substring(markdown.indexOf("/qa-images/"), markdown.length() - 1));
     }
 

@@ -245,11 +245,18 @@ public class QaService {
         return "![image](/qa-images/" + id + ")";
     }
 
-    /** Members of the image's course only. */
+    /**
+     * Its uploader and the course's staff; another member only once a post they may read shows it (a picture in a
+     * private question is as private as the question, whatever its number).
+     */
     @Transactional(readOnly = true)
     public QaImage image(long imageId) {
         var row = repo.image(imageId).orElseThrow(() -> new NotFoundException("No image " + imageId + "."));
-        within(row.courseId(), row.id(), false);
+        var grant = within(row.courseId(), row.id(), false);
+        long me = grant.caller().accountId();
+        if (!grant.isStaff() && repo.imageUploader(imageId) != me && !repo.imageShownTo(imageId, row.courseId(), me)) {
+            throw new NotFoundException("No image " + imageId + ".");
+        }
         return new QaImage(row.id(), row.contentType(), blobs.get(row.sha256()).orElseThrow());
     }
 

@@ -200,6 +200,13 @@ class QaServiceIT {
         String md = as(s.student(), () -> qa.uploadImage(s.courseId(), PNG));
         assertThat(md).matches("!\\[image]\\(/qa-images/\\d+\\)");
         long id = Long.parseLong(md.substring(md.lastIndexOf('/') + 1, md.length() - 1));
+        assertThat(as(s.student(), () -> qa.image(id)).contentType()).isEqualTo("image/png");
+        assertThat(as(s.ta(), () -> qa.image(id)).contentType()).isEqualTo("image/png");
+        // A picture is as private as the question that shows it, whatever its (guessable) number.
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> qa.image(id))).isInstanceOf(NotFoundException.class);
+        as(s.student(), () -> qa.ask(s.courseId(), new PostDraft("My loss curve", "Private: " + md, null, null, true, false)));
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> qa.image(id))).isInstanceOf(NotFoundException.class);
+        as(s.student(), () -> qa.ask(s.courseId(), new PostDraft("Loss curve, public", "See " + md, null, null, false, false)));
         assertThat(as(s.otherStudent(), () -> qa.image(id)).contentType()).isEqualTo("image/png");
         assertThatThrownBy(() -> as(people.user("stranger"), () -> qa.image(id))).isInstanceOf(NotFoundException.class);
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);

@@ -242,6 +242,26 @@ public class QaRepository {
                 .query((rs, i) -> new ImageRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).optional();
     }
 
+    /** Who uploaded the image. */
+    public long imageUploader(long id) {
+        return jdbc.sql("select uploaded_by from qa_image where id = ?").param(id).query(Long.class).single();
+    }
+
+    /**
+     * Whether a post {@code me} may read (public, or their own) shows the image, in its text, an answer or a comment.
+     * The Markdown the upload returned names it as {@code (/qa-images/<id>)}.
+     */
+    public boolean imageShownTo(long imageId, long courseId, long me) {
+        String ref = "%(/qa-images/" + imageId + ")%";
+        return jdbc.sql("""
+                select exists (select 1 from qa_post p
+                               where p.course_id = ? and (not p.private or p.author_id = ?)
+                                 and (p.body like ?
+                                      or exists (select 1 from qa_answer a where a.post_id = p.id and a.body like ?)
+                                      or exists (select 1 from qa_comment c where c.post_id = p.id and c.body like ?)))""")
+                .params(courseId, me, ref, ref, ref).query(Boolean.class).single();
+    }
+
     public void notifyChanged(long courseId, long postId) {
         jdbc.sql("select pg_notify('" + QaBroadcaster.CHANNEL + "', ?), pg_notify('" + QaBroadcaster.CHANNEL + "', ?)")
                 .params("c" + courseId, "p" + postId).query((rs, i) -> 0).single();
