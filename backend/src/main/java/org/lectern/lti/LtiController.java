@@ -46,10 +46,11 @@ class LtiController {
     }
 
     @RequestMapping(path = "/lti/login", method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<String> login(@RequestParam Map<String, String> params, HttpServletRequest request) {
+    ResponseEntity<String> login(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response) {
         var redirect = launches.login(params, base(request) + "/lti/launch");
-        return ResponseEntity.status(HttpStatus.FOUND).location(redirect.location())
-                .header(HttpHeaders.SET_COOKIE, stateCookie(redirect.state(), request.isSecure()).toString()).build();
+        // Added to the servlet response: a Set-Cookie on the ResponseEntity would replace the session's cookie.
+        response.addHeader(HttpHeaders.SET_COOKIE, stateCookie(redirect.state(), request.isSecure()).toString());
+        return ResponseEntity.status(HttpStatus.FOUND).location(redirect.location()).build();
     }
 
     /**
@@ -75,9 +76,8 @@ class LtiController {
         }
         var launched = launches.launch(idToken, state, cookie);
         signIn(launched.accountId(), request, response);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/lti/resume?h=" + launched.handoff()))
-                .header(HttpHeaders.SET_COOKIE, ResponseCookie.from(STATE_COOKIE, "").path("/lti/").maxAge(Duration.ZERO).build().toString())
-                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(STATE_COOKIE, "").path("/lti/").maxAge(Duration.ZERO).build().toString());
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/lti/resume?h=" + launched.handoff())).build();
     }
 
     /**
