@@ -263,6 +263,7 @@ class LtiLaunchIT {
         // The attacker also replays the state cookie (the launch cleared it).
         var cookie = new java.net.HttpCookie(LtiController.STATE_COOKIE, form.get("state"));
         cookie.setPath("/lti/");
+        cookie.setVersion(0);
         b.cookies.getCookieStore().add(java.net.URI.create("http://localhost:" + port + "/lti/"), cookie);
         HttpResponse<String> replay = b.post(action, form);
         assertThat(replay.statusCode()).isEqualTo(403);
