@@ -104,7 +104,7 @@ public class LtiRepository {
 
     /** Serialises key creation across nodes (transaction-scoped). */
     public void lockKeys() {
-        jdbc.sql("select pg_advisory_xact_lock(7317001)").query(Object.class).optional();
+        jdbc.sql("select pg_advisory_xact_lock(7317001)").query((rs, n) -> 1).list();
     }
 
     // ---- login states
@@ -234,6 +234,11 @@ public class LtiRepository {
         return t == null ? null : t.toInstant();
     }
 
+    /** One queuer per course at a time (events, the reconcile and staff may race); released at commit. */
+    public void lockCourseQueue(long courseId) {
+        jdbc.sql("select pg_advisory_xact_lock(7317002, cast(? as integer))").param((int) courseId).query((rs, n) -> 1).list();
+    }
+
     /** The score last queued for this student, item and LMS course (sent or not). */
     public Optional<BigDecimal> lastQueued(long platformId, String contextId, String itemKey, long accountId) {
         return jdbc.sql("""
@@ -255,11 +260,16 @@ public class LtiRepository {
                 .params(platformId, contextId, courseId, itemKey, itemTitle, accountId, subject, score, max, ts(submittedAt)).update();
     }
 
-    /** Due rows, locked for this sender until its transaction ends; other nodes skip them. */
-    public List<OutboxRow> claimDue(Instant now, int limit) {
-        return jdbc.sql("select " + OUTBOX_COLUMNS + " from lti_score_outbox where status = 'PENDING' and next_attempt_at <= ? "
-                        + "order by id limit ? for update skip locked")
-                .params(ts(now), limit).query((rs, n) -> outbox(rs)).list();
+    /**
+     * Leases due rows to this sender: their next attempt moves to {@code leaseUntil}, so no other node takes
+     * them while the LMS is being called (no transaction is held meanwhile); a crashed sender's rows come back then.
+     */
+    public List<OutboxRow> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("update lti_score_outbox set next_attempt_at = ? where id in (select id from lti_score_outbox "
+                        + "where status = 'PENDING' and next_attempt_at <= ? order by id limit ? for update skip locked) returning "
+                        + OUTBOX_COLUMNS)
+                .params(ts(leaseUntil), ts(now), limit).query((rs, n) -> outbox(rs)).list()
+                .stream().sorted(java.util.Comparator.comparingLong(OutboxRow::id)).toList();
     }
 
     public void markSent(long id, Instant at) {
@@ -278,7 +288,7 @@ public class LtiRepository {
     }
 
     public List<OutboxRow> outboxOfCourse(long courseId, String itemKey) {
-        return jdbc.sql("select " + OUTBOX_COLUMNS + " from lti_score_outbox where course_id = ? and (cast(? as text) is null or item_key = ?) "
+        return jdbc.sql("select " + OUTBOX_COLUMNS + " from lti_score_outbox where course_id = ? and (cast(? as text) is null or lower(item_key) = lower(?)) "
                         + "order by id desc limit 500")
                 .params(courseId, itemKey, itemKey).query((rs, n) -> outbox(rs)).list();
     }
