@@ -280,4 +280,49 @@ class LtiLaunchIT {
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.body()).contains("not an address of this Lectern");
     }
+
+    @Test
+    void anInstructorPicksItemsAndTheLmsGetsSignedLinksWithLineItemsAndDueDates() throws Exception {
+        connectCourse();
+        var a = as(teacher, () -> assignments.create(courseId, AssignmentDraft.of("A1", "kNN", Instant.parse("2024-01-06T20:00:00Z"),
+                Instant.parse("2024-01-19T07:59:00Z"), BigDecimal.TEN)));
+        CourseItem item = as(teacher, () -> schedule.items(courseId)).stream().filter(i -> "A1".equals(i.shortName())).findFirst().orElseThrow();
+        lms.next.messageType = "LtiDeepLinkingRequest";
+        LmsBrowser b = browser();
+        HttpResponse<String> picker = b.launchAndLand(lms);
+        assertThat(picker.statusCode()).as(picker.body()).isEqualTo(200);
+        assertThat(picker.body()).contains("id=\"item-" + item.id() + "\"").contains("A1: kNN").contains("graded");
+        Map<String, String> form = LmsBrowser.form(picker.body(), "pick");
+        String action = form.remove("@action");
+        form.put("item", Long.toString(item.id()));
+        HttpResponse<String> answer = b.post(action, form);
+        assertThat(answer.body()).contains("document.forms[0].submit()");
+        Map<String, String> back = LmsBrowser.form(answer.body(), null);
+        assertThat(back.get("@action")).isEqualTo(lms.url("/deep-link-return"));
+        HttpResponse<String> lmsPage = b.post(back.remove("@action"), back);
+        assertThat(lmsPage.statusCode()).as(lmsPage.body()).isEqualTo(200);
+        JWTClaimsSet c = lms.deepLinks.getFirst();
+        assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/message_type")).isEqualTo("LtiDeepLinkingResponse");
+        assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/deployment_id")).isEqualTo(PlatformSimulator.DEPLOYMENT);
+        assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data")).isEqualTo("opaque-data-42");
+        var items = (List<?>) c.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+        assertThat(items).hasSize(1);
+        var link = (Map<?, ?>) items.getFirst();
+        assertThat(link.get("type")).isEqualTo("ltiResourceLink");
+        assertThat(link.get("url")).isEqualTo("http://localhost:" + port + "/lti/launch");
+        assertThat(((Map<?, ?>) link.get("custom")).get("lectern_item")).isEqualTo(Long.toString(item.id()));
+        var lineItem = (Map<?, ?>) link.get("lineItem");
+        assertThat(lineItem.get("tag")).isEqualTo("lectern");
+        assertThat(lineItem.get("resourceId").toString()).isEqualToIgnoringCase("A1");
+        assertThat(((Number) lineItem.get("scoreMaximum")).doubleValue()).isPositive();
+        assertThat(((Map<?, ?>) link.get("submission")).get("endDateTime")).isEqualTo("2024-01-19T07:59:00Z");
+        // The request is answered once.
+        assertThat(b.post(action, form).statusCode()).isEqualTo(403);
+        // A student cannot pick items.
+        asStudent("dl-stu-" + teacher.id(), "Stu", "dlstu" + teacher.id() + "@uni.test", LEARNER);
+        HttpResponse<String> refused = browser().launchAndLand(lms);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Only course staff");
+        assertThat(a.id()).isPositive();
+    }
 }

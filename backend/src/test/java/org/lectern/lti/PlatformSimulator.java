@@ -86,6 +86,9 @@ public final class PlatformSimulator implements AutoCloseable {
     /** NRPS members: each a map of user_id, name, email, roles, status. */
     public volatile List<Map<String, Object>> members = List.of();
     public volatile int membersPerPage = 2;
+    /** Deep-linking responses received, verified against Lectern's /lti/jwks (or the reason they were not). */
+    public final List<JWTClaimsSet> deepLinks = new CopyOnWriteArrayList<>();
+    public final List<String> deepLinkProblems = new CopyOnWriteArrayList<>();
     private final AtomicInteger lineItemIds = new AtomicInteger();
 
     public record ObjectNodeLineItem(String id, String label, double scoreMaximum, String resourceId, String tag, String endDateTime) {
@@ -103,6 +106,7 @@ public final class PlatformSimulator implements AutoCloseable {
         server.createContext("/lineitems", this::lineItems);
         server.createContext("/memberships", this::memberships);
         server.createContext("/course", this::coursePage);
+        server.createContext("/deep-link-return", this::deepLinkReturn);
         server.start();
     }
 
@@ -203,6 +207,28 @@ public final class PlatformSimulator implements AutoCloseable {
         } catch (Exception e) {
             tokenProblems.add(e.getMessage());
             send(ex, 400, "application/json", "{\"error\":\"invalid_client\"}");
+        }
+    }
+
+    private void deepLinkReturn(HttpExchange ex) throws IOException {
+        Map<String, String> f = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            SignedJWT jwt = SignedJWT.parse(f.get("JWT"));
+            String jwks = http.send(HttpRequest.newBuilder(URI.create(lecternBase + "/lti/jwks")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            RSAKey ours = (RSAKey) JWKSet.parse(jwks).getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (ours == null || !jwt.verify(new RSASSAVerifier(ours))) {
+                throw new IllegalArgumentException("deep-linking response does not verify against Lectern's /lti/jwks");
+            }
+            var c = jwt.getJWTClaimsSet();
+            if (!CLIENT_ID.equals(c.getIssuer()) || !c.getAudience().contains(issuer) || c.getExpirationTime().before(new Date())) {
+                throw new IllegalArgumentException("deep-linking response claims wrong: " + c);
+            }
+            deepLinks.add(c);
+            send(ex, 200, "text/html", "<!DOCTYPE html><html><body><p id=\"lms-added\">Added to the course.</p></body></html>");
+        } catch (Exception e) {
+            deepLinkProblems.add(String.valueOf(e.getMessage()));
+            send(ex, 400, "text/plain", "refused: " + e.getMessage());
         }
     }
 
