@@ -257,7 +257,7 @@ public class LtiLaunchService {
         }
         if (email == null || !org.lectern.identity.EmailAddress.isValid(org.lectern.identity.EmailAddress.normalise(email))) {
             // The LMS withholds e-mail (privacy setting): a placeholder address that can receive nothing.
-            email = "lti-" + sha256(platform.id() + "/" + sub).substring(0, 20) + "@lti.invalid";
+            email = placeholderEmail(platform.id(), sub);
         }
         if (name.isBlank()) {
             name = email;
@@ -332,6 +332,11 @@ public class LtiLaunchService {
     }
 
     // ---- helpers
+
+    /** For people whose LMS withholds their e-mail: a stable address (same at launch and roster sync) that receives nothing. */
+    static String placeholderEmail(long platformId, String sub) {
+        return "lti-" + sha256(platformId + "/" + sub).substring(0, 20) + "@lti.invalid";
+    }
 
     static String random() {
         byte[] b = new byte[32];
