@@ -325,4 +325,34 @@ class LtiLaunchIT {
         assertThat(refused.body()).contains("Only course staff");
         assertThat(a.id()).isPositive();
     }
+
+    @Test
+    void anLmsAssertingASiteAdminsEmailSignsNobodyIn() throws Exception {
+        connectCourse();
+        asStudent("takeover-" + teacher.id(), "Not The Admin", admin.email(), INSTRUCTOR);
+        HttpResponse<String> r = browser().launch(lms, true);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("belongs to a Lectern site admin");
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(member(admin.email())).isNull();
+    }
+
+    @Test
+    void aDeepLinkingChoiceBelongsToWhoeverLaunchedIt() throws Exception {
+        connectCourse();
+        lms.next.messageType = "LtiDeepLinkingRequest";
+        HttpResponse<String> picker = browser().launchAndLand(lms);
+        String path = picker.request().uri().getPath();
+        assertThat(path).startsWith("/lti/deep-link/");
+        // Another staff member of the course, signed in through their own launch, cannot answer it.
+        lms.next.messageType = "LtiResourceLinkRequest";
+        asStudent("ta2-" + teacher.id(), "Other TA", "ota" + teacher.id() + "@uni.test", INSTRUCTOR, TA);
+        LmsBrowser other = browser();
+        assertThat(other.launchAndLand(lms).statusCode()).isEqualTo(303);
+        HttpResponse<String> stolen = other.get(path);
+        assertThat(stolen.statusCode()).isEqualTo(403);
+        assertThat(stolen.body()).contains("belongs to another launch");
+        // Without any session the page asks for a launch.
+        assertThat(browser().get(path).statusCode()).isEqualTo(401);
+    }
 }
