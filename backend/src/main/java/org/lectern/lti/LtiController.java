@@ -161,8 +161,8 @@ class LtiController {
         return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
     }
 
-    @ExceptionHandler(LaunchRefused.class)
-    ResponseEntity<String> refused(LaunchRefused e) {
+    @ExceptionHandler({LaunchRefused.class, org.lectern.platform.ForbiddenException.class, org.lectern.platform.InvalidInputException.class})
+    ResponseEntity<String> refused(RuntimeException e) {
         return refused(e.getMessage());
     }
 

@@ -246,7 +246,12 @@ public class LtiLaunchService {
         String sub = c.getSubject();
         Optional<Long> linked = repo.linkedAccount(platform.id(), sub);
         if (linked.isPresent()) {
-            return accounts.byId(linked.get()).orElseThrow();
+            Account a = accounts.byId(linked.get()).orElseThrow();
+            if (a.siteRole() == SiteRole.ADMIN) {
+                // Promoted after the link was made: a site admin still signs in with a password only.
+                throw new LaunchRefused("This LMS account belongs to a Lectern site admin, who signs in with a password only.");
+            }
+            return a;
         }
         String email = LaunchRules.string(c, "email");
         String name = LaunchRules.string(c, "name");

@@ -335,6 +335,15 @@ class LtiLaunchIT {
         assertThat(r.body()).contains("belongs to a Lectern site admin");
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(member(admin.email())).isNull();
+
+        // Someone linked through the LMS and promoted to site admin later no longer signs in through it.
+        asStudent("promoted-" + teacher.id(), "Promoted", "promoted" + teacher.id() + "@uni.test", LEARNER);
+        assertThat(browser().launchAndLand(lms).statusCode()).isEqualTo(303);
+        long promoted = accounts.byEmail("promoted" + teacher.id() + "@uni.test").orElseThrow().id();
+        as(admin, () -> accounts.changeSiteRole(promoted, SiteRole.ADMIN));
+        HttpResponse<String> again = browser().launch(lms, true);
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.body()).contains("belongs to a Lectern site admin");
     }
 
     @Test
