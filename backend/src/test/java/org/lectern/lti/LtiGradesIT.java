@@ -46,6 +46,7 @@ class LtiGradesIT {
     long courseId;
     Assignment a1;
     String studentSub;
+    LmsBrowser teacherBrowser;
 
     @BeforeEach
     void linkedCourseWithALaunchedStudent() throws Exception {
@@ -65,6 +66,7 @@ class LtiGradesIT {
         lms.next.email = teacher.email();
         lms.next.roles = List.of(LtiLaunchIT.INSTRUCTOR);
         LmsBrowser b = new LmsBrowser("http://localhost:" + port);
+        teacherBrowser = b;
         var page = b.launchAndLand(lms);
         var form = LmsBrowser.form(page.body(), "link-existing");
         String action = form.remove("@action");
@@ -131,6 +133,10 @@ class LtiGradesIT {
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(RestCalls.json(history.body())).hasSize(2);
         assertThat(history.body()).contains("\"status\":\"SENT\"").contains("Stu Dent");
+        // The same history as a page, for staff signed in by their launch.
+        var page = teacherBrowser.get("/lti/courses/" + courseId + "/sync?item=A1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"sync\"").contains("Stu Dent").contains("SENT");
     }
 
     @Test
