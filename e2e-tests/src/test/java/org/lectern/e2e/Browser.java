@@ -50,6 +50,11 @@ public class Browser implements AutoCloseable {
         driver.get(LecternServer.baseUrl() + path);
     }
 
+    /** Another site's page (e.g. the LMS simulator). */
+    public void openUrl(String url) {
+        driver.get(url);
+    }
+
     /**
      * Signs in through the login form. The form may still be upgrading when the first keys arrive (they were once
      * lost, leaving both fields empty and the form refusing to submit), so each round checks what the fields hold,
