@@ -170,10 +170,24 @@ class ApiIT {
         Reply health = call("GET", "/actuator/health", null, null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asString()).isEqualTo("UP");
-        var metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            assertThat(call("GET", probe, null, null).status()).as(probe).isEqualTo(200);
+        }
+        var metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer test-metrics-token-0123456789").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void metricsNeedTheScrapeTokenOrASiteAdmin() throws Exception {
+        // Anonymous, a wrong token, and an ordinary user's API token are all turned away.
+        assertThat(call("GET", "/actuator/prometheus", null, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/prometheus", "test-metrics-token-wrong", null).status()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/prometheus", token(student), null).status()).isEqualTo(403);
+        String admin = token(people.make("metrics-admin", org.lectern.identity.SiteRole.ADMIN));
+        assertThat(new RestCalls(port).send("GET", "/actuator/prometheus", admin, null, (String) null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -65,6 +65,40 @@ class AssignmentApiIT {
     }
 
     @Test
+    void aManifestGivesSupportFilesTheirRolesAndChoosesWhatPrivateTestsShow() throws Exception {
+        var s = coursework.setup(false);
+        String instructor = token(s.instructor());
+        long id = s.assignment().id();
+
+        Reply saved = multipart("PUT", "/api/v1/assignments/" + id + "/autograder", instructor, List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                new Part("file", "conftest.py", "import pytest\n".getBytes(StandardCharsets.UTF_8)),
+                new Part("file", "checks/__init__.py", new byte[0]),
+                new Part("file", "inputs/factor.txt", "21\n".getBytes(StandardCharsets.UTF_8)),
+                text("manifest", """
+                        {"files": [{"file": "test_public.py", "visibility": "public", "points": 4},
+                                   {"file": "conftest.py"},
+                                   {"file": "checks/__init__.py", "role": "support"},
+                                   {"file": "inputs/factor.txt", "role": "student"}],
+                         "privateFeedback": "nothing"}""")));
+
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().get("privateFeedback").asString()).isEqualTo("nothing");
+        assertThat(saved.body().get("publicPoints").decimalValue()).isEqualByComparingTo("4");
+        List<String> roles = new ArrayList<>();
+        saved.body().get("tests").forEach(t -> roles.add(t.get("file").asString() + ":" + t.get("role").asString()));
+        assertThat(roles).containsExactlyInAnyOrder("test_public.py:test", "conftest.py:support",
+                "checks/__init__.py:support", "inputs/factor.txt:student");
+
+        Reply badRole = multipart("PUT", "/api/v1/assignments/" + id + "/autograder", instructor, List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", """
+                        {"test_public.py": {"visibility": "public", "points": 4}, "privateFeedback": "all"}""")));
+        assertThat(badRole.status()).isEqualTo(400);
+        assertThat(badRole.body().get("detail").asString()).contains("privateFeedback");
+    }
+
+    @Test
     void aCoursesCiCreatesAnAssignmentPushesItsAutograderAndStudentsSubmit() throws Exception {
         var s = coursework.setup(false);
         String instructor = token(s.instructor());

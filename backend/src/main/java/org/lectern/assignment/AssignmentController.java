@@ -41,13 +41,17 @@ class AssignmentController {
         }
     }
 
-    record TestJson(String file, String visibility, BigDecimal points) {
+    record TestJson(String file, String visibility, BigDecimal points, String role) {
     }
 
-    record AutograderJson(long id, int version, Instant createdAt, BigDecimal publicPoints, BigDecimal privatePoints, List<TestJson> tests) {
+    record AutograderJson(long id, int version, Instant createdAt, BigDecimal publicPoints, BigDecimal privatePoints, List<TestJson> tests,
+                          String privateFeedback) {
         static AutograderJson of(Autograder a) {
             return new AutograderJson(a.id(), a.version(), a.createdAt(), a.possible(Visibility.PUBLIC), a.possible(Visibility.PRIVATE),
-                    a.tests().stream().map(t -> new TestJson(t.fileName(), t.visibility().name().toLowerCase(Locale.ROOT), t.points())).toList());
+                    a.tests().stream().map(t -> new TestJson(t.fileName(),
+                            t.role() == FileRole.TEST ? t.visibility().name().toLowerCase(Locale.ROOT) : null,
+                            t.role() == FileRole.TEST ? t.points() : null, t.role().json())).toList(),
+                    a.privateFeedback().json());
         }
     }
 
@@ -84,11 +88,16 @@ class AssignmentController {
      * Multipart: the test files (any part names) and a {@code manifest} part, either
      * {"test_x.py": {"visibility": "public", "points": 4}, ...} or {"files": [{"file": "test_x.py", ...}],
      * "packages": ["numpy"], "limits": {"cpuSeconds": 60, "wallSeconds": 120, "memoryMb": 1024, "outputKb": 256}}.
-     * Limits and packages are optional and checked before any file is stored.
+     * Limits and packages are optional and checked before any file is stored. Each file may say its "role": "test"
+     * (the default for pytest names), "support" (the tests' side: conftest.py, helpers, data; the default for other
+     * names) or "student" (next to the student's code); names of support files are relative paths, sent as the
+     * part's file name. "privateFeedback": "nothing", "message" (default) or "full" says what students see of a
+     * failing private test after release.
      */
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request,
                           @RequestParam("manifest") String manifest) throws IOException {
+        assignments.requireInstructor(assignmentId);
         Map<String, TestJson> entries = manifest(manifest);
         Map<String, byte[]> files = new HashMap<>();
         for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
@@ -103,8 +112,19 @@ class AssignmentController {
             throw new InvalidInputException(String.join(" ", problems));
         }
         List<TestFileUpload> uploads = new ArrayList<>();
-        entries.forEach((name, e) -> uploads.add(new TestFileUpload(name, files.get(name), visibility(name, e.visibility()), e.points())));
+        entries.forEach((name, e) -> {
+            FileRole role = role(name, e.role());
+            uploads.add(new TestFileUpload(name, files.get(name),
+                    role == FileRole.TEST || !e.visibility().isBlank() ? visibility(name, e.visibility()) : null, e.points(), role));
+        });
         JsonNode root = json.readTree(manifest);
+        PrivateFeedback feedback = null;
+        if (root.has("privateFeedback")) {
+            feedback = PrivateFeedback.parse(root.path("privateFeedback").asString(""));
+            if (feedback == null) {
+                throw new InvalidInputException("privateFeedback is nothing, message or full.");
+            }
+        }
         AssignmentService.GradingSettings settings = null;
         if (root.has("limits") || root.has("packages")) {
             JsonNode l = root.path("limits");
@@ -117,7 +137,7 @@ class AssignmentController {
             settings = new AssignmentService.GradingSettings(intOrNull(l, "cpuSeconds"), intOrNull(l, "wallSeconds"),
                     intOrNull(l, "memoryMb"), intOrNull(l, "outputKb"), packages);
         }
-        return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings));
+        return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings, feedback));
     }
 
     /**
@@ -166,19 +186,39 @@ class AssignmentController {
         if (root != null && root.has("files") && root.get("files").isArray()) {
             for (JsonNode n : root.get("files")) {
                 String name = n.path("file").asString(n.path("name").asString(""));
-                out.put(name, new TestJson(name, n.path("visibility").asString(""), points(name, n.get("points"))));
+                out.put(name, entry(name, n));
             }
         } else if (root != null && root.isObject()) {
             for (var e : root.properties()) {
-                if (e.getKey().equals("limits") || e.getKey().equals("packages")) {
+                if (e.getKey().equals("limits") || e.getKey().equals("packages") || e.getKey().equals("privateFeedback")) {
                     continue;
                 }
-                out.put(e.getKey(), new TestJson(e.getKey(), e.getValue().path("visibility").asString(""), points(e.getKey(), e.getValue().get("points"))));
+                out.put(e.getKey(), entry(e.getKey(), e.getValue()));
             }
         } else {
             throw new InvalidInputException("The manifest must be a JSON object naming each test file's visibility and points.");
         }
         return out;
+    }
+
+    private static TestJson entry(String name, JsonNode n) {
+        String role = n.path("role").asString("");
+        boolean test = role(name, role) == FileRole.TEST;
+        BigDecimal points = test || n.has("points") ? points(name, n.get("points")) : null;
+        return new TestJson(name, n.path("visibility").asString(""), points, role);
+    }
+
+    /** The manifest's role, or by name: pytest files are tests, anything else (conftest.py, helpers, data) support. */
+    private static FileRole role(String name, String role) {
+        if (role == null || role.isBlank()) {
+            return AssignmentService.isPytestName(name) ? FileRole.TEST : FileRole.SUPPORT;
+        }
+        for (FileRole r : FileRole.values()) {
+            if (r.json().equalsIgnoreCase(role.strip())) {
+                return r;
+            }
+        }
+        throw new InvalidInputException(name + ": role is test, support or student, not '" + role + "'.");
     }
 
     private static Integer intOrNull(JsonNode node, String field) {

@@ -28,6 +28,7 @@ import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.ScheduleService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.lectern.grading.SupportFile;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Assignments, their starter files and autograders. Every call checks the caller's course role. */
@@ -38,7 +39,9 @@ public class AssignmentService {
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
     private static final Pattern TEST_FILE = Pattern.compile("(test_[A-Za-z0-9_]+|[A-Za-z0-9_]+_test)\\.py");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
+    public static final int MAX_TEST_FILE_BYTES = 1024 * 1024;
+    /** Support and student files of one upload together (a small image set fits; a dataset belongs elsewhere). */
+    private static final long MAX_SUPPORT_BYTES = 50L * 1024 * 1024;
 
     /** An assignment as its caller may see it, with the caller's role. */
     public record Page(CourseAccess.Grant grant, Assignment assignment, Optional<Autograder> autograder, List<String> starterFiles) {
@@ -108,6 +111,15 @@ public class AssignmentService {
         return page(assignmentId).assignment();
     }
 
+    /**
+     * Refuses anyone but the course's instructors (not a member: 404, others: 403) before a controller judges an
+     * upload's parts, so that how the input is judged tells others nothing.
+     */
+    @Transactional(readOnly = true)
+    public void requireInstructor(long assignmentId) {
+        access.instructor(repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId)).courseId());
+    }
+
     /** Sandbox limits and packages that may come with an autograder upload; null fields keep their value. */
     public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
     }
@@ -117,51 +129,85 @@ public class AssignmentService {
         return uploadAutograder(assignmentId, files, null);
     }
 
+    /** Whether pytest collects a file of this name: test_*.py or *_test.py. */
+    public static boolean isPytestName(String name) {
+        return name != null && TEST_FILE.matcher(name.strip()).matches();
+    }
+
     /** A new autograder version and, if given, new limits and packages: both saved or neither. */
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings) {
+        return uploadAutograder(assignmentId, files, settings, null);
+    }
+
+    /**
+     * As above, with what students see of failing private tests after release (null: {@link PrivateFeedback#MESSAGE}).
+     * Pytest files need a pytest name, a visibility and points; support files for either side need a relative path
+     * of plain names and no points. conftest.py is a support file.
+     */
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings,
+                                       PrivateFeedback privateFeedback) {
         if (settings != null) {
             updateGrading(assignmentId, settings.cpuSeconds(), settings.wallSeconds(), settings.memoryMb(), settings.outputKb(),
                     settings.packages());
         }
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.instructor(a.courseId());
-        if (files == null || files.isEmpty()) {
+        if (files == null || files.stream().noneMatch(f -> f.role() == FileRole.TEST)) {
             throw new InvalidInputException("An autograder needs at least one pytest file.");
         }
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        long supportBytes = 0;
         for (TestFileUpload f : files) {
             String name = f.fileName() == null ? "" : f.fileName().strip();
-            if (!TEST_FILE.matcher(name).matches()) {
-                problems.add("'" + name + "' is not a pytest file name (test_*.py or *_test.py, letters, digits and _ only).");
-            } else if (!names.add(name)) {
+            FileRole role = f.role() == null ? FileRole.TEST : f.role();
+            if (role == FileRole.TEST && !TEST_FILE.matcher(name).matches()) {
+                problems.add("'" + name + "' is not a pytest file name (test_*.py or *_test.py, letters, digits and _ only);"
+                        + " helpers, conftest.py and data files take the role support or student.");
+            } else if (role != FileRole.TEST && !SupportFile.isPlainPath(name)) {
+                problems.add("'" + name + "' is not a plain relative path (folders and names of letters, digits, _ . -).");
+            } else if (!names.add(role.name() + "/" + name)) {
                 problems.add("'" + name + "' appears twice.");
             }
-            if (f.visibility() == null) {
+            if (role == FileRole.TEST && f.visibility() == null) {
                 problems.add(name + ": say whether it is public or private.");
             }
-            if (f.points() == null || f.points().signum() < 0) {
+            if (role == FileRole.TEST && (f.points() == null || f.points().signum() < 0)) {
                 problems.add(name + ": points must be zero or more.");
             }
-            if (f.content() == null || f.content().length == 0) {
-                problems.add(name + " is empty.");
-            } else if (f.content().length > MAX_TEST_FILE_BYTES) {
-                problems.add(name + " is over 1 MB.");
-            } else if (!utf8(f.content())) {
-                problems.add(name + " is not UTF-8 text.");
+            if (role != FileRole.TEST && f.points() != null && f.points().signum() != 0) {
+                problems.add(name + ": a " + role.json() + " file carries no points.");
             }
+            if (f.content() == null || (f.content().length == 0 && role == FileRole.TEST)) {
+                problems.add(name + " is empty.");
+            } else if (role == FileRole.TEST && f.content().length > MAX_TEST_FILE_BYTES) {
+                problems.add(name + " is over 1 MB.");
+            } else if (name.endsWith(".py") && !utf8(f.content())) {
+                problems.add(name + " is not UTF-8 text.");
+            } else if (role != FileRole.TEST) {
+                supportBytes += f.content().length;
+            }
+        }
+        if (supportBytes > MAX_SUPPORT_BYTES) {
+            problems.add("Support and student files come to more than " + MAX_SUPPORT_BYTES / (1024 * 1024) + " MB.");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The autograder was not saved: " + String.join(" ", problems));
         }
-        long id = repo.insertAutograder(assignmentId, grant.caller().accountId());
+        long id = repo.insertAutograder(assignmentId, grant.caller().accountId(),
+                privateFeedback == null ? PrivateFeedback.MESSAGE : privateFeedback);
         for (TestFileUpload f : files) {
-            repo.insertTest(id, f.fileName().strip(), blobs.put(f.content()), f.visibility(), f.points());
+            FileRole role = f.role() == null ? FileRole.TEST : f.role();
+            repo.insertTest(id, f.fileName().strip(), blobs.put(f.content()),
+                    f.visibility() == null ? Visibility.PUBLIC : f.visibility(),
+                    f.points() == null ? BigDecimal.ZERO : f.points(), role);
         }
         Autograder saved = repo.autograder(id).orElseThrow();
         audit.record(grant.caller().accountId(), a.courseId(), "autograder.uploaded",
-                a.shortName() + " v" + saved.version() + ": " + files.stream().map(TestFileUpload::fileName).collect(Collectors.joining(", ")));
+                a.shortName() + " v" + saved.version() + ": " + files.stream().map(TestFileUpload::fileName).collect(Collectors.joining(", "))
+                        + "; private feedback " + saved.privateFeedback().json());
         events.publishEvent(new AutograderUpdated(assignmentId, a.courseId(), id));
         return saved;
     }

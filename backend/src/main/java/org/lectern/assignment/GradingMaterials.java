@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class GradingMaterials {
 
-    /** A test file's bytes with its visibility and points. */
-    public record TestFileContent(String fileName, byte[] content, Visibility visibility, java.math.BigDecimal points) {
+    /** A test file's bytes with its visibility and points (or a support file's, with its role). */
+    public record TestFileContent(String fileName, byte[] content, Visibility visibility, java.math.BigDecimal points,
+                                  FileRole role) {
     }
 
     private final AssignmentRepository repo;
@@ -54,8 +55,18 @@ public class GradingMaterials {
     @Transactional(readOnly = true)
     public List<TestFileContent> tests(long autograderId, Visibility visibility) {
         Autograder a = repo.autograder(autograderId).orElseThrow();
-        return a.tests().stream().filter(t -> t.visibility() == visibility)
-                .map(t -> new TestFileContent(t.fileName(), blobs.get(t.sha256()).orElseThrow(), t.visibility(), t.points()))
-                .toList();
+        return a.tests().stream().filter(t -> t.role() == FileRole.TEST && t.visibility() == visibility)
+                .map(t -> content(t)).toList();
+    }
+
+    /** The autograder's support files, for the tests' side and for the student's side, with every visibility group. */
+    @Transactional(readOnly = true)
+    public List<TestFileContent> supportFiles(long autograderId) {
+        Autograder a = repo.autograder(autograderId).orElseThrow();
+        return a.tests().stream().filter(t -> t.role() != FileRole.TEST).map(t -> content(t)).toList();
+    }
+
+    private TestFileContent content(Autograder.TestFile t) {
+        return new TestFileContent(t.fileName(), blobs.get(t.sha256()).orElseThrow(), t.visibility(), t.points(), t.role());
     }
 }

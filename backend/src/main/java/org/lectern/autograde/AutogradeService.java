@@ -8,12 +8,14 @@ import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.AutograderUpdated;
 import org.lectern.assignment.GradingMaterials;
+import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.course.CourseAccess;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
+import org.lectern.submission.SubmissionChosen;
 import org.lectern.submission.SubmissionReceived;
 import org.lectern.submission.SubmissionService;
 import org.springframework.context.event.EventListener;
@@ -55,7 +57,7 @@ public class AutogradeService {
         Submission s = submissions.get(submissionId); // checks owner or staff
         Assignment a = assignments.get(s.assignmentId());
         var grant = access.member(a.courseId());
-        return view(s, a, grant.isStaff() || a.gradesReleased());
+        return view(s, a, grant.isStaff() || a.gradesReleased(), grant.isStaff());
     }
 
     @Transactional
@@ -100,7 +102,7 @@ public class AutogradeService {
     public List<StaffRow> overview(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
-        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, true))).toList();
+        return submissions.counted(assignmentId).stream().map(s -> new StaffRow(s, view(s, a, true, true))).toList();
     }
 
     /** Staff: the reference solution's latest run, to see whether the autograder gives it full marks. */
@@ -108,13 +110,26 @@ public class AutogradeService {
     public Optional<StaffRow> reference(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
-        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, true)));
+        return submissions.reference(assignmentId).map(s -> new StaffRow(s, view(s, a, true, true)));
     }
 
     @EventListener
     void onSubmission(SubmissionReceived e) {
         materials.currentAutograder(e.assignmentId())
                 .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+    }
+
+    /**
+     * A version chosen to count is graded if it never was: its run may have been superseded by a newer version
+     * while it waited (see {@link GradingQueue}).
+     */
+    @EventListener
+    void onChosen(SubmissionChosen e) {
+        boolean graded = runs.latestFor(e.submissionId()).map(r -> r.status() != RunStatus.SUPERSEDED).orElse(false);
+        if (!graded) {
+            materials.currentAutograder(e.assignmentId())
+                    .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+        }
     }
 
     /** A new autograder grades the reference at once, and any submission that never had a run. */
@@ -129,7 +144,11 @@ public class AutogradeService {
         }
     }
 
-    private RunView view(Submission s, Assignment a, boolean privateVisible) {
+    /**
+     * The one place that decides what of a run its viewer sees: private results only when released (or staff), and
+     * of a failing private test only what the autograder's {@link PrivateFeedback} allows a student.
+     */
+    private RunView view(Submission s, Assignment a, boolean privateVisible, boolean staff) {
         var latest = runs.latestFor(s.id());
         if (latest.isEmpty()) {
             var ag = materials.currentAutograder(a.id());
@@ -144,7 +163,9 @@ public class AutogradeService {
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
         List<TestResult> all = runs.results(r.id());
         List<TestResult> pub = all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
-        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE).toList() : List.of();
+        PrivateFeedback feedback = autograder.map(org.lectern.assignment.Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
+        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
+                .map(t -> staff ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
         BigDecimal total = null;
         BigDecimal totalPossible = null;
         if (privateVisible && r.status() == RunStatus.DONE) {

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.grading.JobFolder;
 import org.lectern.notebooks.NotebookFormatException;
+import org.lectern.pool.UnfitWorkerException;
+import org.lectern.pool.WorkerCapabilities;
 import org.lectern.submission.StoredFile;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
@@ -37,9 +40,11 @@ class GradingWorker {
     private final TestRunner runner;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final WorkerCapabilities capabilities;
 
     GradingWorker(RunRepository runs, GradingMaterials materials, SubmissionMaterials submissions, TestRunner runner,
-                  TransactionTemplate tx, Clock clock) {
+                  TransactionTemplate tx, Clock clock, WorkerCapabilities capabilities) {
+        this.capabilities = capabilities;
         this.runs = runs;
         this.materials = materials;
         this.submissions = submissions;
@@ -49,10 +54,16 @@ class GradingWorker {
     }
 
     void grade(long runId, String worker) {
+        // A node without a working sandbox does not claim grading jobs; should its sandbox break after start, the
+        // job goes back to the queue for another node instead of failing.
+        String unavailable = runner.unavailableReason();
+        if (unavailable != null) {
+            throw new UnfitWorkerException("this node cannot grade: " + unavailable);
+        }
         GradingRun run = tx.execute(s -> {
             GradingRun r = runs.lockForWork(runId).orElse(null);
-            if (r == null || r.status() == RunStatus.DONE || r.status() == RunStatus.FAILED) {
-                return null; // already finished by an earlier attempt: record nothing twice
+            if (r == null || (r.status() != RunStatus.QUEUED && r.status() != RunStatus.RUNNING)) {
+                return null; // already finished (or superseded): record nothing twice
             }
             runs.markRunning(runId, worker, clock.instant());
             return r;
@@ -60,19 +71,24 @@ class GradingWorker {
         if (run == null) {
             return;
         }
-        String unavailable = runner.unavailableReason();
-        if (unavailable != null) {
-            finish(runId, RunStatus.FAILED, "This worker cannot grade: " + unavailable);
-            return;
-        }
         Submission submission = submissions.submission(run.submissionId()).orElseThrow();
         Assignment assignment = materials.assignment(submission.assignmentId()).orElseThrow();
+        Set<String> missing = capabilities.missing(assignment.packages());
+        if (!missing.isEmpty()) {
+            tx.executeWithoutResult(s -> runs.requeue(runId));
+            throw new UnfitWorkerException("this node lacks the Python packages " + String.join(", ", missing));
+        }
         List<StoredFile> files = submissions.files(submission.id());
         List<String> problems = new ArrayList<>();
+        var support = materials.supportFiles(run.autograderId());
         for (Visibility v : Visibility.values()) {
             var tests = materials.tests(run.autograderId(), v);
             if (tests.isEmpty()) {
                 continue;
+            }
+            if (runs.byId(runId).map(r -> r.status() != RunStatus.RUNNING).orElse(true)) {
+                log.info("Run {} was ended meanwhile (its worker was given up on); not running its other tests", runId);
+                return;
             }
             Path dir = null;
             try {
@@ -81,7 +97,7 @@ class GradingWorker {
                 if (v == Visibility.PUBLIC) {
                     tx.executeWithoutResult(s -> runs.setRemovals(runId, String.join("\n", layout.removals())));
                 }
-                GroupOutcome outcome = runner.run(dir, v, tests, assignment.limits());
+                GroupOutcome outcome = runner.run(dir, v, tests, support, assignment.limits());
                 tx.executeWithoutResult(s -> runs.saveGroup(runId, v, outcome.results(), outcome.earned(), outcome.possible(),
                         outcome.log(), clock.instant()));
                 // Only the public run's problem goes on the run: a private run's could describe a private test.

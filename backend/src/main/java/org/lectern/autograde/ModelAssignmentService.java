@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.autograde.internal.ModelRunRepository;
 import org.lectern.course.CourseAccess;
@@ -73,6 +74,7 @@ public class ModelAssignmentService {
     private final SubmissionMaterials submissionMaterials;
     private final SubmissionService submissions;
     private final CourseAccess access;
+    private final AssignmentService assignments;
     private final BlobStore blobs;
     private final AuditLog audit;
     private final SchedulerClient scheduler;
@@ -80,13 +82,15 @@ public class ModelAssignmentService {
     private final Clock clock;
 
     ModelAssignmentService(ModelRunRepository runs, GradingMaterials materials, SubmissionMaterials submissionMaterials,
-                           SubmissionService submissions, CourseAccess access, BlobStore blobs, AuditLog audit, SchedulerClient scheduler,
+                           SubmissionService submissions, CourseAccess access, AssignmentService assignments, BlobStore blobs,
+                           AuditLog audit, SchedulerClient scheduler,
                            GradingPoolConfiguration.PoolLifecycle pool, Clock clock) {
         this.runs = runs;
         this.materials = materials;
         this.submissionMaterials = submissionMaterials;
         this.submissions = submissions;
         this.access = access;
+        this.assignments = assignments;
         this.blobs = blobs;
         this.audit = audit;
         this.scheduler = scheduler;
@@ -138,11 +142,10 @@ public class ModelAssignmentService {
         }
     }
 
-    /** Anyone in the course: the spec students build their model for (never the data). */
+    /** Staff, and students once the assignment is released: the spec students build their model for (never the data). */
     @Transactional(readOnly = true)
     public Optional<ModelTaskDraft> task(long assignmentId) {
-        Assignment a = assignment(assignmentId);
-        access.member(a.courseId());
+        assignments.get(assignmentId); // an unreleased assignment does not exist for students
         return runs.task(assignmentId).map(t -> JSON.readValue(t.spec(), ModelTaskDraft.class));
     }
 
@@ -156,10 +159,10 @@ public class ModelAssignmentService {
         return runs.latestFor(submissionId).map(r -> privateShown ? r : hidePrivate(r));
     }
 
-    /** Anyone in the course: each student's counted model, best public score first. */
+    /** Staff, and students once the assignment is released: each student's counted model, best public score first. */
     @Transactional(readOnly = true)
     public ModelLeaderboard leaderboard(long assignmentId) {
-        Assignment a = assignment(assignmentId);
+        Assignment a = assignments.get(assignmentId); // an unreleased assignment does not exist for students
         var grant = access.member(a.courseId());
         ModelTaskDraft d = runs.task(assignmentId).map(t -> JSON.readValue(t.spec(), ModelTaskDraft.class)).orElse(ModelTaskDraft.digits());
         boolean privateShown = grant.isStaff() || !clock.instant().isBefore(a.dueAt());

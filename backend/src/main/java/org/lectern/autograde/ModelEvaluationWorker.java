@@ -41,7 +41,10 @@ class ModelEvaluationWorker {
         this.workRoot = props.dataDir().toAbsolutePath().resolve("model-jobs");
     }
 
-    /** The pool's job: evaluate one run in a separate JVM; a hostile model fails its own run and nothing else. */
+    /**
+     * The pool's job: evaluate one run in a sandboxed JVM that sees the model and the images only; labels and scores
+     * stay here. A hostile model fails its own run and reaches nothing else.
+     */
     void evaluate(long runId) {
         if (!runs.start(runId)) {
             return;
@@ -58,8 +61,10 @@ class ModelEvaluationWorker {
             Files.write(model, submissionMaterials.files(submissionId).stream().filter(f -> f.path().toLowerCase(Locale.ROOT).endsWith(".onnx"))
                     .findFirst().orElseThrow().content());
             Path data = ModelAssignmentService.unzipInto(blobs.get(task.dataSha256()).orElseThrow(), job.resolve("data"));
+            // The sandbox's job folders go where its uid can enter; this run's folder (model, labelled data) stays 0700.
             var evaluator = new IsolatedModelEvaluator(EvaluationLimits.of(Duration.ofSeconds(d.evaluationSeconds()),
-                    d.memoryMb() * 1024L * 1024L), EvaluatorOptions.DEFAULT, WorkerLauncher.forThisApplication(), job.resolve("work"));
+                    d.memoryMb() * 1024L * 1024L), EvaluatorOptions.DEFAULT, WorkerLauncher.forThisApplication(),
+                    Path.of(System.getProperty("java.io.tmpdir"), "lectern-model-jobs"));
             EvaluationOutcome outcome = evaluator.evaluate(model, data, d.spec(), d.metricSpec());
             switch (outcome) {
                 case EvaluationOutcome.Evaluated ok -> {

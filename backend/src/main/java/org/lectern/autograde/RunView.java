@@ -15,6 +15,6 @@ public record RunView(Long runId, RunStatus status, Integer queuePosition, Insta
                       List<String> removals, String waitingFor) {
 
     public boolean finished() {
-        return status == RunStatus.DONE || status == RunStatus.FAILED;
+        return status == RunStatus.DONE || status == RunStatus.FAILED || status == RunStatus.SUPERSEDED;
     }
 }

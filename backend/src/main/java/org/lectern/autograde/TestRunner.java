@@ -13,4 +13,10 @@ public interface TestRunner {
     String unavailableReason();
 
     GroupOutcome run(Path studentFiles, Visibility visibility, List<GradingMaterials.TestFileContent> tests, Assignment.Limits limits);
+
+    /** As above, with the autograder's support files for the tests' side and the student's side. */
+    default GroupOutcome run(Path studentFiles, Visibility visibility, List<GradingMaterials.TestFileContent> tests,
+                             List<GradingMaterials.TestFileContent> support, Assignment.Limits limits) {
+        return run(studentFiles, visibility, tests, limits);
+    }
 }

@@ -52,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty("lectern.demo.enabled")
 class DemoCourse implements ApplicationRunner {
 
+    /** The demo accounts' domain: a run outside demo mode refuses data that holds it (see {@link DemoDataGuard}). */
+    static final String DOMAIN = "demo.lectern";
     static final String CODE = "CSE 493G1";
     static final String TERM = "Winter 2024";
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
@@ -87,13 +89,13 @@ class DemoCourse implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String password = props.demo().password();
         Account instructor = tx.execute(s -> {
-            account("admin@demo.lectern", "Demo Admin", SiteRole.ADMIN, password);
-            account("ta@demo.lectern", "Tariq Assistant", SiteRole.USER, password);
+            account("admin@" + DOMAIN, "Demo Admin", SiteRole.ADMIN, password);
+            account("ta@" + DOMAIN, "Tariq Assistant", SiteRole.USER, password);
             for (int i = 1; i <= 3; i++) {
-                account("student" + i + "@demo.lectern", List.of("Ada Lovelace", "Alan Turing", "Grace Hopper").get(i - 1),
+                account("student" + i + "@" + DOMAIN, List.of("Ada Lovelace", "Alan Turing", "Grace Hopper").get(i - 1),
                         SiteRole.USER, password);
             }
-            return account("instructor@demo.lectern", "Irene Instructor", SiteRole.COURSE_CREATOR, password);
+            return account("instructor@" + DOMAIN, "Irene Instructor", SiteRole.COURSE_CREATOR, password);
         });
         boolean exists = CurrentUser.runAs(instructor, () -> courses.myCourses().stream()
                 .anyMatch(c -> c.code().equals(CODE) && c.term().equals(TERM)));

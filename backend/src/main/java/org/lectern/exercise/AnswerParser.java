@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lectern.platform.NumberLimits;
 
 /**
  * Reads what a student typed into an {@link Answer} of a part's shape, or says in plain words what
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
  * <p>Accepted numbers: {@code 1.5}, {@code -2}, {@code .5}, {@code 1e-3}, fractions {@code 3/4},
  * the typographic minus that KaTeX copies as (U+2212). Where a box holds a single number, also
  * {@code 1,5} (decimal comma) and {@code 3,145,728} or {@code 3 145 728} (thousands); a lone
- * {@code 1,500} is refused as ambiguous rather than guessed. Not accepted: NaN, Infinity, hex.
+ * {@code 1,500} is refused as ambiguous rather than guessed. Not accepted: NaN, Infinity, hex, and
+ * numbers beyond {@link NumberLimits} (digits, exponent, length).
  * <p>Vectors as text: numbers separated by commas, spaces or semicolons, optionally in brackets.
  * Matrices as text: rows separated by semicolons or new lines ({@code 1, 2; 3, 4}), or NumPy style
  * ({@code [[1, 2], [3, 4]]}), or LaTeX style ({@code 1 & 2 \\ 3 & 4}). Cell-by-cell input goes
@@ -246,6 +249,10 @@ public final class AnswerParser {
             return new Read(0, "the answer is empty", true);
         }
         String quoted = "\"" + (s.length() > 30 ? s.substring(0, 30) + "..." : s) + "\"";
+        Optional<String> tooLong = NumberLimits.problem(s);
+        if (tooLong.isPresent()) {
+            return new Read(0, quoted + " " + tooLong.get(), false);
+        }
         if (alone) {
             if (ONE_COMMA_GROUP.matcher(s).matches()) {
                 String digits = s.replace(",", "");
@@ -262,11 +269,20 @@ public final class AnswerParser {
         s = s.replaceAll("\\s*/\\s*", "/");
         double value;
         if (NUMBER.matcher(s).matches()) {
+            Optional<String> tooBig = NumberLimits.problemOfNumberText(s);
+            if (tooBig.isPresent()) {
+                return new Read(0, quoted + " " + tooBig.get(), false);
+            }
             value = Double.parseDouble(s);
         } else {
             Matcher fraction = FRACTION.matcher(s);
             if (!fraction.matches()) {
                 return new Read(0, quoted + " is not a number", false);
+            }
+            Optional<String> tooBig = NumberLimits.problemOfNumberText(fraction.group(1))
+                    .or(() -> NumberLimits.problemOfNumberText(fraction.group(2)));
+            if (tooBig.isPresent()) {
+                return new Read(0, quoted + " " + tooBig.get(), false);
             }
             double denominator = Double.parseDouble(fraction.group(2));
             if (denominator == 0) {

@@ -1,27 +1,26 @@
 package org.lectern.exercise;
 
+import org.lectern.identity.ServerSecret;
+
 /**
- * Seeds for instances. Within one exercise every student gets a different seed (the mixing is a
- * bijection), and consecutive user ids land far apart, so neighbours get different numbers. A poll
- * shows everyone the same instance, so its seed depends on the poll only.
- * <p>Never change these functions: stored attempts are checked against the instance regenerated
- * from the seed.
+ * Seeds for instances: an HMAC under the server's secret ({@link ServerSecret}) of the exercise or
+ * poll and the student. Without the secret a student cannot compute anyone's seed, their own
+ * included, so the generators' source (public) does not give away an answer key. Deterministic per
+ * (secret, exercise, student): stored attempts are checked against the instance regenerated from
+ * the seed, so an install must keep its secret. A poll shows everyone the same instance, so its
+ * seed depends on the poll only; distinct labels keep it from coinciding with a student's seed.
  */
 public final class ExerciseSeeds {
-
-    // Distinct salts keep a poll's seed from coinciding with a student's seed for the same number.
-    private static final long STUDENT_SALT = 0x5EED_57D0_0000_0001L;
-    private static final long POLL_SALT = 0x5EED_9011_0000_0002L;
 
     private ExerciseSeeds() {
     }
 
-    public static long forStudent(long exerciseId, long userId) {
-        return mix(mix(exerciseId ^ STUDENT_SALT) + userId);
+    public static long forStudent(ServerSecret secret, long exerciseId, long userId) {
+        return secret.mac64("exercise-student:" + exerciseId + ":" + userId);
     }
 
-    public static long shared(long pollId) {
-        return mix(mix(pollId ^ POLL_SALT));
+    public static long shared(ServerSecret secret, long pollId) {
+        return secret.mac64("poll:" + pollId);
     }
 
     /** SplitMix64's finaliser: a bijection on longs that spreads one changed bit over all bits. */

@@ -20,13 +20,14 @@ import org.lectern.platform.audit.AuditLog;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.ScheduleService;
+import org.lectern.identity.ServerSecret;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Exercises attached to lectures: each student gets their own numbers (a seed from the exercise and
- * the student), answers are checked at once with partial credit per cell, attempts are limited and
+ * Exercises attached to lectures: each student gets their own numbers (a seed from the server's secret,
+ * the exercise and the student), answers are checked at once with partial credit per cell, attempts are limited and
  * recorded, and the best attempt's points go to the gradebook.
  */
 @Service
@@ -40,8 +41,11 @@ public class ExerciseService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ExerciseCatalog catalog = ExerciseCatalog.standard();
+    private final ServerSecret secret;
 
-    ExerciseService(ExerciseRepository repo, CourseAccess access, ScheduleService schedule, AuditLog audit, ApplicationEventPublisher events) {
+    ExerciseService(ExerciseRepository repo, CourseAccess access, ScheduleService schedule, AuditLog audit, ApplicationEventPublisher events,
+                    ServerSecret secret) {
+        this.secret = secret;
         this.repo = repo;
         this.access = access;
         this.schedule = schedule;
@@ -190,7 +194,7 @@ public class ExerciseService {
     }
 
     private ExerciseInstance instance(Exercise e, long accountId) {
-        return catalog.generate(e.generatorKey(), ExerciseSeeds.forStudent(e.id(), accountId))
+        return catalog.generate(e.generatorKey(), ExerciseSeeds.forStudent(secret, e.id(), accountId))
                 .orElseThrow(() -> new IllegalStateException("generator " + e.generatorKey() + " is gone"));
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lectern.identity.internal.AccountRepository;
+import org.lectern.identity.internal.SignInThrottleRepository;
 import org.lectern.identity.internal.TokenRepository;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
@@ -23,47 +24,56 @@ public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
+    private static final Duration FORGET_COUNTERS_AFTER = Duration.ofDays(1);
 
     private final AccountRepository accounts;
     private final TokenRepository tokens;
+    private final SignInThrottleRepository counters;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final SignInThrottle throttle = SignInThrottle.DEFAULT;
     // Compared against when the e-mail is unknown, so a miss costs as much time as a wrong password.
     private final String decoyHash;
 
-    AccountService(AccountRepository accounts, TokenRepository tokens, PasswordEncoder encoder, Clock clock) {
+    AccountService(AccountRepository accounts, TokenRepository tokens, SignInThrottleRepository counters, PasswordEncoder encoder,
+                   Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.counters = counters;
         this.encoder = encoder;
         this.clock = clock;
         this.decoyHash = encoder.encode("decoy-password-for-timing");
     }
 
     /**
-     * Checks a password. Failures count towards a lock (see {@link SignInThrottle}); a locked
-     * account is refused without looking at the password.
+     * Checks a password from a client address. Failures count per address and per e-mail at that
+     * address (see {@link SignInThrottle}); while either is locked the password is not looked at.
+     * Unknown e-mails take the same path, the same time and the same answers as known ones.
      */
     @Transactional(noRollbackFor = {BadCredentialsException.class, SignInLockedException.class})
-    public Account authenticate(String rawEmail, String password) {
+    public Account authenticate(String rawEmail, String password, String clientAddress) {
         String email = EmailAddress.normalise(rawEmail);
         Instant now = clock.instant();
-        Optional<AccountRepository.Credentials> found = accounts.credentialsForUpdate(email);
-        if (found.isEmpty() || found.get().passwordHash() == null) {
-            encoder.matches(password == null ? "" : password, decoyHash);
+        SignInThrottle.Keys keys = SignInThrottle.keys(email, clientAddress);
+        String addressKey = Secrets.sha256(keys.address());
+        String accountKey = Secrets.sha256(keys.accountAtAddress());
+        Optional<Duration> refused = throttle.refusal(counters.find(addressKey), counters.find(accountKey), now);
+        if (refused.isPresent()) {
+            throw new SignInLockedException(refused.get());
+        }
+        Optional<AccountRepository.Credentials> found = accounts.credentials(email);
+        String hash = found.map(AccountRepository.Credentials::passwordHash).orElse(null);
+        boolean matches = encoder.matches(password == null ? "" : password, hash == null ? decoyHash : hash);
+        if (hash == null || password == null || !matches) {
+            counters.prune(now.minus(FORGET_COUNTERS_AFTER), now.minus(throttle.trustSuccessFor()), now);
+            counters.save(addressKey, SignInThrottle.afterFailure(throttle.perAddress(), counters.findForUpdate(addressKey, now), now));
+            counters.save(accountKey, SignInThrottle.afterFailure(throttle.perAccountAtAddress(), counters.findForUpdate(accountKey, now), now));
             throw new BadCredentialsException("Wrong e-mail or password.");
         }
-        var c = found.get();
-        if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
-            throw new SignInLockedException(Duration.between(now, c.lockedUntil()));
-        }
-        if (password == null || !encoder.matches(password, c.passwordHash())) {
-            int failures = c.failedSignIns() + 1;
-            accounts.recordFailure(c.account().id(), failures, throttle.lockedUntil(failures, now).orElse(null));
-            throw new BadCredentialsException("Wrong e-mail or password.");
-        }
-        accounts.recordSuccess(c.account().id());
-        return c.account();
+        // Only this account at this address starts afresh (and is let past the address's lock from
+        // now on): an attacker signing in to their own account between guesses must not reset the address's count.
+        counters.recordSuccess(accountKey, now);
+        return found.get().account();
     }
 
     @Transactional(readOnly = true)
@@ -162,16 +172,35 @@ public class AccountService {
         checkPassword(password);
         long id = tokens.claimInvitation(Secrets.sha256(invitationToken), clock.instant())
                 .orElseThrow(() -> new InvalidInputException("This invitation link is invalid, used or expired. Ask course staff for a new one."));
-        accounts.setPassword(id, encoder.encode(password));
+        setPassword(id, password);
         return accounts.byId(id).orElseThrow();
     }
 
-    @Transactional
-    public void changePassword(String currentPassword, String newPassword) {
+    /**
+     * The signed-in person changes their password, proving the current one (throttled like a
+     * sign-in from their address). Every API token and invitation link of the account ends.
+     */
+    @Transactional(noRollbackFor = {BadCredentialsException.class, SignInLockedException.class})
+    public void changePassword(String currentPassword, String newPassword, String clientAddress) {
         Caller caller = CurrentUser.require();
-        authenticate(caller.email(), currentPassword);
         checkPassword(newPassword);
-        accounts.setPassword(caller.accountId(), encoder.encode(newPassword));
+        authenticate(caller.email(), currentPassword, clientAddress);
+        setPassword(caller.accountId(), newPassword);
+    }
+
+    /**
+     * The one place a password is set: whoever held an old invitation link or API token of the
+     * account loses it, so a link found later, or a token taken with the old password, opens nothing.
+     */
+    private void setPassword(long accountId, String password) {
+        accounts.setPassword(accountId, encoder.encode(password));
+        tokens.endAllFor(accountId);
+    }
+
+    /** Whether any account has an address in this domain (the demo's accounts, for one). */
+    @Transactional(readOnly = true)
+    public boolean anyAccountIn(String domain) {
+        return accounts.anyInDomain(domain);
     }
 
     @Transactional(readOnly = true)

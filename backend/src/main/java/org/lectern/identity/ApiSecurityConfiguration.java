@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.lectern.platform.LecternProperties;
 import org.lectern.platform.ApiError;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +15,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +37,7 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json, LecternProperties props) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -38,10 +45,14 @@ public class ApiSecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
+                // platform.web.SecurityHeaders writes these for every response, with the configurable frame ancestors
+                .headers(h -> h.frameOptions(f -> f.disable()).contentTypeOptions(c -> c.disable()))
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // Probes stay open; the metrics name courses' activity, so they need the scrape token (or a site admin).
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(metricsAccess(props.metrics()))
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
@@ -50,6 +61,19 @@ public class ApiSecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> write(json, res, HttpServletResponse.SC_FORBIDDEN,
                                 new ApiError("forbidden", "Your role does not allow this."))));
         return http.build();
+    }
+
+    /** The scrape token (LECTERN_METRICS_TOKEN) as a bearer token, compared in constant time, or a site admin's API token. */
+    static AuthorizationManager<RequestAuthorizationContext> metricsAccess(LecternProperties.Metrics metrics) {
+        byte[] expected = metrics.tokenSet() ? ("Bearer " + metrics.token().strip()).getBytes(StandardCharsets.UTF_8) : null;
+        return (authentication, context) -> {
+            String header = context.getRequest().getHeader("Authorization");
+            boolean scraper = expected != null && header != null
+                    && MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.UTF_8));
+            Authentication a = authentication.get();
+            boolean admin = a != null && a.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+            return new AuthorizationDecision(scraper || admin);
+        };
     }
 
     private static void write(JsonMapper json, HttpServletResponse res, int status, ApiError error) throws IOException {

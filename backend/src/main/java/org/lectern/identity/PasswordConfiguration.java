@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** Password hashing (Spring Security's delegating encoder, bcrypt today) and the one sign-in path. */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,9 @@ public class PasswordConfiguration {
             public Authentication authenticate(Authentication authentication) {
                 String email = authentication.getName();
                 String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-                Account account = accounts.authenticate(email, password);
+                // The servlet's remote address (the proxy's X-Forwarded-For only when server.forward-headers-strategy is set).
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                Account account = accounts.authenticate(email, password, address);
                 return CurrentUser.authentication(LecternPrincipal.of(account));
             }
 

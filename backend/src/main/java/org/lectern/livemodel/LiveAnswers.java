@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The asking side of live exercises: a request row and a NOTIFY to the pool, then a wait (no transaction, no
- * connection held) until a node's answer NOTIFY names it, or the deadline passes.
+ * connection held) until a node's answer NOTIFY names it, or the deadline passes. A request that no node has
+ * claimed by the deadline is refused then; one a node has claimed is that node's work in progress (a worker
+ * starting cold on a busy machine takes seconds), so it gets up to the longer claimed deadline.
  */
 class LiveAnswers implements SmartLifecycle {
 
@@ -29,12 +31,14 @@ class LiveAnswers implements SmartLifecycle {
 
     private final LiveRequestRepository requests;
     private final Duration deadline;
+    private final Duration claimedDeadline;
     private final PgChannelListener notifications;
     private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    LiveAnswers(DataSource dataSource, LiveRequestRepository requests, Duration deadline) {
+    LiveAnswers(DataSource dataSource, LiveRequestRepository requests, Duration deadline, Duration claimedDeadline) {
         this.requests = requests;
         this.deadline = deadline;
+        this.claimedDeadline = claimedDeadline.compareTo(deadline) > 0 ? claimedDeadline : deadline;
         this.notifications = new PgChannelListener(dataSource, LiveRequestRepository.ANSWER_CHANNEL, this::answered,
                 // A lost connection may have lost an answer's NOTIFY: let every waiter look at its row.
                 () -> waiting.values().forEach(f -> f.complete(null)));
@@ -43,7 +47,9 @@ class LiveAnswers implements SmartLifecycle {
     Answered ask(String modelKey, float[] image) {
         long id = requests.insert(modelKey, JSON.writeValueAsString(image));
         waiting.put(id, new CompletableFuture<>()); // before the pool hears of it, so no answer can come unseen
-        long until = System.nanoTime() + deadline.toNanos();
+        long asked = System.nanoTime();
+        long until = asked + deadline.toNanos();
+        boolean extended = false;
         try {
             requests.wake(id);
             while (true) {
@@ -62,7 +68,10 @@ class LiveAnswers implements SmartLifecycle {
                     }
                     return new Answered(JSON.readValue(outcome.get().answer(), Explanation.class), outcome.get().servedBy());
                 }
-                if (System.nanoTime() >= until) {
+                if (System.nanoTime() >= until && !extended && requests.claimed(id)) {
+                    extended = true;
+                    until = asked + claimedDeadline.toNanos();
+                } else if (System.nanoTime() >= until) {
                     requests.abandon(id);
                     throw new UnavailableException("The model could not answer: no model worker answered within "
                             + deadline.toMillis() + " ms; try again in a moment.");

@@ -19,14 +19,17 @@ class LiveModelConfiguration {
     /**
      * {@code lectern.live.*}: whether this node answers live exercises for the pool (default yes; app replicas may
      * leave it to GPU workers), start its worker when the app is ready (default yes), how long an answer may take
-     * (2 s), how long a start may take (60 s), the worker's memory (768 MiB, a quarter of it Java heap).
+     * when no node has taken the request (2 s) and when one has (15 s: it may be starting its worker), how long a
+     * start may take (60 s), the worker's memory (768 MiB, a quarter of it Java heap).
      */
     @ConfigurationProperties(prefix = "lectern.live")
-    record LiveSettings(Boolean serve, Boolean prewarm, Duration answerTimeout, Duration startTimeout, Long memoryMb) {
+    record LiveSettings(Boolean serve, Boolean prewarm, Duration answerTimeout, Duration claimedAnswerTimeout,
+                        Duration startTimeout, Long memoryMb) {
         LiveSettings {
             serve = serve == null || serve;
             prewarm = prewarm == null || prewarm;
             answerTimeout = answerTimeout == null ? Duration.ofSeconds(2) : answerTimeout;
+            claimedAnswerTimeout = claimedAnswerTimeout == null ? Duration.ofSeconds(15) : claimedAnswerTimeout;
             startTimeout = startTimeout == null ? Duration.ofSeconds(60) : startTimeout;
             memoryMb = memoryMb == null ? 768L : memoryMb;
         }
@@ -34,7 +37,7 @@ class LiveModelConfiguration {
 
     @Bean
     LiveAnswers liveAnswers(DataSource dataSource, LiveRequestRepository requests, LiveSettings settings) {
-        return new LiveAnswers(dataSource, requests, settings.answerTimeout());
+        return new LiveAnswers(dataSource, requests, settings.answerTimeout(), settings.claimedAnswerTimeout());
     }
 
     @Bean

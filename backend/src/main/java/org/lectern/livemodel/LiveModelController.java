@@ -56,6 +56,7 @@ class LiveModelController {
 
     @PostMapping("/api/v1/live-models/{exerciseId}/answers")
     LiveAnswer answer(@PathVariable long exerciseId, @RequestBody AnswerRequest request) {
+        live.exercise(exerciseId); // members only, before the body is judged: others learn nothing from a 400
         int given = (request.drawing() != null ? 1 : 0) + (request.pixels() != null ? 1 : 0) + (request.sample() != null ? 1 : 0);
         if (given != 1) {
             throw new InvalidInputException("Give exactly one of drawing, pixels or sample.");

@@ -1,12 +1,10 @@
 package org.lectern.livemodel;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.lectern.course.CourseAccess;
 import org.lectern.grading.live.DigitBitmap;
+import org.lectern.grading.live.PictureDecoder;
 import org.lectern.grading.live.Explanation;
 import org.lectern.grading.live.LiveInferenceWorker;
 import org.lectern.grading.model.EvaluationData;
@@ -31,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LiveModelService {
 
     /** Pictures larger than this are refused before decoding. */
-    static final int MAX_PICTURE_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_PICTURE_BYTES = 2 * 1024 * 1024;
     private static final int MAX_PICTURE_SIDE = 4096;
 
     private final LiveModelRepository repo;
@@ -123,15 +121,9 @@ public class LiveModelService {
         }
         BufferedImage picture;
         try {
-            picture = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException ex) {
-            throw new InvalidInputException("picture: it could not be read as an image (" + ex.getMessage() + ").");
-        }
-        if (picture == null) {
-            throw new InvalidInputException("picture: not a PNG, JPEG, GIF or BMP image.");
-        }
-        if (picture.getWidth() > MAX_PICTURE_SIDE || picture.getHeight() > MAX_PICTURE_SIDE) {
-            throw new InvalidInputException("picture: at most " + MAX_PICTURE_SIDE + " pixels a side.");
+            picture = PictureDecoder.decode(bytes, MAX_PICTURE_SIDE); // the size is read from the header before decoding
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("picture: " + ex.getMessage());
         }
         float[] image = DigitBitmap.fromImage(picture);
         if (isBlank(image)) {

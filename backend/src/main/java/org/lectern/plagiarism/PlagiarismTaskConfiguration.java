@@ -5,22 +5,24 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
+import org.lectern.pool.DeadWorkers;
 import org.lectern.pool.RetryThenGiveUp;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The pool's plagiarism jobs: a check (retried a few times on failures, revived when its worker dies) and the
+ * The pool's plagiarism jobs: a check (retried a few times on failures, revived once when its worker dies) and the
  * automatic check at an assignment's deadline.
  */
 @Configuration(proxyBeanMethods = false)
 class PlagiarismTaskConfiguration {
 
     @Bean
-    OneTimeTask<Long> plagiarismCheckTask(PlagiarismWorker worker) {
+    OneTimeTask<Long> plagiarismCheckTask(PlagiarismWorker worker, DeadWorkers deadWorkers) {
         return Tasks.oneTime(PlagiarismQueue.CHECK_TASK, Long.class)
                 .onFailure(RetryThenGiveUp.of("The check", worker::giveUp))
-                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .onDeadExecution(deadWorkers.reviveOnce("This check stopped its worker twice; staff have been told.",
+                        worker::giveUp))
                 .execute((instance, ctx) -> worker.check(instance.getData()));
     }
 

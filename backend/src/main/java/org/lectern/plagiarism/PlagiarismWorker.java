@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentCreated;
 import org.lectern.assignment.GradingMaterials;
@@ -31,6 +36,7 @@ import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,8 +65,13 @@ class PlagiarismWorker {
     private final PlagiarismCheck engine = new PlagiarismCheck();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** How long one check may run ({@code lectern.plagiarism.time-limit}). */
+    private volatile Duration timeLimit;
+
     PlagiarismWorker(PlagiarismRepository repo, PlagiarismQueue queue, GradingMaterials materials, SubmissionMaterials submissions,
-                     BlobStore blobs, TransactionTemplate tx, Clock clock) {
+                     BlobStore blobs, TransactionTemplate tx, Clock clock,
+                     @Value("${lectern.plagiarism.time-limit:30m}") Duration timeLimit) {
+        this.timeLimit = timeLimit;
         this.repo = repo;
         this.queue = queue;
         this.materials = materials;
@@ -116,7 +127,10 @@ class PlagiarismWorker {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("lectern-plagiarism-" + checkId + "-");
-            CheckResult result = engine.run(input, dir.resolve("check"), new ProgressWriter(checkId));
+            CheckResult result = runWithinTimeLimit(checkId, input, dir.resolve("check"));
+            if (result == null) {
+                return;
+            }
             byte[] report = result.reportFile() == null ? null : Files.readAllBytes(result.reportFile());
             tx.executeWithoutResult(s -> {
                 if (!store(checkId, input, result, report)) {
@@ -129,6 +143,54 @@ class PlagiarismWorker {
         } finally {
             JobFolder.delete(dir);
         }
+    }
+
+    /**
+     * Runs the engine on a thread of its own and waits at most the time limit; past it, the check ends with a
+     * message saying so (and null is returned). The engine's thread is interrupted; JPlag may finish its current
+     * step before it notices, and whatever it returns then is dropped.
+     */
+    private CheckResult runWithinTimeLimit(long checkId, CheckInput input, Path dir) throws IOException {
+        Duration limit = timeLimit;
+        FutureTask<CheckResult> task = new FutureTask<>(() -> engine.run(input, dir, new ProgressWriter(checkId)));
+        Thread.ofPlatform().name("plagiarism-check-" + checkId).daemon(true).start(task);
+        try {
+            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            giveUp(checkId, "The check stopped at its time limit of " + describe(limit) + " before it finished; "
+                    + "nothing was stored. Fewer references or earlier terms make it faster; an administrator can raise "
+                    + "the limit (lectern.plagiarism.time-limit).");
+            return null;
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The plagiarism check was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String describe(Duration d) {
+        if (d.toSeconds() < 1) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    /** For tests: the time limit from now on. */
+    void timeLimit(Duration limit) {
+        this.timeLimit = limit;
+    }
+
+    Duration timeLimit() {
+        return timeLimit;
     }
 
     /** Called when the job has failed for good. */

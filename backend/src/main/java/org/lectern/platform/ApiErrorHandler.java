@@ -1,6 +1,7 @@
 package org.lectern.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.lectern.platform.web.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -54,6 +56,11 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", tooLarge.getMessage());
+            }
+        }
         return of(HttpStatus.BAD_REQUEST, "invalid_input", "The request body is not valid JSON of the expected shape.");
     }
 
@@ -71,6 +78,18 @@ public class ApiErrorHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", e.getMessage());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ApiError> tooLarge(BodyTooLargeException e) {
+        return of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+                "The upload is larger than the server takes (" + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() / (1024 * 1024) + " MB" : "its limit")
+                        + " per request).");
     }
 
     @ExceptionHandler(Exception.class)

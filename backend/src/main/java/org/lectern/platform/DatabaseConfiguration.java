@@ -7,6 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +47,7 @@ public class DatabaseConfiguration {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(props.dataDir().resolve("pg"));
         config.setJdbcUrl(embedded.jdbcUrl());
         config.setUsername("postgres");
+        config.setPassword(embedded.password());
         return new HikariDataSource(config) {
             @Override
             public void close() {
@@ -49,17 +57,35 @@ public class DatabaseConfiguration {
         };
     }
 
-    /** The embedded server over a persistent data folder (initialised once, reused after). */
+    /**
+     * The embedded server over a persistent data folder (initialised once, reused after). zonky's
+     * initdb trusts every local connection as superuser, which any local user or a student's code on
+     * the same machine could use; so the superuser gets a generated password, kept next to the
+     * data in {@code <pg>.password} (owner-only), and pg_hba.conf asks for it (scram-sha-256) on
+     * every connection. A folder made before this still opens: the first start sets the password
+     * over the old trusted connection, then rewrites pg_hba.conf and reloads.
+     */
     public static final class EmbeddedDatabase implements AutoCloseable {
-        private final EmbeddedPostgres postgres;
+        static final String PG_HBA = """
+                # Written by Lectern: every connection needs the superuser's password, kept in the data folder
+                # next to this one (pg.password, owner-only). Edits here are replaced at the next start.
+                local all all scram-sha-256
+                host  all all 127.0.0.1/32 scram-sha-256
+                host  all all ::1/128 scram-sha-256
+                """;
 
-        private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        private final EmbeddedPostgres postgres;
+        private final String password;
+
+        private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
             this.postgres = postgres;
+            this.password = password;
         }
 
         public static EmbeddedDatabase start(Path dataDir) {
             try {
                 Files.createDirectories(dataDir);
+                String password = password(passwordFile(dataDir));
                 log.info("Starting embedded PostgreSQL with data in {}", dataDir.toAbsolutePath());
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
@@ -69,12 +95,63 @@ public class DatabaseConfiguration {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("password_encryption", "scram-sha-256")
+                        // zonky's own start-up check signs in; with pg_hba.conf asking for the password, it must send it.
+                        .setConnectConfig("password", password)
                         .setPGStartupWait(java.time.Duration.ofSeconds(60))
                         .start();
-                return new EmbeddedDatabase(pg);
+                try {
+                    requirePassword(pg, dataDir, password);
+                } catch (RuntimeException | IOException e) {
+                    pg.close();
+                    throw e;
+                }
+                return new EmbeddedDatabase(pg, password);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
             }
+        }
+
+        static Path passwordFile(Path dataDir) {
+            return dataDir.resolveSibling(dataDir.getFileName() + ".password");
+        }
+
+        /** The password in the file, generated (owner-only from the start) when there is none. */
+        private static String password(Path file) throws IOException {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
+            }
+            String password = Files.readString(file).strip();
+            if (!password.matches("[0-9a-f]{32,}")) {
+                throw new IllegalStateException(file + " does not hold the embedded PostgreSQL's password (32 or more hex digits).");
+            }
+            return password;
+        }
+
+        /** Sets the superuser's password (a no-op when it is already set) and makes pg_hba.conf ask for it. */
+        private static void requirePassword(EmbeddedPostgres pg, Path dataDir, String password) throws IOException {
+            try (Connection c = pg.getPostgresDatabase(Map.of("password", password)).getConnection();
+                 Statement s = c.createStatement()) {
+                // The password is hex digits only (checked above), so it is safe inside the literal.
+                s.execute("alter role postgres password '" + password + "'");
+                Path hba = dataDir.resolve("pg_hba.conf");
+                if (!PG_HBA.equals(Files.exists(hba) ? Files.readString(hba) : null)) {
+                    log.info("Embedded PostgreSQL: requiring the password for every connection (pg_hba.conf)");
+                    Files.writeString(hba, PG_HBA);
+                    s.execute("select pg_reload_conf()");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("The embedded PostgreSQL in " + dataDir + " refused the password in "
+                        + passwordFile(dataDir) + " (was that file replaced or deleted?): " + e.getMessage(), e);
+            }
+        }
+
+        /** The superuser's password (the app's pool signs in with it). */
+        public String password() {
+            return password;
         }
 
         public String jdbcUrl() {
@@ -82,7 +159,11 @@ public class DatabaseConfiguration {
         }
 
         public DataSource dataSource() {
-            return postgres.getPostgresDatabase();
+            return postgres.getPostgresDatabase(Map.of("password", password));
+        }
+
+        public int port() {
+            return postgres.getPort();
         }
 
         @Override

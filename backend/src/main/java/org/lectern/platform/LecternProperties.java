@@ -9,14 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Spring's relaxed binding maps those variables onto these properties.
  */
 @ConfigurationProperties(prefix = "lectern")
-public record LecternProperties(Path dataDir, Db db, Demo demo, Admin admin, Tokens tokens) {
+public record LecternProperties(Path dataDir, Db db, Demo demo, Admin admin, Tokens tokens, Metrics metrics, String secret) {
 
     public LecternProperties {
+        demo = demo == null ? new Demo(false, null) : demo;
         if (dataDir == null) {
-            dataDir = Path.of(System.getProperty("user.home"), ".lectern");
+            // The demo never shares a folder with a real install: its accounts' password is public.
+            dataDir = Path.of(System.getProperty("user.home"), demo.enabled() ? ".lectern-demo" : ".lectern");
         }
         db = db == null ? new Db(null, null, null) : db;
-        demo = demo == null ? new Demo(false, null) : demo;
+        metrics = metrics == null ? new Metrics(null) : metrics;
         admin = admin == null ? new Admin(null, null) : admin;
         tokens = tokens == null ? new Tokens(null) : tokens;
     }
@@ -40,6 +42,13 @@ public record LecternProperties(Path dataDir, Db db, Demo demo, Admin admin, Tok
     public record Admin(String email, String password) {
         public boolean configured() {
             return email != null && !email.isBlank() && password != null && !password.isBlank();
+        }
+    }
+
+    /** The bearer token Prometheus scrapes /actuator/prometheus with (LECTERN_METRICS_TOKEN); unset, only site admins may. */
+    public record Metrics(String token) {
+        public boolean tokenSet() {
+            return token != null && !token.isBlank();
         }
     }
 

@@ -20,6 +20,7 @@ import org.lectern.gradebook.ScoreReported;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NumberLimits;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.poll.internal.PollRepository;
@@ -238,8 +239,10 @@ public class PollService {
         long left = p.phaseStartedAt() == null ? 0 : PollClock.secondsLeft(p.phase(), p.phaseStartedAt(), p.thinkSeconds(),
                 p.groupSeconds(), now);
         List<String> mine = staff ? java.util.Arrays.asList(null, null) : repo.myVotes(p.id(), grant.caller().accountId());
-        return new PollSnapshot(p.id(), p.courseId(), p.code(), p.question(), p.kind(), p.options(), p.phase(), p.roundEndsAt(), left,
-                staff, bars1, bars2, r1.size(), r2.size(), revealed ? p.correct() : null, mine);
+        // A draft is the instructor's until it opens: students waiting in the room see that it exists, not what it asks.
+        boolean hidden = !staff && p.phase() == PollPhase.DRAFT;
+        return new PollSnapshot(p.id(), p.courseId(), p.code(), hidden ? null : p.question(), p.kind(), hidden ? List.of() : p.options(),
+                p.phase(), p.roundEndsAt(), left, staff, bars1, bars2, r1.size(), r2.size(), revealed ? p.correct() : null, mine);
     }
 
     /**
@@ -293,18 +296,17 @@ public class PollService {
 
     static BigDecimal number(String text, String what) {
         String t = text == null ? "" : text.strip().replace('−', '-');
+        NumberLimits.problem(t).ifPresent(p -> {
+            throw new InvalidInputException(what + " " + p + ".");
+        });
         // A decimal comma is common on phones set to European locales.
         if (t.matches("-?\\d+,\\d+")) {
             t = t.replace(',', '.');
         }
-        try {
-            BigDecimal v = new BigDecimal(t);
-            if (v.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-                throw new InvalidInputException(what + " is too large.");
-            }
-            return v.stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(what + " must be a number, like 3 or -0.25; got “" + text + "”.");
+        BigDecimal v = NumberLimits.parse(t, what);
+        if (v.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+            throw new InvalidInputException(what + " is too large.");
         }
+        return v.stripTrailingZeros();
     }
 }

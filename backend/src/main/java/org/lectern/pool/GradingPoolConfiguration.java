@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.lectern.pool.internal.PoolRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +23,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * The worker pool: db-scheduler on PostgreSQL. Every Lectern process can enqueue; processes with
  * {@code lectern.pool.enabled} (the default, and every worker started with {@code --lectern.pool.worker=true})
  * also execute jobs. Jobs carry a priority so that one course's deadline burst does not starve another's.
- * A worker that dies stops heartbeating; once its lease lapses another worker runs the job again.
+ * A worker that dies stops heartbeating; once its lease lapses another worker runs the job again, once
+ * ({@link DeadWorkers}). Each node probes what it can run ({@link WorkerCapabilities}) and claims only the job
+ * kinds whose {@link JobNeeds} it meets ({@link ClaimFilter}); it logs both and records them for the admin page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GradingPoolConfiguration.PoolSettings.class)
@@ -46,10 +49,22 @@ public class GradingPoolConfiguration {
         return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks).enablePriority().build();
     }
 
+    /** Probed once per node, before the pool starts claiming jobs. */
     @Bean
-    PoolLifecycle gradingPool(DataSource dataSource, List<Task<?>> tasks, PoolSettings settings) {
+    WorkerCapabilities workerCapabilities(PoolSettings settings) {
+        return settings.enabled() ? WorkerCapabilities.probe()
+                : new WorkerCapabilities(false, "this process does not run pool jobs", null, java.util.Set.of(), false);
+    }
+
+    @Bean
+    PoolLifecycle gradingPool(DataSource dataSource, List<Task<?>> tasks, List<JobNeeds> needs, PoolSettings settings,
+                              WorkerCapabilities capabilities, PoolRepository repository) {
         String name = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.Set<String> unfit = new java.util.TreeSet<>();
+        needs.stream().filter(n -> !capabilities.canRun(n)).forEach(n -> unfit.add(n.taskName()));
+        ClaimFilter claims = new ClaimFilter(unfit);
         Scheduler scheduler = Scheduler.create(dataSource, tasks)
+                .jdbcCustomization(claims)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
@@ -60,7 +75,9 @@ public class GradingPoolConfiguration {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
-        return new PoolLifecycle(scheduler, settings.enabled(), name, settings.threads());
+        java.util.List<String> claimed = tasks.stream().map(Task::getName).filter(t -> !unfit.contains(t)).sorted().toList();
+        return new PoolLifecycle(scheduler, settings.enabled(), name, settings.threads(), capabilities,
+                String.join(", ", claimed) + (unfit.isEmpty() ? "" : "; not " + String.join(", ", unfit)), repository);
     }
 
     /** Starts the scheduler with the application and stops it (letting running jobs finish briefly) at shutdown. */
@@ -69,18 +86,32 @@ public class GradingPoolConfiguration {
         private final boolean enabled;
         private final String name;
         private final int threads;
+        private final WorkerCapabilities capabilities;
+        private final String claims;
+        private final PoolRepository repository;
         private volatile boolean running;
 
-        PoolLifecycle(Scheduler scheduler, boolean enabled, String name, int threads) {
+        PoolLifecycle(Scheduler scheduler, boolean enabled, String name, int threads, WorkerCapabilities capabilities,
+                      String claims, PoolRepository repository) {
             this.scheduler = scheduler;
             this.enabled = enabled;
             this.name = name;
             this.threads = threads;
+            this.capabilities = capabilities;
+            this.claims = claims;
+            this.repository = repository;
         }
 
         @Override
         public void start() {
             if (enabled) {
+                log.info("Pool node {} can run: {}", name, capabilities.describe());
+                log.info("Pool node {} claims: {}", name, claims);
+                try {
+                    repository.saveNode(name, capabilities.describe(), claims);
+                } catch (RuntimeException e) {
+                    log.warn("could not record this pool node for the admin page: {}", e.toString());
+                }
                 scheduler.start();
                 log.info("Grading pool worker {} started with {} slots", name, threads);
             } else {
@@ -93,6 +124,11 @@ public class GradingPoolConfiguration {
         public void stop() {
             if (enabled) {
                 scheduler.stop();
+                try {
+                    repository.removeNode(name);
+                } catch (RuntimeException e) {
+                    log.debug("could not remove this pool node's row: {}", e.toString());
+                }
             }
             running = false;
         }
@@ -118,6 +154,11 @@ public class GradingPoolConfiguration {
 
         public int threads() {
             return threads;
+        }
+
+        /** What this node can run (found at start). */
+        public WorkerCapabilities capabilities() {
+            return capabilities;
         }
     }
 

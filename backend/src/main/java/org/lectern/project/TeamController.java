@@ -70,9 +70,6 @@ class TeamController {
 
     @PutMapping("/api/v1/courses/{courseId}/team-settings")
     TeamSettings updateSettings(@PathVariable long courseId, @RequestBody TeamSettings body) {
-        if (body == null || body.maxTeamSize() == null) {
-            throw new InvalidInputException("Send {\"maxTeamSize\": 3}.");
-        }
-        return new TeamSettings(teams.setMaxTeamSize(courseId, body.maxTeamSize()));
+        return new TeamSettings(teams.setMaxTeamSize(courseId, body == null ? null : body.maxTeamSize()));
     }
 }

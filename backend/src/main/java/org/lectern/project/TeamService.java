@@ -130,8 +130,11 @@ public class TeamService {
 
     /** Instructors: the team size limit; teams already larger keep their members but take no more. */
     @Transactional
-    public int setMaxTeamSize(long courseId, int size) {
-        var grant = access.instructor(courseId);
+    public int setMaxTeamSize(long courseId, Integer size) {
+        var grant = access.instructor(courseId); // the role first: others learn nothing from how the input is judged
+        if (size == null) {
+            throw new InvalidInputException("Send {\"maxTeamSize\": 3}.");
+        }
         if (size < 1 || size > 50) {
             throw new InvalidInputException("A team may have 1 to 50 students (you gave " + size + ").");
         }

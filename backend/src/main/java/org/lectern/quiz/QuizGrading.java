@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.lectern.platform.NumberLimits;
 
 /**
  * Marks answers, one {@link Grader} per {@link QuestionKind}. Pure: no Spring, no database.
@@ -82,6 +83,8 @@ public final class QuizGrading {
         }
         if (q.points() == null || q.points().signum() < 0) {
             problems.add(where + ": points must be zero or more.");
+        } else {
+            NumberLimits.problem(q.points()).ifPresent(p -> problems.add(where + ": points " + p + "."));
         }
         graderFor(q.kind()).check(q, where, problems);
     }
@@ -177,11 +180,16 @@ public final class QuizGrading {
             if (q.tolerance().signum() < 0) {
                 problems.add(where + ": tolerance must be zero or more.");
             }
+            NumberLimits.problem(q.answer()).ifPresent(p -> problems.add(where + ": the answer " + p + "."));
+            NumberLimits.problem(q.tolerance()).ifPresent(p -> problems.add(where + ": tolerance " + p + "."));
         }
 
         @Override
         public String problem(Question q, Answer a) {
-            return a.number() == null ? "Enter a number." : null;
+            if (a.number() == null) {
+                return "Enter a number.";
+            }
+            return NumberLimits.problem(a.number()).map(p -> "Your answer " + p + ".").orElse(null);
         }
 
         @Override

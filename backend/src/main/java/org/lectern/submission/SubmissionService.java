@@ -141,6 +141,7 @@ public class SubmissionService {
         }
         repo.choose(s.assignmentId(), s.accountId(), s.id());
         audit.record(grant.caller().accountId(), a.courseId(), "submission.chosen", a.shortName() + " v" + s.version());
+        events.publishEvent(new SubmissionChosen(s.id(), a.id(), a.courseId()));
     }
 
     /** Staff: per student, the version that counts. */

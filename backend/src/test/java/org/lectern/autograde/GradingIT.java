@@ -162,15 +162,16 @@ class GradingIT {
     void coursesShareThePoolInTurn() {
         var a = coursework.setup(true);
         var b = coursework.setup(true);
-        // Enqueued together (one transaction, so no worker takes any before all are in): A's burst of 3, then B's one.
+        // Enqueued together (one transaction, so no worker takes any before all are in): A's burst of 3 (two students'
+        // versions and a re-run; a student's newer version would replace their older one), then B's one.
         List<Long> runs = tx.execute(st -> {
-            var ids = new java.util.ArrayList<Long>();
-            for (int i = 0; i < 3; i++) {
-                ids.add(as(a.student(), () -> submissions.submit(a.assignment().id(), "a.ipynb", Coursework.correct())).submissionId());
-            }
-            ids.add(as(b.student(), () -> submissions.submit(b.assignment().id(), "b.ipynb", Coursework.correct())).submissionId());
-            return ids.stream().map(id -> jdbc.sql("select priority from scheduled_tasks t join grading_run r on t.task_instance = 'run-' || r.id where r.submission_id = ?")
-                    .param(id).query(Integer.class).single().longValue()).toList();
+            long first = as(a.student(), () -> submissions.submit(a.assignment().id(), "a.ipynb", Coursework.correct())).submissionId();
+            as(a.otherStudent(), () -> submissions.submit(a.assignment().id(), "a.ipynb", Coursework.correct()));
+            as(a.ta(), () -> autograde.rerun(first));
+            as(b.student(), () -> submissions.submit(b.assignment().id(), "b.ipynb", Coursework.correct()));
+            return jdbc.sql("""
+                    select coalesce(t.priority, 0) from scheduled_tasks t join grading_run r on t.task_instance = 'run-' || r.id
+                    where r.course_id in (?, ?) order by r.id""").params(a.courseId(), b.courseId()).query(Long.class).list();
         });
         // B's first job joins the front of the queue with A's first, ahead of A's second and third.
         assertThat(runs).containsExactly(0L, -1L, -2L, 0L);

@@ -23,6 +23,7 @@ import org.lectern.assignment.AssignmentDraft;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
 import org.lectern.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -94,5 +95,20 @@ class ModelAssignmentIT {
         assertThat(board.rows().getFirst().publicScore()).isGreaterThan(board.rows().get(1).publicScore());
         assertThat(board.rows().get(1).me()).isTrue();
         assertThat(board.rows()).allMatch(r -> r.privateScore() == null);
+    }
+
+    @Test
+    void anUnreleasedModelAssignmentShowsStudentsNeitherItsSpecNorItsLeaderboard() throws Exception {
+        var s = coursework.setup(false);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Assignment a = as(s.instructor(), () -> assignments.create(s.courseId(), new AssignmentDraft("M2", "Next week's classifier", "model",
+                now.plus(7, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS), BigDecimal.TEN, null, null, null, null, null, null, null, null)));
+        byte[] data = evaluationData();
+        as(s.instructor(), () -> models.configure(a.id(), ModelTaskDraft.digits(), data));
+
+        assertThatThrownBy(() -> as(s.student(), () -> models.task(a.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(s.student(), () -> models.leaderboard(a.id()))).isInstanceOf(NotFoundException.class);
+        assertThat(as(s.ta(), () -> models.task(a.id()))).isPresent();
+        assertThat(as(s.ta(), () -> models.leaderboard(a.id())).rows()).isEmpty();
     }
 }

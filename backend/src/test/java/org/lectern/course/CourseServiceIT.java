@@ -117,7 +117,7 @@ class CourseServiceIT {
         assertThat(links).containsOnlyKeys("ivy-" + courseId + "@uni.edu");
         String token = links.values().iterator().next();
         accounts.acceptInvitation(token, "a-good-long-password");
-        assertThat(accounts.authenticate("ivy-" + courseId + "@uni.edu", "a-good-long-password").activated()).isTrue();
+        assertThat(accounts.authenticate("ivy-" + courseId + "@uni.edu", "a-good-long-password", "192.0.2.1").activated()).isTrue();
         assertThatThrownBy(() -> accounts.acceptInvitation(token, "another-long-password"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid, used or expired");
     }

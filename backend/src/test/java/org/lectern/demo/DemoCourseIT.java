@@ -32,12 +32,12 @@ class DemoCourseIT {
     @Test
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
-                props.admin(), props.tokens());
+                props.admin(), props.tokens(), props.metrics(), props.secret());
         var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
-        var student = accounts.authenticate("student1@demo.lectern", "demo-password-1");
+        var student = accounts.authenticate("student1@demo.lectern", "demo-password-1", "192.0.2.1");
         var mine = CurrentUser.runAs(student, () -> courses.myCourses());
         assertThat(mine).singleElement().satisfies(c -> {
             assertThat(c.code()).isEqualTo("CSE 493G1");
@@ -70,7 +70,7 @@ class DemoCourseIT {
         assertThat(training8.linked()).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/training"));
         assertThat(CurrentUser.runAs(student, () -> training.datasets(id))).extracting(d -> d.key()).containsExactly("digits");
 
-        var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1");
+        var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));
         assertThat(roster).extracting(m -> m.email()).containsExactlyInAnyOrder("instructor@demo.lectern", "ta@demo.lectern",
                 "student1@demo.lectern", "student2@demo.lectern", "student3@demo.lectern");

@@ -47,7 +47,11 @@ class AnswerParserTest {
             "NaN     | \"NaN\" is not a number.",
             "Infinity| \"Infinity\" is not a number.",
             "0x10    | \"0x10\" is not a number.",
-            "1e999   | \"1e999\" is too large.",
+            "1e999   | \"1e999\" is out of range: numbers go from 1e-99 to 1e99.",
+            "1e-300000000 | \"1e-300000000\" is out of range: numbers go from 1e-99 to 1e99.",
+            "1/1e-2000000 | \"1/1e-2000000\" is out of range: numbers go from 1e-99 to 1e99.",
+            "1234567890123456789012345678901 | \"123456789012345678901234567890...\" has more than 30 significant digits.",
+            "12345678901234567890123456789012345678901234567890123456789012345 | \"123456789012345678901234567890...\" is longer than 64 characters.",
             "1.2.3   | \"1.2.3\" is not a number.",
             "2 3     | \"2 3\" is not a number.",
     })

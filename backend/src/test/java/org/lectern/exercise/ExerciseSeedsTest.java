@@ -5,15 +5,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lectern.identity.ServerSecret;
 
 class ExerciseSeedsTest {
 
-    /** Pinned: stored attempts are checked against instances regenerated from these seeds. */
+    static final ServerSecret SECRET = ServerSecret.of("test-secret-0123456789abcdef");
+    // HMAC-SHA256 under SECRET of "exercise-student:1:1", "exercise-student:12:345" and "poll:7", first 8 bytes.
+    static final long PINNED_1_1 = -9166113890464824109L;
+    static final long PINNED_12_345 = -4971847401595192683L;
+    static final long PINNED_POLL_7 = -6745950891691566846L;
+
+    /** Pinned: stored attempts are checked against instances regenerated from these seeds (under the install's secret). */
     @Test
-    void seedsNeverChange() {
-        assertThat(ExerciseSeeds.forStudent(1, 1)).isEqualTo(-8216399733620563730L);
-        assertThat(ExerciseSeeds.forStudent(12, 345)).isEqualTo(-5307374641796646909L);
-        assertThat(ExerciseSeeds.shared(7)).isEqualTo(-1527259777563965056L);
+    void seedsNeverChangeForOneSecret() {
+        assertThat(ExerciseSeeds.forStudent(SECRET, 1, 1)).isEqualTo(ExerciseSeeds.forStudent(ServerSecret.of("test-secret-0123456789abcdef"), 1, 1))
+                .isEqualTo(PINNED_1_1);
+        assertThat(ExerciseSeeds.forStudent(SECRET, 12, 345)).isEqualTo(PINNED_12_345);
+        assertThat(ExerciseSeeds.shared(SECRET, 7)).isEqualTo(PINNED_POLL_7);
+    }
+
+    /**
+     * The old seeds were a public function of the exercise and account ids, so a student could
+     * compute their answer key offline. Now another install's secret gives other numbers, and the
+     * public derivation no longer predicts the seed.
+     */
+    @Test
+    void seedsDependOnTheSecretNotOnPublicInputsAlone() {
+        ServerSecret other = ServerSecret.of("another-install-secret-xyz");
+        for (long user = 1; user <= 100; user++) {
+            long seed = ExerciseSeeds.forStudent(SECRET, 42, user);
+            assertThat(seed).isNotEqualTo(ExerciseSeeds.forStudent(other, 42, user));
+            assertThat(seed).as("the public derivation of user %d", user).isNotEqualTo(publicDerivation(42, user));
+        }
+        assertThat(ExerciseSeeds.shared(SECRET, 5)).isNotEqualTo(ExerciseSeeds.shared(other, 5));
+        var generator = ExerciseCatalog.standard().all().getFirst();
+        assertThat(generator.generate(ExerciseSeeds.forStudent(SECRET, 42, 7)))
+                .isNotEqualTo(generator.generate(ExerciseSeeds.forStudent(other, 42, 7)))
+                .isNotEqualTo(generator.generate(publicDerivation(42, 7)));
+    }
+
+    /** What a student could compute before: the seed from public constants and the two ids. */
+    static long publicDerivation(long exerciseId, long userId) {
+        return ExerciseSeeds.mix(ExerciseSeeds.mix(exerciseId ^ 0x5EED_57D0_0000_0001L) + userId);
     }
 
     /** SplitMix64's published sequence for seed 1234567, so the draws are the well-known generator's. */
@@ -28,23 +61,23 @@ class ExerciseSeedsTest {
     void everyStudentOfAnExerciseGetsADifferentSeed() {
         Set<Long> seeds = new HashSet<>();
         for (long user = 1; user <= 10_000; user++) {
-            seeds.add(ExerciseSeeds.forStudent(42, user));
+            seeds.add(ExerciseSeeds.forStudent(SECRET, 42, user));
         }
         assertThat(seeds).hasSize(10_000);
     }
 
     @Test
     void neighboursLandFarApart() {
-        long a = ExerciseSeeds.forStudent(42, 100);
-        long b = ExerciseSeeds.forStudent(42, 101);
+        long a = ExerciseSeeds.forStudent(SECRET, 42, 100);
+        long b = ExerciseSeeds.forStudent(SECRET, 42, 101);
         assertThat(Long.bitCount(a ^ b)).as("bits that differ").isBetween(16, 48);
-        assertThat(ExerciseSeeds.forStudent(42, 100)).isNotEqualTo(ExerciseSeeds.forStudent(43, 100));
+        assertThat(ExerciseSeeds.forStudent(SECRET, 42, 100)).isNotEqualTo(ExerciseSeeds.forStudent(SECRET, 43, 100));
     }
 
     @Test
     void aPollIsTheSameForEveryoneAndUnlikeAStudentsSeed() {
-        assertThat(ExerciseSeeds.shared(5)).isEqualTo(ExerciseSeeds.shared(5)).isNotEqualTo(ExerciseSeeds.shared(6));
-        assertThat(ExerciseSeeds.shared(5)).isNotEqualTo(ExerciseSeeds.forStudent(5, 0));
+        assertThat(ExerciseSeeds.shared(SECRET, 5)).isEqualTo(ExerciseSeeds.shared(SECRET, 5)).isNotEqualTo(ExerciseSeeds.shared(SECRET, 6));
+        assertThat(ExerciseSeeds.shared(SECRET, 5)).isNotEqualTo(ExerciseSeeds.forStudent(SECRET, 5, 0));
     }
 
     @Test

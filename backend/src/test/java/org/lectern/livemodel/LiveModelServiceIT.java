@@ -30,6 +30,8 @@ class LiveModelServiceIT {
     @Autowired ScheduleService schedule;
     @Autowired LiveRequestServer server;
     @Autowired LiveAnswers answers;
+    @Autowired LiveInferencePool pool;
+    @Autowired org.lectern.livemodel.internal.LiveRequestRepository requests;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** A "1": a thick upright stroke on a 64×64 pad, as hexadecimal ink cells. */
@@ -88,6 +90,10 @@ class LiveModelServiceIT {
                 .isInstanceOf(InvalidInputException.class).hasMessage("drawing: a 64x64 drawing has 4096 cells, not 2.");
         assertThatThrownBy(() -> as(s.student(), () -> live.explainPicture(e.id(), "not a picture".getBytes())))
                 .isInstanceOf(InvalidInputException.class).hasMessage("picture: not a PNG, JPEG, GIF or BMP image.");
+        // A few hundred bytes declaring 40000×40000 pixels: refused from the header, nothing allocated.
+        byte[] bomb = pngHeaderDeclaring(40_000, 40_000);
+        assertThatThrownBy(() -> as(s.student(), () -> live.explainPicture(e.id(), bomb)))
+                .isInstanceOf(InvalidInputException.class).hasMessage("picture: it is 40000×40000 pixels; at most 4096 pixels a side.");
         assertThatThrownBy(() -> as(s.student(), () -> live.explainSample(e.id(), 100_000)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("sample: 0 to ");
         assertThatThrownBy(() -> as(s.student(), () -> live.explainPixels(e.id(), new float[64 - 1])))
@@ -139,9 +145,68 @@ class LiveModelServiceIT {
         assertThat(as(s.student(), () -> live.explainSample(e.id(), 0)).explanation().probabilities()).hasSize(10);
     }
 
+    /**
+     * A node that has taken a request but answers after the unclaimed deadline (a worker starting cold on a busy
+     * machine) is waited for: the student gets the answer, not a refusal.
+     */
+    @Test
+    void aClaimedRequestIsWaitedForPastTheUnclaimedDeadline() throws Exception {
+        var s = coursework.setup(false);
+        LiveModelExercise e = as(s.instructor(), () -> live.create(s.courseId(), new LiveModelExerciseDraft(null, "LIVE-5", null, null)));
+        var node = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        server.stop();
+        try {
+            var answer = new java.util.concurrent.atomic.AtomicReference<String>();
+            // The slow node: claims the request as soon as it is stored, answers 3 s later (the deadline is 2 s).
+            node.execute(() -> {
+                long id = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                        .pollInterval(java.time.Duration.ofMillis(20))
+                        .until(() -> jdbc.queryForList("select id from live_request", Long.class), ids -> !ids.isEmpty())
+                        .getFirst();
+                var claimed = requests.claim(id, "slow-node").orElseThrow();
+                node.schedule(() -> requests.answer(id, answerFor(claimed.modelKey()), null), 3, java.util.concurrent.TimeUnit.SECONDS);
+            });
+            var answered = as(s.student(), () -> live.explainSample(e.id(), 0));
+            assertThat(answered.explanation().probabilities()).hasSize(10);
+        } finally {
+            node.shutdownNow();
+            server.start();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from live_request", Integer.class)).isZero();
+    }
+
+    /** A real explanation of an example, as a node would store it. */
+    private String answerFor(String modelKey) {
+        try {
+            var explanation = pool.explain(modelKey, new float[64]);
+            return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(explanation);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     @Test
     void aRequestForAModelNoNodeHasComesBackWithItsReason() {
         assertThatThrownBy(() -> answers.ask("resnet-50", new float[64])).isInstanceOf(UnavailableException.class)
                 .hasMessage("The model could not answer: no course model resnet-50.");
+    }
+
+    /** The PNG signature, an IHDR declaring width × height 8-bit grey pixels, and IEND: 45 bytes. */
+    static byte[] pngHeaderDeclaring(int width, int height) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        var d = new java.io.DataOutputStream(out);
+        d.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 0, 0, 0, 0}).array();
+        for (var chunk : java.util.List.of(java.util.Map.entry("IHDR", ihdr), java.util.Map.entry("IEND", new byte[0]))) {
+            byte[] type = chunk.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            d.writeInt(chunk.getValue().length);
+            d.write(type);
+            d.write(chunk.getValue());
+            var crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(chunk.getValue());
+            d.writeInt((int) crc.getValue());
+        }
+        return out.toByteArray();
     }
 }

@@ -241,6 +241,28 @@ class PlagiarismServiceIT {
     }
 
     @Test
+    void aCheckPastItsTimeLimitEndsWithAClearMessage() {
+        Class c = course();
+        var s = c.s();
+        submit(c, s.student(), "alice.py");
+        submit(c, s.otherStudent(), "bob.py");
+        Duration before = worker.timeLimit();
+        worker.timeLimit(Duration.ofMillis(1));
+        try {
+            as(s.ta(), () -> plagiarism.runCheck(c.assignmentId()));
+            PlagiarismCheckRun stopped = awaitCheck(s.ta(), c.assignmentId());
+            assertThat(stopped.state()).isEqualTo(CheckState.FAILED);
+            assertThat(stopped.message()).isEqualTo("The check stopped at its time limit of 1 ms before it finished; nothing was"
+                    + " stored. Fewer references or earlier terms make it faster; an administrator can raise the limit"
+                    + " (lectern.plagiarism.time-limit).");
+        } finally {
+            worker.timeLimit(before);
+        }
+        as(s.ta(), () -> plagiarism.runCheck(c.assignmentId()));
+        assertThat(awaitCheck(s.ta(), c.assignmentId()).state()).isEqualTo(CheckState.DONE);
+    }
+
+    @Test
     void anEarlierTermIsImportedOnceAllOrNothingAndACopyFromItIsFlagged() throws Exception {
         Class c = course();
         var s = c.s();

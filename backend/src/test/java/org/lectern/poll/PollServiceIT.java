@@ -41,11 +41,18 @@ class PollServiceIT {
         var s = coursework.setup(false);
         Poll p = as(s.instructor(), () -> polls.create(s.courseId(), kernelQuestion()));
         assertThat(p.code()).hasSize(6).matches("[A-HJ-NP-Z2-9]+");
-        assertThat(as(s.student(), () -> polls.join(p.code().toLowerCase())).phase()).isEqualTo(PollPhase.DRAFT);
+        var waiting = as(s.student(), () -> polls.join(p.code().toLowerCase()));
+        assertThat(waiting.phase()).isEqualTo(PollPhase.DRAFT);
+        // A draft's question and options stay the instructor's until the poll opens, by code or by id.
+        assertThat(waiting.question()).isNull();
+        assertThat(waiting.options()).isEmpty();
+        assertThat(as(s.student(), () -> polls.snapshot(p.id())).question()).isNull();
+        assertThat(as(s.ta(), () -> polls.snapshot(p.id())).question()).startsWith("What is the result");
         assertThatThrownBy(() -> as(s.student(), () -> polls.vote(p.id(), "1")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("not open");
 
         as(s.instructor(), () -> polls.advance(p.id(), PollPhase.THINK));
+        assertThat(as(s.student(), () -> polls.snapshot(p.id())).options()).hasSize(3);
         // Two taps at once from one student: the database takes one.
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Boolean>> taps = List.of(0, 1).stream().map(i -> CompletableFuture.supplyAsync(() -> as(s.student(), () -> {

@@ -202,6 +202,11 @@ public class Browser implements AutoCloseable {
         return String.valueOf(wait.until(ExpectedConditions.presenceOfElementLocated(by)).getDomProperty("textContent"));
     }
 
+    /** Runs JavaScript in the page and returns its result (null for undefined). */
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }

@@ -45,6 +45,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("My courses", CoursesView.class, VaadinIcon.ACADEMY_CAP.create()));
+        nav.addItem(new SideNavItem("Your account", org.lectern.ui.identity.AccountView.class, VaadinIcon.USER.create()));
         if (who.map(c -> c.isAdmin()).orElse(false)) {
             nav.addItem(new SideNavItem("Site admin", org.lectern.ui.identity.AdminView.class, VaadinIcon.COG.create()));
         }

@@ -22,6 +22,8 @@ public class UiSecurityConfiguration {
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/images/**", "/katex/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
+        // platform.web.SecurityHeaders writes these for every response, with the configurable frame ancestors (LTI)
+        http.headers(h -> h.frameOptions(f -> f.disable()).contentTypeOptions(c -> c.disable()));
         var failure = new ExceptionMappingAuthenticationFailureHandler();
         failure.setDefaultFailureUrl("/login?error");
         failure.setExceptionMappings(Map.of(SignInLockedException.class.getName(), "/login?locked"));

@@ -22,9 +22,10 @@ final class PytestResults {
      * @param type       collected, collect_error, start, test or done
      * @param points     the test's points marker, when it has a usable one (collected)
      * @param exitStatus pytest's exit status (done)
+     * @param brief      the failure without the test's source (test)
      */
     record Event(String type, String nodeid, String outcome, String message, double duration, Double points,
-                 Integer exitStatus) {
+                 Integer exitStatus, String brief) {
     }
 
     private PytestResults() {
@@ -72,6 +73,7 @@ final class PytestResults {
                 node.path("message").asString(""),
                 node.path("duration").isNumber() ? node.path("duration").asDouble() : 0.0,
                 points.isNumber() && Double.isFinite(points.asDouble()) && points.asDouble() >= 0 ? points.asDouble() : null,
-                exit.isIntegralNumber() ? exit.asInt() : null);
+                exit.isIntegralNumber() ? exit.asInt() : null,
+                node.path("brief").asString(""));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * private size-capped tmpfs at {@code /tmp} and {@code /dev/shm}, fresh {@code /proc} and {@code /dev}, no
  * network, nothing else of the host (no /root, /home, /work, host /tmp, /etc beyond the dynamic loader's
  * cache), and a fixed environment: PATH, HOME=/job, LANG, PYTHONDONTWRITEBYTECODE, PYTHONHASHSEED, and the
- * PWD=/job that bwrap's --chdir adds.
+ * PWD=/job that bwrap's --chdir adds. {@link #withReadOnly} adds read-only binds (a worker JVM's class path) and
+ * {@link #withDevices} device nodes (a GPU's), for model evaluation.
  *
- * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3 and bwrap's status as fd 4)
+ * <p>The process chain on the host: {@code sh} (opens the side channel as fd 3, bwrap's status as fd 4 and the
+ * seccomp program as fd 5, and enters the run's control group)
  * → {@code timeout -s KILL} (wall limit) → {@code setpriv} (as root: drop to a pool uid, no capabilities,
  * no_new_privs) → {@code prlimit} (cpu, data, nproc, nofile, fsize, core) → {@code bwrap}. Killing the outer
  * bwrap ends the sandbox's pid namespace and so every process the code started.
@@ -35,8 +38,13 @@ import org.slf4j.LoggerFactory;
  * the current user, and RLIMIT_NPROC then counts all of that user's processes on the machine, not just the
  * sandbox's: fine for a dedicated worker account, surprising on a developer's desktop.
  *
- * <p>Limits it does not impose: disk use inside the job folder (put job folders on a size-capped file system),
- * CPU time summed over processes (RLIMIT_CPU is per process; the wall limit bounds the total).
+ * <p>On top, where the machine allows (root, cgroups delegated, tmpfs mounts permitted): a control group per run
+ * ({@link RunCgroups}: memory for all processes and tmpfs pages together, no swap, pids, CPU share), entered by
+ * the shell before anything else runs; the job folder on a size-capped tmpfs of its own ({@link JobMount}); and
+ * always a seccomp filter ({@link SeccompFilter}). {@link #limitsDescription()} says what this machine got.
+ *
+ * <p>Limits it does not impose: CPU time summed over processes (RLIMIT_CPU is per process; the wall limit and
+ * the group's CPU share bound the total).
  */
 public final class Sandbox {
 
@@ -57,6 +65,8 @@ public final class Sandbox {
     /** How long a finished run's processes get to disappear before they are killed. */
     private static final int CLEAR_SECONDS = 5;
     private static final int SIGXCPU = 24;
+    /** How often a run with a control group is checked for OOM kills. */
+    private static final long OOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int EXIT_SIGKILL = 128 + 9;
 
     private static final List<String> ENVIRONMENT = List.of(
@@ -67,13 +77,41 @@ public final class Sandbox {
             "PYTHONHASHSEED", "0");
 
     private final UidPool uids;
+    /** Host paths also visible, read-only and at the same place (a worker JVM's class path). */
+    private final List<Path> readOnly;
+    /** Device nodes bound in when they exist (a GPU's). */
+    private final List<Path> devices;
 
     public Sandbox() {
         this(UidPool.DEFAULT);
     }
 
     public Sandbox(UidPool uids) {
+        this(uids, List.of(), List.of());
+    }
+
+    private Sandbox(UidPool uids, List<Path> readOnly, List<Path> devices) {
         this.uids = uids;
+        this.readOnly = List.copyOf(readOnly);
+        this.devices = List.copyOf(devices);
+    }
+
+    /**
+     * This sandbox, with {@code paths} (absolute, each readable by the sandbox uid, none of them secret) also bound
+     * read-only at the same place.
+     */
+    public Sandbox withReadOnly(List<Path> paths) {
+        for (Path path : paths) {
+            if (!path.isAbsolute()) {
+                throw new IllegalArgumentException("a read-only bind must be absolute: " + path);
+            }
+        }
+        return new Sandbox(uids, paths, devices);
+    }
+
+    /** This sandbox, with the device nodes among {@code paths} that exist bound in (e.g. /dev/nvidia0). */
+    public Sandbox withDevices(List<Path> paths) {
+        return new Sandbox(uids, readOnly, paths);
     }
 
     /**
@@ -97,6 +135,27 @@ public final class Sandbox {
      */
     public SandboxResult run(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel)
             throws IOException, InterruptedException {
+        Started started = start(jobDir, command, limits, sideChannel, false, false);
+        return started.await();
+    }
+
+    /**
+     * As {@link #run(Path, List, SandboxLimits, Path)}, but returns once the command has been started: the caller
+     * talks to it over its stdin and stdout (raw pipes, {@link Started#stdin()} and {@link Started#stdout()});
+     * stderr is captured as by run. {@link Started#await()} waits for the end and frees the uid. The same
+     * whole-run limits apply as to {@code run}: the control group and, unless the job is read-only, the capped
+     * job folder.
+     *
+     * @param readOnlyJob as root: the job folder is not handed to the run's uid, so the code can read it (given
+     *                    o+r and o+x) but not change it; for trusted material such as an autograder's tests
+     */
+    public Started start(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel, boolean readOnlyJob)
+            throws IOException, InterruptedException {
+        return start(jobDir, command, limits, sideChannel, readOnlyJob, true);
+    }
+
+    private Started start(Path jobDir, List<String> command, SandboxLimits limits, Path sideChannel,
+                          boolean readOnlyJob, boolean piped) throws IOException, InterruptedException {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
@@ -106,66 +165,192 @@ public final class Sandbox {
         }
         boolean root = currentUid() == 0;
         Path work = Files.createTempDirectory("lectern-sandbox-"); // host-only scratch: 0700, outside the job
+        Started started = new Started(job, work);
         try {
-            if (!root) {
-                return execute(job, command, limits, sideChannel, work, currentUid());
-            }
-            requireReachable(job);
-            try (UidPool.Lease lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60))) {
-                chownTree(job, lease.uid());
-                try {
-                    return execute(job, command, limits, sideChannel, work, lease.uid());
-                } finally {
-                    clearUid(lease.uid());
+            int uid = currentUid();
+            Path bound = job;
+            if (root) {
+                requireReachable(job);
+                started.lease = uids.acquire(Duration.ofSeconds(limits.wallSeconds() * 2L + 60));
+                uid = started.lease.uid();
+                if (!readOnlyJob) {
+                    chownTree(job, uid);
+                }
+                started.group = RunCgroups.get().create(limits);
+                if (!readOnlyJob && JobMount.available()) {
+                    // bwrap opens the mount point as the sandbox uid: it may pass through the scratch folder, not list it.
+                    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
+                    started.mount = JobMount.mount(work.resolve("job"), limits.jobBytes(), uid);
+                    started.mount.copyIn(job);
+                    bound = started.mount.path();
                 }
             }
-        } finally {
-            JobFolder.delete(work);
+            started.launched = launch(bound, command, limits, sideChannel, work, uid, started.group, piped);
+            return started;
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            started.release(false);
+            throw e;
         }
     }
 
-    private SandboxResult execute(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
-                                  Path work, int uid) throws IOException, InterruptedException {
+    /** Starts the chain; with {@code piped}, stdin and stdout stay the caller's pipes instead of /dev/null and a capture. */
+    private Launched launch(Path job, List<String> command, SandboxLimits limits, Path sideChannel, Path work, int uid,
+                            RunCgroups.Run group, boolean piped) throws IOException {
         Path status = work.resolve("bwrap-status.json");
-        List<String> argv = commandLine(job, command, limits, sideChannel, status, uid);
+        Path seccomp = Files.write(work.resolve("seccomp.bpf"), SeccompFilter.program());
+        List<String> argv = commandLine(job, command, limits, sideChannel, status, uid, seccomp,
+                group == null ? List.of() : group.procsFiles());
         log.debug("sandbox run as uid {}: {}", uid, argv);
 
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(work.toFile());
+        if (!piped) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         builder.environment().clear(); // the JVM's environment (secrets included) never reaches the chain
         builder.environment().put("PATH", "/usr/bin:/bin");
 
         long start = System.nanoTime();
         Process process = builder.start();
-        BoundedCapture out = BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
+        BoundedCapture out = piped ? null
+                : BoundedCapture.start(process.getInputStream(), limits.maxOutputBytes(), "sandbox-stdout");
         BoundedCapture err = BoundedCapture.start(process.getErrorStream(), limits.maxOutputBytes(), "sandbox-stderr");
-        boolean backstop = false;
-        try {
-            if (!process.waitFor(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                backstop = true;
-                log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
-                killTree(process);
-                process.waitFor();
-            }
-        } catch (InterruptedException e) {
-            killTree(process);
-            throw e;
-        }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        out.await(DRAIN_SECONDS);
-        err.await(DRAIN_SECONDS);
+        return new Launched(process, status, start, out, err, limits, uid, group);
+    }
 
-        int exit = process.exitValue();
-        String stderr = err.text();
-        if (!childStarted(status) && !backstop) {
-            throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+    /** A started chain, waited for by {@link #finish()}. */
+    private record Launched(Process process, Path status, long start, BoundedCapture out, BoundedCapture err,
+                            SandboxLimits limits, int uid, RunCgroups.Run group) {
+
+        SandboxResult finish() throws IOException, InterruptedException {
+            boolean backstop = false;
+            boolean outOfMemory = false;
+            try {
+                long deadline = start + TimeUnit.SECONDS.toNanos(limits.wallSeconds() + BACKSTOP_GRACE_SECONDS);
+                boolean exited = false;
+                while (!exited && System.nanoTime() < deadline) {
+                    exited = process.waitFor(group == null ? deadline - System.nanoTime() : OOM_POLL_NANOS,
+                            TimeUnit.NANOSECONDS);
+                    // The kernel's OOM killer takes one process at a time (cgroup v1 has no oom.group): the first
+                    // kill ends the whole run, so that it neither limps on nor waits out the wall limit.
+                    if (!exited && !outOfMemory && group != null && group.oomKills() > 0) {
+                        outOfMemory = true;
+                        group.killAll();
+                    }
+                }
+                if (!exited) {
+                    backstop = true;
+                    log.warn("sandbox chain outlived its wall limit by {} s; killing it", BACKSTOP_GRACE_SECONDS);
+                    killTree(process);
+                    process.waitFor();
+                }
+            } catch (InterruptedException e) {
+                killTree(process);
+                throw e;
+            }
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            if (out != null) {
+                out.await(DRAIN_SECONDS);
+            }
+            err.await(DRAIN_SECONDS);
+
+            int exit = process.exitValue();
+            String stderr = err.text();
+            if (!childStarted(status) && !backstop) {
+                throw new SandboxException("sandbox did not start (exit " + exit + "): " + firstLines(stderr, 5));
+            }
+            boolean timedOut = backstop
+                    || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
+            Termination termination = outOfMemory || (group != null && group.oomKills() > 0)
+                    ? Termination.MEMORY_LIMIT : classify(exit, timedOut, wall, limits);
+            return new SandboxResult(exit, out == null ? "" : out.text(), stderr, out != null && out.truncated(),
+                    err.truncated(), timedOut, wall, termination, limits, uid);
         }
-        boolean timedOut = backstop
-                || (exit == EXIT_SIGKILL && wall.toMillis() >= limits.wallSeconds() * 1000L - 100);
-        Termination termination = classify(exit, timedOut, wall, limits);
-        return new SandboxResult(exit, out.text(), stderr, out.truncated(), err.truncated(), timedOut, wall,
-                termination, limits, uid);
+    }
+
+    /**
+     * A sandboxed command started by {@link #start}; its uid, control group and job mount are held until
+     * {@link #await()} has returned. Teardown order matters: kill the group, wait for the uid's processes to go,
+     * then copy the job folder back and unmount, so that nothing still writes while the folder is copied.
+     */
+    public static final class Started {
+        private final Path job;
+        private final Path work;
+        private UidPool.Lease lease;
+        private RunCgroups.Run group;
+        private JobMount mount;
+        private Launched launched;
+        private SandboxResult result;
+        private boolean released;
+
+        private Started(Path job, Path work) {
+            this.job = job;
+            this.work = work;
+        }
+
+        /** The command's standard input. */
+        public java.io.OutputStream stdin() {
+            return launched.process().getOutputStream();
+        }
+
+        /** The command's standard output, unbounded: the caller caps what it reads. */
+        public java.io.InputStream stdout() {
+            return launched.process().getInputStream();
+        }
+
+        /** Waits up to {@code millis} for the chain to end by itself; true if it has. */
+        public boolean exited(long millis) throws InterruptedException {
+            return launched.process().waitFor(millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Ends the sandbox and everything in it (SIGKILL to the chain and its control group). */
+        public void kill() {
+            if (group != null) {
+                group.killAll();
+            }
+            killTree(launched.process());
+        }
+
+        /** Waits for the end (the wall limit bounds it), then frees the uid; the same result on every call. */
+        public synchronized SandboxResult await() throws IOException, InterruptedException {
+            if (result != null) {
+                return result;
+            }
+            boolean finished = false;
+            try {
+                result = launched.finish();
+                finished = true;
+                return result;
+            } finally {
+                release(finished);
+            }
+        }
+
+        private void release(boolean copyBack) throws IOException, InterruptedException {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                if (group != null) {
+                    group.close();
+                }
+                if (lease != null) {
+                    clearUid(lease.uid());
+                }
+                if (mount != null) {
+                    try (JobMount m = mount) {
+                        if (copyBack) {
+                            m.copyBack(job);
+                        }
+                    }
+                }
+            } finally {
+                if (lease != null) {
+                    lease.close();
+                }
+                JobFolder.delete(work);
+            }
+        }
     }
 
     private static Termination classify(int exit, boolean timedOut, Duration wall, SandboxLimits limits) {
@@ -184,15 +369,25 @@ public final class Sandbox {
         return exit > 128 && exit < 128 + 65 ? Termination.KILLED : Termination.NORMAL;
     }
 
+    /**
+     * The chain's command line. {@code cgroupProcs}: the run's cgroup.procs files, which the shell (still root)
+     * enters before it execs anything else, so every later process, student code included, is born in the group.
+     */
     List<String> commandLine(Path job, List<String> command, SandboxLimits limits, Path sideChannel,
-                             Path status, int uid) {
+                             Path status, int uid, Path seccomp, List<String> cgroupProcs) {
         List<String> argv = new ArrayList<>();
-        // sh opens the descriptors (ProcessBuilder can only set 0-2), then becomes `timeout`.
+        // sh opens the descriptors (ProcessBuilder can only set 0-2) and joins the run's control group, then
+        // becomes `timeout`. Exit 125 (before bwrap starts) when the group cannot be entered: no run without it.
         argv.addAll(List.of(SH, "-c",
-                "exec 3>\"$1\" 4>\"$2\"; shift 2; exec \"$@\"",
+                "exec 3>\"$1\" 4>\"$2\" 5<\"$3\"; n=$4; shift 4; "
+                        + "while [ \"$n\" -gt 0 ]; do echo $$ >\"$1\" || exit 125; shift; n=$((n-1)); done; "
+                        + "exec \"$@\"",
                 "lectern-sandbox",
                 sideChannel == null ? "/dev/null" : sideChannel.toAbsolutePath().toString(),
-                status.toString()));
+                status.toString(),
+                seccomp.toString(),
+                Integer.toString(cgroupProcs.size())));
+        argv.addAll(cgroupProcs);
         argv.addAll(List.of(TIMEOUT, "-s", "KILL", limits.wallSeconds() + "s"));
         if (uid != currentUid()) {
             argv.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
@@ -220,13 +415,22 @@ public final class Sandbox {
                 "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
                 "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
                 "--proc", "/proc",
-                "--dev", "/dev",
+                "--dev", "/dev"));
+        for (Path device : devices) {
+            argv.addAll(List.of("--dev-bind-try", device.toString(), device.toString()));
+        }
+        argv.addAll(List.of(
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/dev/shm",
                 "--remount-ro", "/dev", // the --dev tmpfs is otherwise writable and unbounded
-                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
+                "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp"));
+        for (Path path : readOnly) { // after the /tmp tmpfs, which would hide a bind beneath it
+            argv.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+        }
+        argv.addAll(List.of(
                 "--bind", job.toString(), "/job",
                 "--chdir", "/job",
                 "--remount-ro", "/", // bwrap's root tmpfs: no writable /, /etc or /x, which would also be unbounded
+                "--seccomp", "5", // SeccompFilter, applied just before the command starts
                 "--json-status-fd", "4",
                 "--"));
         argv.addAll(command);
@@ -359,6 +563,19 @@ public final class Sandbox {
 
     private static String firstLines(String text, int lines) {
         return String.join("\n", text.lines().limit(lines).toList());
+    }
+
+    /**
+     * How runs are limited on this machine, for the worker's start-up log and the admin page: "cgroup v2 at …" or
+     * "rlimits only, because …", the job folder's cap, and the seccomp filter.
+     */
+    public static String limitsDescription() {
+        if (!available()) {
+            return "no sandbox: " + unavailableReason();
+        }
+        return "sandbox limits: " + RunCgroups.get().description() + "; " + JobMount.description()
+                + "; rlimits per process; seccomp filter (" + SeccompFilter.DENIED.size()
+                + " calls denied, x86_64 and aarch64)";
     }
 
     /** Whether sandboxed runs work on this machine: tools present and a sandboxed /bin/true succeeds. */

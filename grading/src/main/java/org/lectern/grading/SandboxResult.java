@@ -57,6 +57,9 @@ public record SandboxResult(int exitCode, String stdout, String stderr, boolean 
                     .formatted(limits.wallSeconds());
             case CPU_LIMIT -> "Your code used more than %d s of CPU time and was stopped."
                     .formatted(limits.cpuSeconds());
+            case MEMORY_LIMIT -> "Your code used more than " + SandboxLimits.describeBytes(limits.runMemoryBytes())
+                    + " of memory for the whole run (all its processes, /tmp, /dev/shm and its folder together; the"
+                    + " memory limit) and was stopped.";
             case KILLED -> killedSentence();
             case NORMAL -> normalSentence();
         };
@@ -87,9 +90,19 @@ public record SandboxResult(int exitCode, String stdout, String stderr, boolean 
         };
     }
 
+    /** ENOSPC: the job folder's mount, /tmp or /dev/shm is full. */
+    public boolean diskFull() {
+        return stderr.contains("No space left on device") || stdout.contains("No space left on device");
+    }
+
     private String normalSentence() {
         if (exitCode != 0 && memoryExhausted()) {
             return memorySentence();
+        }
+        if (exitCode != 0 && diskFull()) {
+            return "Your code ran out of disk space (No space left on device): its folder holds at most "
+                    + SandboxLimits.describeBytes(limits.jobBytes()) + ", /tmp and /dev/shm "
+                    + SandboxLimits.describeBytes(limits.tmpBytes()) + " each.";
         }
         if (exitCode != 0 && processLimitHit()) {
             return "Your code tried to start more than " + limits.maxProcesses()

@@ -62,7 +62,8 @@ final class Scoring {
                         : events.isEmpty() || exitStatus == null ? "Not run: " + result.explanation()
                         : "No tests were collected from this file.";
                 outcomes.add(new TestOutcome(file.name(), file.name(), false, fileError != null ? "error" : "not run",
-                        0, file.points(), message, Duration.ZERO));
+                        0, file.points(), message, Duration.ZERO,
+                        fileError != null ? importProblem(fileError, files) : message));
             } else {
                 double weights = ids.stream().mapToDouble(id -> weight(collected.get(id))).sum();
                 for (String id : ids) {
@@ -73,7 +74,8 @@ final class Scoring {
             // A class or other node inside the file that failed to collect: its tests are missing, not zero-weighted.
             collectErrors.forEach((id, message) -> {
                 if (!id.equals(file.name()) && fileOf(id).equals(file.name())) {
-                    outcomes.add(new TestOutcome(file.name(), id, false, "error", 0, 0, message, Duration.ZERO));
+                    outcomes.add(new TestOutcome(file.name(), id, false, "error", 0, 0, message, Duration.ZERO,
+                            "Some tests of this file could not be collected."));
                 }
             });
         }
@@ -91,7 +93,8 @@ final class Scoring {
         if (event != null) {
             boolean passed = PASSING.contains(event.outcome());
             return new TestOutcome(file.name(), id, passed, event.outcome(), passed ? share : 0, share,
-                    event.message(), Duration.ofNanos((long) (event.duration() * 1e9)));
+                    event.message(), Duration.ofNanos((long) (event.duration() * 1e9)),
+                    event.brief().isEmpty() && !event.message().isEmpty() && !passed ? event.outcome() : event.brief());
         }
         if (wasRunning) {
             return new TestOutcome(file.name(), id, false, "stopped", 0, share,
@@ -118,6 +121,9 @@ final class Scoring {
             case CPU_LIMIT -> {
                 return "Tests stopped: your code used more than " + limits.cpuSeconds()
                         + " s of CPU time" + during + ".";
+            }
+            case MEMORY_LIMIT -> {
+                return "Tests stopped" + during + ": " + decapitalize(result.explanation());
             }
             default -> { /* below */ }
         }

@@ -8,6 +8,8 @@ public enum Termination {
     WALL_TIMEOUT,
     /** Stopped by the CPU-time limit: SIGXCPU, or SIGKILL at the hard limit when SIGXCPU was ignored. */
     CPU_LIMIT,
+    /** The run as a whole (all its processes and its tmpfs files together) reached its memory limit. */
+    MEMORY_LIMIT,
     /** Ended by some other signal: a crash, a file over the size limit, an outside kill. */
     KILLED
 }

@@ -15,7 +15,14 @@ import java.time.Duration;
  * @param pointsPossible points it was worth
  * @param message        failure text (at most 4000 characters), skip reason, or why it did not run; empty if passed
  * @param duration       setup, call and teardown together
+ * @param brief          the failure without the test's source: the exception's type and the test's own assertion
+ *                       message (or the harness's sentence); what a student may see of a private test
  */
 public record TestOutcome(String file, String name, boolean passed, String outcome, double pointsEarned,
-                          double pointsPossible, String message, Duration duration) {
+                          double pointsPossible, String message, Duration duration, String brief) {
+
+    public TestOutcome(String file, String name, boolean passed, String outcome, double pointsEarned,
+                       double pointsPossible, String message, Duration duration) {
+        this(file, name, passed, outcome, pointsEarned, pointsPossible, message, duration, message);
+    }
 }

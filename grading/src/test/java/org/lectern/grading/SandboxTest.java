@@ -321,4 +321,39 @@ class SandboxTest {
             JobFolder.delete(otherJob);
         }
     }
+
+    /** Model evaluation's worker JVM needs its class path: bound read-only where it is, and nothing beside it. */
+    @Test
+    @Timeout(value = 30, unit = SECONDS)
+    void readOnlyBindsAreVisibleButNotWritableAndTheirNeighboursStayHidden() throws Exception {
+        Path shared = Files.createTempDirectory("lectern-sandbox-test-");
+        try {
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path runtime = Files.createDirectories(shared.resolve("runtime"));
+            Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path library = Files.writeString(runtime.resolve("lib.txt"), "library");
+            Files.setPosixFilePermissions(library, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Path secret = Files.writeString(shared.resolve("labels.csv"), "id,label,split");
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+            SandboxResult result = sandbox.withReadOnly(List.of(runtime)).run(job, List.of(PYTHON, "-c", """
+                    import os
+                    print(open(%s).read())
+                    print(os.path.exists(%s))
+                    try:
+                        open(%s, "w")
+                    except OSError as e:
+                        print(e.strerror)
+                    """.formatted(quoted(library), quoted(secret), quoted(runtime.resolve("new.txt")))), LIMITS);
+
+            assertThat(result.stdout().lines().toList()).as(result.stderr())
+                    .containsExactly("library", "False", "Read-only file system");
+        } finally {
+            JobFolder.delete(shared);
+        }
+    }
+
+    private static String quoted(Path path) {
+        return "'" + path + "'";
+    }
 }

@@ -7,18 +7,21 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 /**
- * Cleans HTML that a student controls (markdown cells, text/html outputs) before staff open it:
- * jsoup's relaxed safelist drops scripts, event handlers and javascript: links; inline images are
- * allowed only as PNG or JPEG data URLs because notebooks embed their figures that way.
+ * The one sanitiser for HTML that reaches a page from anything a person typed: notebooks (markdown
+ * cells, text/html outputs), and the UI's Markdown with math (exercise prompts, poll and quiz
+ * questions). It runs on the FINAL HTML of a render, never on pieces, so nothing put back after
+ * Markdown (math spans) can break out of an attribute: jsoup's relaxed safelist drops scripts, event
+ * handlers, style, and links other than http(s), ftp and mailto (so javascript: goes); inline images
+ * are allowed only as PNG or JPEG data URLs because notebooks embed their figures that way.
  */
-final class HtmlSanitizer {
+public final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = new NotebookSafelist();
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private HtmlSanitizer() {}
 
-    static String clean(String html) {
+    public static String clean(String html) {
         return Jsoup.clean(html, "", SAFELIST, OUTPUT);
     }
 

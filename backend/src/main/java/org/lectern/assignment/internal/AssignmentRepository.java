@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.Autograder;
+import org.lectern.assignment.FileRole;
+import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,16 +70,16 @@ public class AssignmentRepository {
         jdbc.sql("update assignment set grades_released_at = ? where id = ?").params(at == null ? null : Timestamp.from(at), id).update();
     }
 
-    public long insertAutograder(long assignmentId, long createdBy) {
+    public long insertAutograder(long assignmentId, long createdBy, PrivateFeedback privateFeedback) {
         return jdbc.sql("""
-                insert into autograder (assignment_id, version, created_by)
-                values (?, (select coalesce(max(version), 0) + 1 from autograder where assignment_id = ?), ?) returning id""")
-                .params(assignmentId, assignmentId, createdBy).query(Long.class).single();
+                insert into autograder (assignment_id, version, created_by, private_feedback)
+                values (?, (select coalesce(max(version), 0) + 1 from autograder where assignment_id = ?), ?, ?) returning id""")
+                .params(assignmentId, assignmentId, createdBy, privateFeedback.name()).query(Long.class).single();
     }
 
-    public void insertTest(long autograderId, String fileName, String sha, Visibility visibility, BigDecimal points) {
-        jdbc.sql("insert into autograder_test (autograder_id, file_name, blob_sha256, visibility, points) values (?, ?, ?, ?, ?)")
-                .params(autograderId, fileName, sha, visibility.name(), points).update();
+    public void insertTest(long autograderId, String fileName, String sha, Visibility visibility, BigDecimal points, FileRole role) {
+        jdbc.sql("insert into autograder_test (autograder_id, file_name, blob_sha256, visibility, points, role) values (?, ?, ?, ?, ?, ?)")
+                .params(autograderId, fileName, sha, visibility.name(), points, role.name()).update();
     }
 
     public Optional<Autograder> currentAutograder(long assignmentId) {
@@ -86,15 +88,18 @@ public class AssignmentRepository {
     }
 
     public Optional<Autograder> autograder(long id) {
-        var head = jdbc.sql("select id, assignment_id, version, created_at from autograder where id = ?").param(id)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant()})
+        var head = jdbc.sql("select id, assignment_id, version, created_at, private_feedback from autograder where id = ?").param(id)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                        PrivateFeedback.valueOf(rs.getString(5))})
                 .optional();
         return head.map(h -> new Autograder((Long) h[0], (Long) h[1], (Integer) h[2], (Instant) h[3],
-                jdbc.sql("select file_name, blob_sha256, visibility, points from autograder_test where autograder_id = ? order by visibility, file_name")
+                jdbc.sql("""
+                        select file_name, blob_sha256, visibility, points, role from autograder_test where autograder_id = ?
+                        order by role desc, visibility, file_name""")
                         .param(id)
                         .query((rs, i) -> new Autograder.TestFile(rs.getString(1), rs.getString(2),
-                                Visibility.valueOf(rs.getString(3)), rs.getBigDecimal(4)))
-                        .list()));
+                                Visibility.valueOf(rs.getString(3)), rs.getBigDecimal(4), FileRole.valueOf(rs.getString(5))))
+                        .list(), (PrivateFeedback) h[4]));
     }
 
     public void putStarter(long assignmentId, String path, String sha) {

@@ -55,6 +55,11 @@ public class RunRepository {
                 .params(Timestamp.from(now), worker, id).update();
     }
 
+    /** Puts a run a node could not take back to QUEUED for the next node. */
+    public void requeue(long id) {
+        jdbc.sql("update grading_run set status = 'QUEUED', worker = null where id = ? and status = 'RUNNING'").param(id).update();
+    }
+
     /** Replaces one visibility group's results (a retried run computes them again). */
     public void saveGroup(long runId, Visibility v, List<TestResult> results, BigDecimal earned, BigDecimal possible, String log,
                           Instant now) {
@@ -62,9 +67,10 @@ public class RunRepository {
         int i = 0;
         for (TestResult r : results) {
             jdbc.sql("""
-                    insert into test_result (run_id, visibility, ordinal, file_name, test_name, passed, outcome, earned, possible, message)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(runId, v.name(), i++, r.fileName(), r.testName(), r.passed(), r.outcome(), r.earned(), r.possible(), r.message())
+                    insert into test_result (run_id, visibility, ordinal, file_name, test_name, passed, outcome, earned, possible, message, brief)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(runId, v.name(), i++, r.fileName(), r.testName(), r.passed(), r.outcome(), r.earned(), r.possible(), r.message(),
+                            r.brief())
                     .update();
         }
         if (v == Visibility.PUBLIC) {
@@ -87,10 +93,10 @@ public class RunRepository {
     }
 
     public List<TestResult> results(long runId) {
-        return jdbc.sql("select visibility, file_name, test_name, passed, outcome, earned, possible, message from test_result where run_id = ? order by visibility, ordinal")
+        return jdbc.sql("select visibility, file_name, test_name, passed, outcome, earned, possible, message, brief from test_result where run_id = ? order by visibility, ordinal")
                 .param(runId)
                 .query((rs, i) -> new TestResult(Visibility.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)))
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9)))
                 .list();
     }
 
@@ -103,6 +109,82 @@ public class RunRepository {
                   and (coalesce(t.priority, 0) > coalesce(me.priority, 0)
                        or (coalesce(t.priority, 0) = coalesce(me.priority, 0) and t.execution_time < me.execution_time))""")
                 .param("run-" + runId).query(Integer.class).single();
+    }
+
+    /** Serialises enqueues per course, so that supersede and renumbering see each other's jobs. */
+    public void lockCourseQueue(long courseId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("grade-queue:" + courseId)
+                .query(Object.class).single();
+    }
+
+    /** A queued job waiting for its turn: its run, and its place (priority, execution time). */
+    public record QueuedJob(long runId, int priority, Instant executionTime) {
+    }
+
+    /**
+     * The same student's queued, not yet picked runs of older versions of this assignment than {@code submissionId},
+     * leaving out the version they chose to count and reference submissions.
+     */
+    public List<QueuedJob> olderQueuedVersions(long submissionId) {
+        return jdbc.sql("""
+                select r.id, coalesce(t.priority, 0), t.execution_time
+                from submission n
+                join submission s on s.account_id = n.account_id and s.assignment_id = n.assignment_id and s.id < n.id
+                                  and not s.is_reference
+                join grading_run r on r.submission_id = s.id and r.status = 'QUEUED'
+                join scheduled_tasks t on t.task_name = 'grade' and t.task_instance = 'run-' || r.id and not t.picked
+                where n.id = ? and not n.is_reference
+                  and not exists (select 1 from submission_choice c where c.submission_id = s.id)
+                order by r.id""")
+                .param(submissionId)
+                .query((rs, i) -> new QueuedJob(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
+    /**
+     * Takes a queued run out of the queue because a newer version replaced it: its job is removed (only if no
+     * worker has picked it yet) and the run ends as SUPERSEDED. False when a worker was faster.
+     */
+    public boolean supersede(long runId, String problem, Instant now) {
+        int removed = jdbc.sql("delete from scheduled_tasks where task_name = 'grade' and task_instance = ? and not picked")
+                .param("run-" + runId).update();
+        if (removed == 0) {
+            return false;
+        }
+        return jdbc.sql("update grading_run set status = 'SUPERSEDED', problem = ?, finished_at = ? where id = ? and status = 'QUEUED'")
+                .params(problem, Timestamp.from(now), runId).update() == 1;
+    }
+
+    public int version(long submissionId) {
+        return jdbc.sql("select version from submission where id = ?").param(submissionId).query(Integer.class).single();
+    }
+
+    /**
+     * Students of a course take turns: the course's due, waiting jobs keep their places in the queue (the set of
+     * priority and execution-time pairs, so the course's share against other courses is unchanged), but the
+     * places are dealt out again round-robin by student: every student's first waiting job, in order of arrival,
+     * then every student's second, and so on. A student's own jobs keep their order.
+     */
+    public void dealPlacesByStudent(long courseId, Instant now) {
+        jdbc.sql("""
+                with q as (
+                    select t.task_instance, coalesce(t.priority, 0) as priority, t.execution_time, r.id as run_id, s.account_id
+                    from scheduled_tasks t
+                    join grading_run r on t.task_instance = 'run-' || r.id
+                    join submission s on s.id = r.submission_id
+                    where t.task_name = 'grade' and not t.picked and t.execution_time <= ? and r.course_id = ?),
+                slots as (
+                    select priority, execution_time,
+                           row_number() over (order by priority desc, execution_time, task_instance) as k from q),
+                rounds as (
+                    select task_instance, run_id,
+                           row_number() over (partition by account_id order by priority desc, execution_time, run_id) as round
+                    from q),
+                jobs as (select task_instance, row_number() over (order by round, run_id) as k from rounds)
+                update scheduled_tasks t set priority = slots.priority, execution_time = slots.execution_time
+                from jobs join slots using (k)
+                where t.task_name = 'grade' and t.task_instance = jobs.task_instance and not t.picked
+                  and (coalesce(t.priority, 0) <> slots.priority or t.execution_time <> slots.execution_time)""")
+                .params(Timestamp.from(now), courseId).update();
     }
 
     /** The lowest priority among this course's jobs still waiting in the queue. */

@@ -2,8 +2,6 @@ package org.lectern.identity.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +14,10 @@ import org.springframework.stereotype.Repository;
 public class AccountRepository {
 
     /** An account row with the fields only sign-in needs. */
-    public record Credentials(Account account, String passwordHash, int failedSignIns, Instant lockedUntil) {
+    public record Credentials(Account account, String passwordHash) {
     }
 
-    private static final String COLUMNS = "id, email, display_name, site_role, password_hash, failed_sign_ins, locked_until";
+    private static final String COLUMNS = "id, email, display_name, site_role, password_hash";
 
     private final JdbcClient jdbc;
 
@@ -29,13 +27,6 @@ public class AccountRepository {
 
     public Optional<Credentials> credentials(String email) {
         return jdbc.sql("select " + COLUMNS + " from account where email = ?")
-                .param(email)
-                .query(AccountRepository::credentials)
-                .optional();
-    }
-
-    public Optional<Credentials> credentialsForUpdate(String email) {
-        return jdbc.sql("select " + COLUMNS + " from account where email = ? for update")
                 .param(email)
                 .query(AccountRepository::credentials)
                 .optional();
@@ -66,22 +57,12 @@ public class AccountRepository {
     }
 
     public void setPassword(long id, String passwordHash) {
-        jdbc.sql("update account set password_hash = ?, failed_sign_ins = 0, locked_until = null where id = ?")
+        jdbc.sql("update account set password_hash = ? where id = ?")
                 .params(passwordHash, id).update();
     }
 
     public void setSiteRole(long id, SiteRole role) {
         jdbc.sql("update account set site_role = ? where id = ?").params(role.name(), id).update();
-    }
-
-    public void recordFailure(long id, int failures, Instant lockedUntil) {
-        jdbc.sql("update account set failed_sign_ins = ?, locked_until = ? where id = ?")
-                .params(failures, lockedUntil == null ? null : Timestamp.from(lockedUntil), id).update();
-    }
-
-    public void recordSuccess(long id) {
-        jdbc.sql("update account set failed_sign_ins = 0, locked_until = null where id = ? and (failed_sign_ins <> 0 or locked_until is not null)")
-                .param(id).update();
     }
 
     /** Accounts whose e-mail or name contains the text, for the admin page. */
@@ -92,15 +73,21 @@ public class AccountRepository {
                 .query(AccountRepository::credentials).list().stream().map(Credentials::account).toList();
     }
 
+    /** Whether any account's address ends in "@" + domain. */
+    public boolean anyInDomain(String domain) {
+        return jdbc.sql("select exists(select 1 from account where email like ? escape '\\')")
+                .param("%@" + domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+                .query(Boolean.class).single();
+    }
+
     public boolean anyAdmin() {
         return jdbc.sql("select exists(select 1 from account where site_role = 'ADMIN')").query(Boolean.class).single();
     }
 
     private static Credentials credentials(ResultSet rs, int row) throws SQLException {
         String hash = rs.getString("password_hash");
-        Timestamp locked = rs.getTimestamp("locked_until");
         Account account = new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 SiteRole.valueOf(rs.getString("site_role")), hash != null);
-        return new Credentials(account, hash, rs.getInt("failed_sign_ins"), locked == null ? null : locked.toInstant());
+        return new Credentials(account, hash);
     }
 }

@@ -2,6 +2,7 @@ package org.lectern.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,9 +17,35 @@ public class TokenRepository {
         this.jdbc = jdbc;
     }
 
-    public void insertApiToken(long accountId, String hash, Instant expiresAt) {
-        jdbc.sql("insert into api_token (account_id, token_hash, expires_at) values (?, ?, ?)")
-                .params(accountId, hash, Timestamp.from(expiresAt)).update();
+    /** A token as its owner sees it on the token page (never the secret: only its hash is stored). */
+    public record TokenRow(long id, String name, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
+    }
+
+    public long insertApiToken(long accountId, String hash, String name, Instant now, Instant expiresAt) {
+        return jdbc.sql("insert into api_token (account_id, token_hash, name, created_at, expires_at) values (?, ?, ?, ?, ?) returning id")
+                .params(accountId, hash, name, Timestamp.from(now), Timestamp.from(expiresAt)).query(Long.class).single();
+    }
+
+    /** The account's tokens that have not expired, newest first; expired ones are removed on the way. */
+    public List<TokenRow> liveApiTokens(long accountId, Instant now) {
+        jdbc.sql("delete from api_token where account_id = ? and expires_at <= ?").params(accountId, Timestamp.from(now)).update();
+        return jdbc.sql("select id, name, created_at, last_used_at, expires_at from api_token where account_id = ? order by created_at desc, id desc")
+                .param(accountId)
+                .query((rs, n) -> new TokenRow(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .list();
+    }
+
+    /** Revokes one of the account's tokens; 0 when it has no such token. */
+    public int revokeApiToken(long accountId, long tokenId) {
+        return jdbc.sql("delete from api_token where account_id = ? and id = ?").params(accountId, tokenId).update();
+    }
+
+    /** Ends every API token and every outstanding invitation link of the account (its password changed). */
+    public void endAllFor(long accountId) {
+        jdbc.sql("delete from api_token where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from account_invitation where account_id = ? and used_at is null").param(accountId).update();
     }
 
     /** The account a live token belongs to; marks the token used. */

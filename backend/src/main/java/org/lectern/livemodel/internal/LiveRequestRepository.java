@@ -41,6 +41,12 @@ public class LiveRequestRepository {
                 .params(node, id).query(Claimed.class).optional();
     }
 
+    /** Whether a node has taken the request (and so is working on it, perhaps starting its worker). */
+    public boolean claimed(long id) {
+        return jdbc.sql("select exists (select 1 from live_request where id = ? and claimed_by is not null)")
+                .param(id).query(Boolean.class).single();
+    }
+
     public void answer(long id, String answerJson, String error) {
         jdbc.sql("update live_request set answer = ?, error = ?, answered_at = now() where id = ?").params(answerJson, error, id).update();
         jdbc.sql("select pg_notify(?, ?)").params(ANSWER_CHANNEL, Long.toString(id)).query(String.class).single();

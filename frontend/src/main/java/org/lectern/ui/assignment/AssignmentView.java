@@ -27,7 +27,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -41,6 +40,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
+import org.lectern.assignment.Autograder;
+import org.lectern.assignment.FileRole;
+import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.TestFileUpload;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.AutogradeService;
@@ -51,6 +53,7 @@ import org.lectern.submission.Receipt;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionService;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 
@@ -158,17 +161,16 @@ public class AssignmentView extends CoursePage {
         Div receipt = new Div();
         receipt.setId("receipt");
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(a.maxUploadBytes(), 20, (meta, bytes) -> ui.access(() -> {
             AtomicReference<Receipt> r = new AtomicReference<>();
             if (Notifications.attempt(() -> r.set(submissions.submit(assignmentId, meta.fileName(), bytes)))) {
                 showReceipt(receipt, r.get(), zone);
                 shownSubmission = r.get().submissionId();
                 refreshMine(box, zone);
             }
-        })));
+        }));
         upload.setId("submission-upload");
         upload.setAcceptedFileTypes(a.allowedExtensions().toArray(String[]::new));
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, a.maxUploadBytes()));
         upload.setDropLabel(new Span("Drop your " + String.join(" / ", a.allowedExtensions()) + " here"));
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         box.add(upload, receipt);
@@ -315,47 +317,76 @@ public class AssignmentView extends CoursePage {
         page.autograder().ifPresentOrElse(ag -> {
             Span current = new Span("Current: version " + ag.version() + " · public " + ResultsPanel.fmt(ag.possible(Visibility.PUBLIC))
                     + " points · private " + ResultsPanel.fmt(ag.possible(Visibility.PRIVATE)) + " points · "
-                    + String.join(", ", ag.tests().stream().map(t -> t.fileName() + " (" + t.visibility().name().toLowerCase() + ", "
-                    + ResultsPanel.fmt(t.points()) + ")").toList()));
+                    + String.join(", ", ag.tests().stream().map(t -> t.role() != FileRole.TEST ? t.fileName() + " (" + t.role().json() + ")"
+                    : t.fileName() + " (" + t.visibility().name().toLowerCase() + ", " + ResultsPanel.fmt(t.points()) + ")").toList())
+                    + " · failing private tests show students: " + ag.privateFeedback().json());
             current.setId("autograder-current");
             body.add(current);
         }, () -> body.add(new Paragraph("No autograder yet: submissions are stored and graded once you upload one.")));
 
-        record Pending(String name, byte[] content, Select<Visibility> visibility, BigDecimalField points) {
+        record Pending(String name, byte[] content, Select<FileRole> role, Select<Visibility> visibility, BigDecimalField points) {
         }
         List<Pending> pending = new ArrayList<>();
         Grid<Pending> grid = new Grid<>();
         grid.setId("autograder-pending");
         grid.addColumn(Pending::name).setHeader("File");
+        grid.addComponentColumn(Pending::role).setHeader("Role");
         grid.addComponentColumn(Pending::visibility).setHeader("Visibility");
         grid.addComponentColumn(Pending::points).setHeader("Points");
         grid.setAllRowsVisible(true);
         grid.setVisible(false);
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(AssignmentService.MAX_TEST_FILE_BYTES, 50, (meta, bytes) -> ui.access(() -> {
             Select<Visibility> v = new Select<>();
             v.setItems(Visibility.values());
             v.setValue(meta.fileName().contains("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
             BigDecimalField p = new BigDecimalField();
             p.setValue(BigDecimal.TEN);
+            Select<FileRole> role = new Select<>();
+            role.setItems(FileRole.values());
+            role.setItemLabelGenerator(r -> switch (r) {
+                case TEST -> "pytest file";
+                case SUPPORT -> "support (tests' side)";
+                case STUDENT -> "for the student's code";
+            });
+            boolean pytest = AssignmentService.isPytestName(meta.fileName());
+            role.setValue(pytest ? FileRole.TEST : FileRole.SUPPORT);
+            role.addValueChangeListener(change -> {
+                v.setEnabled(change.getValue() == FileRole.TEST);
+                p.setEnabled(change.getValue() == FileRole.TEST);
+            });
+            v.setEnabled(pytest);
+            p.setEnabled(pytest);
             pending.removeIf(x -> x.name().equals(meta.fileName()));
-            pending.add(new Pending(meta.fileName(), bytes, v, p));
+            pending.add(new Pending(meta.fileName(), bytes, role, v, p));
             grid.setItems(pending);
             grid.setVisible(true);
-        })));
+        }));
         upload.setId("autograder-upload");
-        upload.setAcceptedFileTypes(".py");
-        upload.setDropLabel(new Span("Drop pytest files (test_*.py) here"));
+        upload.setDropLabel(new Span("Drop pytest files (test_*.py), conftest.py, helpers and data files here"));
+        Select<PrivateFeedback> feedback = new Select<>();
+        feedback.setId("autograder-private-feedback");
+        feedback.setLabel("After release, a failing private test shows students");
+        feedback.setItems(PrivateFeedback.values());
+        feedback.setItemLabelGenerator(f -> switch (f) {
+            case NOTHING -> "nothing (outcome and points only)";
+            case MESSAGE -> "the assertion message only";
+            case FULL -> "pytest's full report (shows the test's source)";
+        });
+        feedback.setValue(page.autograder().map(Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE));
         Button save = new Button("Save autograder", e -> {
             if (Notifications.attempt(() -> assignments.uploadAutograder(assignmentId, pending.stream()
-                    .map(x -> new TestFileUpload(x.name(), x.content(), x.visibility().getValue(), x.points().getValue())).toList()))) {
+                    .map(x -> x.role().getValue() == FileRole.TEST
+                            ? new TestFileUpload(x.name(), x.content(), x.visibility().getValue(), x.points().getValue())
+                            : new TestFileUpload(x.name(), x.content(), null, null, x.role().getValue())).toList(),
+                    null, feedback.getValue()))) {
                 Notifications.success("Autograder saved; the reference solution (if any) is being graded.");
                 refresh();
             }
         });
         save.setId("save-autograder");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        body.add(upload, grid, save);
+        body.add(upload, grid, feedback, save);
         Details d = new Details(new Span("Autograder"), body);
         d.setOpened(page.autograder().isEmpty());
         return d;
@@ -363,12 +394,12 @@ public class AssignmentView extends CoursePage {
 
     private Component starterBox() {
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(Uploads.MAX_REQUEST_BYTES, 20, (meta, bytes) -> ui.access(() -> {
             if (Notifications.attempt(() -> assignments.uploadStarterFile(assignmentId, meta.fileName(), bytes))) {
                 Notifications.success("Starter file " + meta.fileName() + " saved; students can download it.");
                 refresh();
             }
-        })));
+        }));
         upload.setId("starter-upload");
         upload.setAcceptedFileTypes(".ipynb", ".py");
         upload.setDropLabel(new Span("Drop starter notebooks or .py files here (a file with the same name is replaced)"));
@@ -395,11 +426,11 @@ public class AssignmentView extends CoursePage {
             body.add(new ResultsPanel(r));
         }, () -> body.add(new Paragraph("Upload a reference solution: Lectern grades it at once, so a broken autograder shows before students see it.")));
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(assignments.get(assignmentId).maxUploadBytes(), 20, (meta, bytes) -> ui.access(() -> {
             if (Notifications.attempt(() -> submissions.submitReference(assignmentId, meta.fileName(), bytes))) {
                 refresh();
             }
-        })));
+        }));
         upload.setId("reference-upload");
         body.add(upload);
         return new Details(new Span("Reference solution"), body);
@@ -469,7 +500,7 @@ public class AssignmentView extends CoursePage {
         reason.setWidthFull();
         ZoneId zone = assignments.page(assignmentId).grant().course().timeZone();
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(assignments.get(assignmentId).maxUploadBytes(), 5, (meta, bytes) -> ui.access(() -> {
             Instant at = when.getValue() == null ? null : ZonedDateTime.of(when.getValue(), zone).toInstant();
             if (Notifications.attempt(() -> submissions.submitOnBehalf(assignmentId, student.getValue(), at, reason.getValue(),
                     meta.fileName(), bytes))) {
@@ -477,7 +508,7 @@ public class AssignmentView extends CoursePage {
                 Notifications.success("Submitted for " + student.getValue() + ".");
                 refresh();
             }
-        })));
+        }));
         d.add(new VerticalLayout(student, when, reason, new Paragraph("Then drop the file:"), upload));
         d.getFooter().add(new Button("Close", e -> d.close()));
         d.open();

@@ -11,13 +11,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.Locale;
 import org.lectern.autograde.ModelAssignmentService;
 import org.lectern.autograde.ModelLeaderboard;
 import org.lectern.autograde.ModelRunView;
 import org.lectern.autograde.ModelTaskDraft;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parts of a model assignment's page: one model's evaluation, the leaderboard, and the instructor's evaluation data. */
@@ -117,13 +117,13 @@ final class ModelPanels {
         Span status = new Span(models.task(assignmentId).isPresent() ? "Evaluation data is set." : "No evaluation data yet.");
         status.setId("model-task-status");
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(Uploads.MAX_REQUEST_BYTES, 1, (meta, bytes) -> ui.access(() -> {
             if (Notifications.attempt(() -> models.configure(assignmentId,
                     spec.getValue().isBlank() ? null : JSON.readValue(spec.getValue(), ModelTaskDraft.class), bytes))) {
                 status.setText("Evaluation data is set: " + meta.fileName() + ".");
                 Notifications.success("Evaluation data saved.");
             }
-        })));
+        }));
         upload.setId("model-data-upload");
         upload.setAcceptedFileTypes(".zip", "application/zip");
         box.add(new Paragraph("A zip of data.json, the images file and labels.csv (split public/private), as models/README.md describes."),

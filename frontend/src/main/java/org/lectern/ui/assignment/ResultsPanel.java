@@ -81,6 +81,7 @@ public class ResultsPanel extends VerticalLayout {
             case QUEUED, RUNNING -> r.waitingFor();
             case DONE -> "Graded.";
             case FAILED -> "Grading failed on our side; staff have been told. Your submission is safe.";
+            case SUPERSEDED -> "Not graded: you submitted a newer version while this one waited, and that one is graded.";
         };
     }
 
@@ -107,6 +108,6 @@ public class ResultsPanel extends VerticalLayout {
     }
 
     static boolean done(RunStatus s) {
-        return s == RunStatus.DONE || s == RunStatus.FAILED;
+        return s == RunStatus.DONE || s == RunStatus.FAILED || s == RunStatus.SUPERSEDED;
     }
 }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.lectern.course.NewMember;
 import org.lectern.course.RosterPlan;
 import org.lectern.project.TeamService;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.project.TeamsPanel;
 
 /**
@@ -139,14 +139,12 @@ public class RosterView extends CoursePage {
         csv.setPlaceholder("name,email,role,section\nAda Lovelace,ada@example.edu,student,AA");
 
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(2 * 1024 * 1024, 1, (meta, bytes) -> ui.access(() -> {
             csv.setValue(new String(bytes, StandardCharsets.UTF_8));
             Notifications.success("Read " + meta.fileName() + ": check the preview, edit below if needed.");
-        })));
+        }));
         upload.setId("roster-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(2 * 1024 * 1024);
         upload.setDropLabel(new Span("Drop a roster .csv here, or paste it below"));
 
         Span summary = new Span();

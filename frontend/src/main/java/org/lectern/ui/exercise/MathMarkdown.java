@@ -8,11 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.lectern.notebooks.HtmlSanitizer;
 
 /**
  * Markdown with KaTeX math, as exercise prompts are written. Math is set aside before Markdown runs
  * (so an underscore in $x_1$ is not emphasis) and put back as text for KaTeX's auto-render, which
- * the browser runs from the copy served under /katex (no network needed).
+ * the browser runs from the copy served under /katex (no network needed). Poll and quiz questions
+ * are typed by people, so the finished HTML goes through the one sanitiser ({@link HtmlSanitizer})
+ * before it is set as innerHTML: a quote inside a math span cannot leave an attribute, and
+ * javascript: links, raw tags and event handlers are gone.
  */
 public final class MathMarkdown {
 
@@ -36,7 +40,7 @@ public final class MathMarkdown {
         for (int i = math.size() - 1; i >= 0; i--) {
             html = html.replace("LECTERNMATH" + i + "X", escape(math.get(i)));
         }
-        return html;
+        return HtmlSanitizer.clean(html);
     }
 
     /** A block of Markdown with its math typeset once it reaches the browser. */

@@ -32,7 +32,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -49,6 +48,7 @@ import org.lectern.gradebook.Rounding;
 import org.lectern.gradebook.ScoreSheet;
 import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 
@@ -99,9 +99,12 @@ public class GradebookView extends CoursePage {
         for (String key : g.itemKeys()) {
             List<BigDecimal> scores = g.students().stream().map(r -> r.items().get(key).score()).filter(Objects::nonNull).toList();
             String stats = scores.isEmpty() ? "" : " · mean " + fmt(mean(scores)) + " · median " + fmt(median(scores));
-            // A client-side template, not a server component per cell: 50,000 cells stay cheap.
+            // A client-side template, not a server component per cell: 50,000 cells stay cheap. The template is
+            // compiled as JavaScript in the browser, so the item's name travels as a property (Lit escapes it), never
+            // inside the template text, where a backquote or ${ in a name would run as code.
             var column = grid.addColumn(LitRenderer.<GradebookService.StudentRow>of(
-                            "<span class=\"score-cell\" data-item=\"" + attribute(key) + "\">${item.score}</span>")
+                            "<span class=\"score-cell\" data-item=\"${item.itemKey}\">${item.score}</span>")
+                            .withProperty("itemKey", r -> key)
                             .withProperty("score", r -> cell(r.items().get(key))))
                     .setHeader(new Span(key))
                     .setFooter(new Span(scores.size() + " graded" + stats))
@@ -189,8 +192,7 @@ public class GradebookView extends CoursePage {
         csv.setId("scores-csv");
         csv.setWidthFull();
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(
-                UploadHandler.inMemory((meta, bytes) -> ui.access(() -> csv.setValue(new String(bytes, StandardCharsets.UTF_8)))));
+        Upload upload = Uploads.inMemory(2 * 1024 * 1024, 1, (meta, bytes) -> ui.access(() -> csv.setValue(new String(bytes, StandardCharsets.UTF_8))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         UnorderedList problems = new UnorderedList();
         problems.setId("scores-problems");
@@ -300,10 +302,6 @@ public class GradebookView extends CoursePage {
     }
 
     /** Item keys are short names staff type; keep them inert inside the template's attribute. */
-    private static String attribute(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace("$", "&#36;");
-    }
-
     private static String cell(GradebookService.ItemLine l) {
         if (l == null || l.score() == null) {
             return "";

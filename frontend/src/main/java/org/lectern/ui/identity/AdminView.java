@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.identity.Account;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.SiteRole;
+import org.lectern.pool.PoolNodes;
 import org.lectern.ui.Notifications;
 
 /** Site admins: find accounts, let instructors create courses, create accounts with an invitation link. */
@@ -33,7 +34,7 @@ public class AdminView extends VerticalLayout {
     private final Grid<Account> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    public AdminView(AccountService accounts) {
+    public AdminView(AccountService accounts, PoolNodes pool) {
         this.accounts = accounts;
         add(new H2("Site admin"), new Paragraph("Course creators may create courses and become their instructors. "
                 + "Roles inside a course are set on that course's roster."));
@@ -88,6 +89,19 @@ public class AdminView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         add(new H3("New account"), form, link);
+
+        // What each pool node can run and which job kinds it claims, as it said at its start.
+        Grid<PoolNodes.PoolNode> nodes = new Grid<>();
+        nodes.setId("pool-nodes");
+        nodes.addColumn(PoolNodes.PoolNode::name).setHeader("Node").setAutoWidth(true);
+        nodes.addColumn(n -> n.startedAt().toString()).setHeader("Started").setAutoWidth(true);
+        nodes.addColumn(PoolNodes.PoolNode::canRun).setHeader("Can run").setFlexGrow(3);
+        nodes.addColumn(PoolNodes.PoolNode::claims).setHeader("Claims").setFlexGrow(1);
+        nodes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        nodes.setAllRowsVisible(true);
+        nodes.setItems(pool.nodes());
+        add(new H3("Grading pool"), new Paragraph("Each node probes at start what it can run (the sandbox and how it "
+                + "limits runs, Python packages, GPU) and claims only the job kinds it can run."), nodes);
         load();
     }
 

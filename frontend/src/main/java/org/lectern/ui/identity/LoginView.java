@@ -43,7 +43,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             i18n.getForm().setTitle("Sign in to Lectern");
             i18n.getForm().setUsername("E-mail");
             i18n.getErrorMessage().setTitle("Too many failed sign-ins");
-            i18n.getErrorMessage().setMessage("This account is locked for a short while. Wait a few minutes, then try again.");
+            // Locks are per address (and per e-mail at it), never the account itself: say so, and nothing about the account.
+            i18n.getErrorMessage().setMessage("Sign-in from here is paused for a short while. Wait a few minutes, then try again.");
             login.setI18n(i18n);
             login.setError(true);
         } else if (params.containsKey("error")) {

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +27,7 @@ import org.lectern.livemodel.LiveModelService;
 import org.lectern.livemodel.LiveModelSummary;
 import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CoursePage;
 
 /**
@@ -83,9 +83,8 @@ public class LiveModelView extends CoursePage {
         example.setId("dataset-example");
         example.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> show(() -> live.explainPicture(exerciseId, bytes)))));
+        Upload upload = Uploads.inMemory(LiveModelService.MAX_PICTURE_BYTES, 1, (meta, bytes) -> ui.access(() -> show(() -> live.explainPicture(exerciseId, bytes))));
         upload.setId("picture-upload");
-        upload.setMaxFiles(1);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/bmp", ".png", ".jpg", ".jpeg", ".gif", ".bmp");
         upload.setUploadButton(new Button("Upload a picture"));
         upload.setDropLabel(new Span("or drop one here"));

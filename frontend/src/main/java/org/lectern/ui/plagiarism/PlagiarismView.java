@@ -24,7 +24,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -39,6 +38,7 @@ import org.lectern.plagiarism.PlagiarismResults;
 import org.lectern.plagiarism.PlagiarismService;
 import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 
@@ -256,7 +256,7 @@ public class PlagiarismView extends CoursePage {
         origin.setPlaceholder("ChatGPT-4o, 2026-10-02");
         origin.setWidth("22em");
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        Upload upload = Uploads.inMemory(Uploads.MAX_REQUEST_BYTES, 20, (meta, bytes) -> ui.access(() -> {
             boolean saved = kind.getValue() == CorpusKind.PREVIOUS_TERM
                     ? Notifications.attempt(() -> plagiarism.importPreviousTerm(assignmentId, origin.getValue(), meta.fileName(), bytes))
                     : Notifications.attempt(() -> plagiarism.addReference(assignmentId, label.getValue(), origin.getValue(),
@@ -265,7 +265,7 @@ public class PlagiarismView extends CoursePage {
                 Notifications.success(meta.fileName() + " added; the next check compares against it.");
                 refresh();
             }
-        })));
+        }));
         upload.setId("corpus-upload");
         upload.setAcceptedFileTypes(".py", ".ipynb", ".zip");
         upload.setDropLabel(new Span("Drop a reference (.py, .ipynb, .zip) or an earlier term's zip (one folder per student)"));

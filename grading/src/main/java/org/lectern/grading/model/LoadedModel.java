@@ -50,6 +50,11 @@ public final class LoadedModel implements AutoCloseable {
         return parameterCount;
     }
 
+    /** Validating and loading, in milliseconds. */
+    double loadMillis() {
+        return loadMillis;
+    }
+
     public ModelSpec spec() {
         return spec;
     }
@@ -98,15 +103,36 @@ public final class LoadedModel implements AutoCloseable {
         }
     }
 
+    /** The model's scores for a set of images, and what computing them cost. */
+    record Inference(float[] scores, double evaluationMillis, double[] latencyMillis) {
+
+        double latencyMean() {
+            return java.util.Arrays.stream(latencyMillis).average().orElse(Double.NaN);
+        }
+
+        double latencyP95() {
+            return ModelEvaluator.percentile(latencyMillis, 95);
+        }
+    }
+
     /** Evaluates every image in batches, scores each split, times single-image latency. */
     public EvaluationResult evaluate(EvaluationData data, Metric metric) throws ModelEvaluationException {
-        checkData(data);
-        int n = data.size();
+        checkData(data, spec);
+        Inference inference = infer(data.pixels(), data.size());
+        return ModelScoring.result(data, inference.scores(), metric, new ModelScoring.Costs(parameterCount,
+                inference.latencyMean(), inference.latencyP95(), inference.latencyMillis().length,
+                options.batchSize(), device, executionProvider, loadMillis, inference.evaluationMillis()));
+    }
+
+    /**
+     * Scores {@code n} images given as stored values, C·H·W each, in batches (row i of the result for image i), then
+     * times single-image latency on them: all a sandboxed evaluation computes, since it never sees labels.
+     */
+    Inference infer(float[] pixels, int n) throws ModelEvaluationException {
         int classes = spec.classes();
         int batchSize = options.batchSize();
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
-        float[] pixels = data.pixels();
         float[] scores = new float[n * classes];
 
         if (!warm) { // ONNX Runtime allocates and plans on the first run: keep that out of the throughput
@@ -118,40 +144,11 @@ public final class LoadedModel implements AutoCloseable {
             scoreBatch(pixels, all, from, Math.min(n, from + batchSize), scores);
         }
         double evaluationMillis = (System.nanoTime() - start) / 1e6;
-
-        double[] latency = ModelEvaluator.latencyMillis(this, data, options.latencySamples());
-        double mean = Arrays.stream(latency).average().orElse(Double.NaN);
-        double p95 = ModelEvaluator.percentile(latency, 95);
-
-        int[] predicted = Metrics.predictions(scores, classes);
-        List<Prediction> predictions = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            predictions.add(new Prediction(i, data.split(i), data.label(i), predicted[i]));
-        }
-        List<SplitScore> splitScores = new ArrayList<>();
-        for (Split split : Split.values()) {
-            int[] indices = data.indices(split);
-            if (indices.length == 0) {
-                continue;
-            }
-            float[] splitScoresFlat = new float[indices.length * classes];
-            int[] labels = new int[indices.length];
-            int correct = 0;
-            for (int j = 0; j < indices.length; j++) {
-                System.arraycopy(scores, indices[j] * classes, splitScoresFlat, j * classes, classes);
-                labels[j] = data.label(indices[j]);
-                if (predicted[indices[j]] == labels[j]) {
-                    correct++;
-                }
-            }
-            splitScores.add(new SplitScore(split, indices.length, correct,
-                    metric.score(splitScoresFlat, classes, labels)));
-        }
-        return new EvaluationResult(metric, splitScores, predictions, parameterCount, mean, p95, latency.length,
-                n / (evaluationMillis / 1000.0), batchSize, device, executionProvider, loadMillis, evaluationMillis);
+        double[] latency = ModelEvaluator.latencyMillis(this, pixels, n, options.latencySamples());
+        return new Inference(scores, evaluationMillis, latency);
     }
 
-    private void checkData(EvaluationData data) throws ModelEvaluationException {
+    static void checkData(EvaluationData data, ModelSpec spec) throws ModelEvaluationException {
         if (data.channels() != spec.channels() || data.height() != spec.height() || data.width() != spec.width()) {
             throw new ModelEvaluationException(Failure.EVALUATION_DATA, "the evaluation data holds ["
                     + data.channels() + "," + data.height() + "," + data.width() + "] images; the assignment's"

@@ -1,40 +1,34 @@
 package org.lectern.grading.model;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The worker process's main class: reads a job file, evaluates, writes a report file, exits. Started by
- * {@link IsolatedModelEvaluator} in a JVM of its own, so that a model that loops, exhausts memory or crashes ONNX
- * Runtime's native code takes down only this process.
+ * The sandboxed model process's main class: reads a job file, runs the model on the input images, sends the scores
+ * back, exits. Started by {@link IsolatedModelEvaluator} in a JVM of its own inside the bubblewrap sandbox, so that
+ * a model that loops, exhausts memory or crashes ONNX Runtime's native code takes down only this process, and one
+ * that got ONNX Runtime to run code of its choosing would find nothing worth having: no labels, no data folder, no
+ * network, no database, no secrets.
  *
- * <p>Usage: {@code java … org.lectern.grading.model.ModelEvaluationProcess JOB.json}. The job names the model,
- * the evaluation data folder, the spec, the metric, the evaluator options and where the report goes; the report
- * is written to a temporary name and moved into place, so it is either complete or absent. Exit code 0 whenever a
- * report was written, failure or not.
+ * <p>Usage: {@code java … org.lectern.grading.model.ModelEvaluationProcess /job/job.json}. The job names the model
+ * file, the inputs file (the images' stored values, float32, in an order that says nothing about splits), their
+ * number, the spec and the evaluator options. The scores go to file descriptor 3 ({@link ModelOutputs}), which the
+ * sandbox opens to a host file outside the job folder. Exit code 0 whenever the outputs were written, failure or not.
  */
 public final class ModelEvaluationProcess {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** What the parent asks. */
-    record Job(String model, String data, ModelSpec spec, Metric metric, EvaluatorOptions options, String report) {
-    }
-
-    /** What the worker answers: a result, or a failure with its reason. */
-    record Report(EvaluationResult result, Failure failure, String message, List<String> problems) {
-
-        static Report of(EvaluationResult result) {
-            return new Report(result, null, null, List.of());
-        }
-
-        static Report failed(Failure failure, String message, List<String> problems) {
-            return new Report(null, failure, message, problems);
-        }
+    /** What the trusted side asks: paths as the sandbox sees them. */
+    record Job(String model, String inputs, int rows, ModelSpec spec, EvaluatorOptions options) {
     }
 
     private ModelEvaluationProcess() {
@@ -46,32 +40,53 @@ public final class ModelEvaluationProcess {
             System.exit(2);
         }
         Job job = JSON.readValue(Files.readString(Path.of(args[0])), Job.class);
-        Report report;
-        try {
-            report = Report.of(run(job));
+        ModelOutputs.Header header;
+        float[] scores = new float[0];
+        try (LoadedModel model = new ModelEvaluator(job.options()).load(Path.of(job.model()), job.spec())) {
+            float[] pixels = readInputs(Path.of(job.inputs()), job.rows(), job.spec().imageSize());
+            LoadedModel.Inference inference = model.infer(pixels, job.rows());
+            int samples = inference.latencyMillis().length;
+            header = new ModelOutputs.Header(job.rows(), job.spec().classes(), model.device(),
+                    model.executionProvider(), model.loadMillis(), inference.evaluationMillis(),
+                    samples == 0 ? 0 : inference.latencyMean(), samples == 0 ? 0 : inference.latencyP95(), samples,
+                    null, null, List.of());
+            scores = inference.scores();
         } catch (ModelEvaluationException e) {
-            report = Report.failed(e.failure(), e.getMessage(), e.problems());
-        } catch (EvaluationDataException e) {
-            report = Report.failed(Failure.EVALUATION_DATA, "the evaluation data is broken: " + e.getMessage(),
-                    List.of());
+            header = ModelOutputs.Header.failed(e.failure(), e.getMessage(), e.problems());
         } catch (IOException e) {
-            report = Report.failed(Failure.EVALUATION_DATA, "the evaluation data could not be read: "
+            header = ModelOutputs.Header.failed(Failure.EVALUATION_DATA, "the evaluation inputs could not be read: "
                     + e.getMessage(), List.of());
         } catch (OutOfMemoryError e) {
-            report = Report.failed(Failure.OUT_OF_MEMORY, "the Java heap ran out: " + e.getMessage(), List.of());
+            scores = new float[0];
+            header = ModelOutputs.Header.failed(Failure.OUT_OF_MEMORY, "the Java heap ran out: " + e.getMessage(),
+                    List.of());
         }
-        Path target = Path.of(job.report());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.writeString(partial, JSON.writeValueAsString(report));
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        try (OutputStream out = ModelOutputs.sideChannel()) {
+            out.write(ModelOutputs.encode(header, scores));
+        }
         System.out.flush();
         // ONNX Runtime's and DJL's threads need not be waited for.
         Runtime.getRuntime().halt(0);
     }
 
-    private static EvaluationResult run(Job job) throws ModelEvaluationException, EvaluationDataException,
-            IOException {
-        EvaluationData data = EvaluationData.load(Path.of(job.data()));
-        return new ModelEvaluator(job.options()).evaluate(Path.of(job.model()), data, job.spec(), job.metric());
+    /** The inputs file: exactly rows × imageSize float32 values, little-endian. */
+    static float[] readInputs(Path file, int rows, int imageSize) throws IOException {
+        long expected = (long) rows * imageSize * Float.BYTES;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() != expected) {
+                throw new IOException(file.getFileName() + " holds " + channel.size() + " bytes, not " + expected);
+            }
+            float[] pixels = new float[rows * imageSize];
+            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, expected).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().get(pixels);
+            return pixels;
+        }
+    }
+
+    /** Writes the inputs file for {@link #readInputs}. */
+    static void writeInputs(Path file, float[] pixels) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(pixels.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(pixels);
+        Files.write(file, bytes.array(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 }

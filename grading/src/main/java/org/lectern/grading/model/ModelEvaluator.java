@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * same code either way. Logs which execution provider it uses.
  *
  * <p>Runs the model in this JVM: workers call it through {@link IsolatedModelEvaluator}, which starts a separate
- * process with time and memory limits. Loading:
+ * process inside the sandbox, with time and memory limits, that gets the input values only. Loading:
  * <ol>
  *   <li>{@link ModelValidator#validate} on the file (again: the worker does not trust the web app's check);</li>
  *   <li>an ONNX Runtime session without graph optimisations, only to cross-check the input and output that
@@ -285,28 +285,20 @@ public final class ModelEvaluator {
         return sortedValues[Math.clamp(rank, 0, sortedValues.length - 1)];
     }
 
-    static double[] latencyMillis(LoadedModel model, EvaluationData data, int samples)
+    /** Times {@code samples} single images, cycling through the {@code n} images after a short warm-up. */
+    static double[] latencyMillis(LoadedModel model, float[] pixels, int n, int samples)
             throws ModelEvaluationException {
-        if (samples == 0 || data.size() == 0) {
+        if (samples == 0 || n == 0) {
             return new double[0];
         }
-        int[] order = new int[data.size()];
-        int next = 0;
-        for (int i : data.indices(Split.PUBLIC)) {
-            order[next++] = i;
-        }
-        for (int i : data.indices(Split.PRIVATE)) {
-            order[next++] = i;
-        }
-        float[] pixels = data.pixels();
-        int size = data.imageSize();
+        int size = pixels.length / n;
         for (int i = 0; i < LATENCY_WARMUP; i++) {
-            model.scoresAt(pixels, order[i % order.length] * size);
+            model.scoresAt(pixels, (i % n) * size);
         }
         double[] millis = new double[samples];
         for (int i = 0; i < samples; i++) {
             long start = System.nanoTime();
-            model.scoresAt(pixels, order[i % order.length] * size);
+            model.scoresAt(pixels, (i % n) * size);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);

@@ -18,7 +18,14 @@ import java.util.TreeMap;
 /**
  * Reads what validation needs from an ONNX file without running it: opset imports, the graph's declared inputs
  * and outputs with their element types and shapes, the number of stored parameters, the operators used (also in
- * Loop, If and Scan bodies), and whether tensors refer to external data files.
+ * Loop, If and Scan bodies and in the bodies of model-local functions), and whether tensors refer to external data
+ * files (also inside functions).
+ *
+ * <p>Model-local functions ({@code ModelProto.functions}, FunctionProto) are read like the main graph: their nodes'
+ * operators, tensors and subgraphs count as the graph's own, whether or not anything calls them, so that a
+ * function cannot hide an operator or an external-data tensor from validation. A node whose domain and type name a
+ * declared function is a call of that function, not an operator of its own (ONNX Runtime inlines the body). A
+ * function declared twice, or one that calls itself (directly or through others), is refused.
  *
  * <p>Why a hand-written reader of the protobuf wire format rather than a library: the ONNX schema's generated
  * Java classes are not published as a small, maintained artifact on Maven Central (the candidates are
@@ -138,6 +145,9 @@ public final class OnnxModelInspector {
         private final Map<String, Integer> operators = new TreeMap<>();
         private boolean externalData;
         private int maxDepth;
+        /** Every node's operator key, by where it stands: the main graph ("") or a function's key. */
+        private final Map<String, List<String>> calls = new LinkedHashMap<>();
+        private List<String> current = calls.computeIfAbsent("", k -> new ArrayList<>());
 
         OnnxModelInfo model(ProtoReader model, long fileBytes) {
             long irVersion = 0;
@@ -171,9 +181,14 @@ public final class OnnxModelInspector {
                         model.expect(tag, ProtoReader.LENGTH_DELIMITED, "opset_import");
                         opset(model.readMessage("ModelProto.opset_import"), opsets);
                     }
+                    case 25 -> {
+                        model.expect(tag, ProtoReader.LENGTH_DELIMITED, "functions");
+                        function(model.readMessage("ModelProto.functions[" + (calls.size() - 1) + "]"));
+                    }
                     default -> model.skip(tag);
                 }
             }
+            Map<String, Integer> functionCalls = resolveCalls(model);
             if (irVersion <= 0) {
                 throw new OnnxFormatException("ModelProto: it declares no IR version");
             }
@@ -188,7 +203,98 @@ public final class OnnxModelInspector {
             }
             String producer = (producerName + " " + producerVersion).strip();
             return new OnnxModelInfo(fileBytes, irVersion, producer, opsets, inputs, graph.outputs, parameters,
-                    operators, externalData, maxDepth);
+                    operators, externalData, maxDepth, functionCalls);
+        }
+
+        /** A FunctionProto: its name and domain, and its nodes, read as a graph's nodes are. */
+        private void function(ProtoReader function) {
+            String name = "";
+            String domain = "";
+            List<String> body = new ArrayList<>();
+            List<String> outer = current;
+            current = body;
+            int nodeIndex = 0;
+            while (function.hasRemaining()) {
+                int tag = function.readTag();
+                switch (ProtoReader.fieldNumber(tag)) {
+                    case 1 -> {
+                        function.expect(tag, ProtoReader.LENGTH_DELIMITED, "name");
+                        name = function.readString();
+                    }
+                    case 10 -> {
+                        function.expect(tag, ProtoReader.LENGTH_DELIMITED, "domain");
+                        domain = function.readString();
+                    }
+                    case 7 -> {
+                        function.expect(tag, ProtoReader.LENGTH_DELIMITED, "node");
+                        node(function.readMessage("FunctionProto.node[" + nodeIndex++ + "]"), 0);
+                    }
+                    default -> function.skip(tag);
+                }
+            }
+            current = outer;
+            if (name.isEmpty()) {
+                throw function.malformed("a function has no name");
+            }
+            String key = operatorKey(domain, name);
+            if (calls.containsKey(key)) {
+                throw function.malformed("function '" + key + "' is declared twice");
+            }
+            calls.put(key, body);
+        }
+
+        /**
+         * Counts every node as an operator, except calls of declared functions, which are counted apart; refuses
+         * functions that call themselves (ONNX Runtime would inline them forever or fail).
+         */
+        private Map<String, Integer> resolveCalls(ProtoReader model) {
+            Map<String, Integer> functionCalls = new TreeMap<>();
+            for (String function : calls.keySet()) {
+                if (!function.isEmpty()) {
+                    functionCalls.put(function, 0);
+                }
+            }
+            for (List<String> nodes : calls.values()) {
+                for (String key : nodes) {
+                    if (functionCalls.containsKey(key)) {
+                        functionCalls.merge(key, 1, Integer::sum);
+                    } else {
+                        operators.merge(key, 1, Integer::sum);
+                    }
+                }
+            }
+            Set<String> done = new HashSet<>();
+            for (String function : functionCalls.keySet()) {
+                checkNoCycle(model, function, new ArrayList<>(), done);
+            }
+            return functionCalls;
+        }
+
+        private void checkNoCycle(ProtoReader model, String function, List<String> path, Set<String> done) {
+            if (done.contains(function)) {
+                return;
+            }
+            if (path.contains(function)) {
+                throw model.malformed("function '" + function + "' calls itself"
+                        + (path.getLast().equals(function) ? "" : " through " + String.join(", ",
+                        path.subList(path.indexOf(function) + 1, path.size()).stream().map(f -> "'" + f + "'")
+                                .toList())));
+            }
+            if (path.size() >= MAX_SUBGRAPH_DEPTH) {
+                throw model.malformed("functions call each other deeper than " + MAX_SUBGRAPH_DEPTH + " levels");
+            }
+            path.add(function);
+            for (String callee : calls.get(function)) {
+                if (calls.containsKey(callee) && !callee.isEmpty()) {
+                    checkNoCycle(model, callee, path, done);
+                }
+            }
+            path.removeLast();
+            done.add(function);
+        }
+
+        private static String operatorKey(String domain, String opType) {
+            return domain.isEmpty() || domain.equals(DEFAULT_DOMAIN) ? opType : domain + ":" + opType;
         }
 
         private void opset(ProtoReader opset, Map<String, Long> into) {
@@ -274,8 +380,7 @@ public final class OnnxModelInspector {
                     default -> node.skip(tag);
                 }
             }
-            String key = domain.isEmpty() || domain.equals(DEFAULT_DOMAIN) ? opType : domain + ":" + opType;
-            operators.merge(key, 1, Integer::sum);
+            current.add(operatorKey(domain, opType));
         }
 
         private void attribute(ProtoReader attribute, int depth) {

@@ -36,7 +36,8 @@ import org.lectern.grading.model.Normalisation;
  * must). Rounds alternate between the two so that drift and the other load on the machine hit both alike; each
  * round evaluates the whole evaluation set, and throughput is taken from the median round (also from the totals).
  * Then single-image latency ("live exercise": one request, one image)
- * both ways, and the whole isolated job (worker JVM start, load, evaluate) for scale. Prints only; no assertions.
+ * both ways, and the whole isolated job (sandboxed worker JVM start, load, scores back, scoring) for scale.
+ * Prints only; no assertions.
  *
  * <p>Arguments, all optional: {@code --rounds=200 --threads=1,2 --batches=1,64,450 --requests=2000
  * --jobs=5 --model=models/digits-cnn.onnx --data=models/digits-eval}.
@@ -190,13 +191,13 @@ public final class ModelEvalBench {
                 last = evaluated.result();
             }
             Arrays.sort(wall);
-            System.out.printf(Locale.ROOT, "Isolated job (worker JVM, validate, load, %d images in batches of 64, "
+            System.out.printf(Locale.ROOT, "Isolated job (sandboxed worker JVM, validate, load, %d images in batches of 64, "
                             + "50 timed single images): median %.0f ms of %d (min %.0f, max %.0f); inside the worker: "
                             + "load %.0f ms, evaluation %.1f ms (%,.0f images/s), latency mean %.3f ms, p95 %.3f ms%n",
                     data.size(), wall[jobs / 2], jobs, wall[0], wall[jobs - 1], last.loadMillis(),
                     last.evaluationMillis(), last.imagesPerSecond(), last.latencyMeanMillis(), last.latencyP95Millis());
         }
-        Runtime.getRuntime().halt(0);
+        System.exit(0); // not halt: the sandboxed runtime folder is removed by a shutdown hook
     }
 
     private static double median(long[] values) {

@@ -1,6 +1,8 @@
 package org.lectern.grading.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.lectern.grading.model.OnnxWriter.FLOAT;
 import static org.lectern.grading.model.OnnxWriter.floatTensor;
 import static org.lectern.grading.model.OnnxWriter.graph;
@@ -10,12 +12,21 @@ import static org.lectern.grading.model.OnnxWriter.node;
 import static org.lectern.grading.model.OnnxWriter.valueInfo;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.grading.Sandbox;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each evaluation here starts a JVM: about a second each on two cores, plus the time limit for the loop. */
@@ -26,6 +37,17 @@ class IsolatedModelEvaluatorTest {
 
     @TempDir
     Path tmp;
+
+    @BeforeAll
+    static void requireSandbox() {
+        assumeTrue(Sandbox.available(), () -> "sandbox unavailable: " + Sandbox.unavailableReason());
+    }
+
+    /** The sandbox's uid must be able to enter the folders above each job folder. */
+    @BeforeEach
+    void letTheSandboxUidEnter() throws IOException {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
+    }
 
     private IsolatedModelEvaluator evaluator(EvaluationLimits limits) {
         return new IsolatedModelEvaluator(limits, OPTIONS, WorkerLauncher.currentJvm(), tmp.resolve("jobs"));
@@ -85,12 +107,10 @@ class IsolatedModelEvaluatorTest {
         assertThat(seconds).isBetween(6.0, 16.0);
         assertThat(ProcessHandle.current().children()).isEmpty();
 
-        if (Files.isExecutable(IsolatedModelEvaluator.PRLIMIT)) {
-            EvaluationOutcome.Failed hog = failed(isolated.evaluate(memoryHog(), data, Fixtures.DIGITS,
-                    Metric.accuracy()));
-            assertThat(hog.failure()).isEqualTo(Failure.OUT_OF_MEMORY);
-            assertThat(hog.message()).isEqualTo("the model ran out of memory (limit 512 MiB)");
-        }
+        EvaluationOutcome.Failed hog = failed(isolated.evaluate(memoryHog(), data, Fixtures.DIGITS,
+                Metric.accuracy()));
+        assertThat(hog.failure()).isEqualTo(Failure.OUT_OF_MEMORY);
+        assertThat(hog.message()).isEqualTo("the model ran out of memory (limit 512 MiB)");
 
         EvaluationOutcome.Failed unknown = failed(isolated.evaluate(unknownOperator(), data, Fixtures.DIGITS,
                 Metric.accuracy()));
@@ -167,5 +187,69 @@ class IsolatedModelEvaluatorTest {
         assertThat(outcome.failure()).isEqualTo(Failure.WORKER_CRASHED);
         assertThat(outcome.message()).isEqualTo("the evaluation worker exited with code 1 while running the model");
         assertThat(outcome.workerLog()).contains("org.lectern.NoSuchMain");
+    }
+
+    private IsolatedModelEvaluator evaluatorRunning(Class<?> main, String... jvmOptions) {
+        WorkerLauncher current = WorkerLauncher.currentJvm();
+        return new IsolatedModelEvaluator(LIMITS, OPTIONS,
+                new WorkerLauncher(current.java(), current.classpath(), List.of(jvmOptions), main.getName()),
+                tmp.resolve("jobs"));
+    }
+
+    /**
+     * Bug: the model ran in a JVM beside the private labels, the data folder and the network. The process the
+     * evaluator starts now sees only its job folder (model, input values, job file), and nothing says which images
+     * are private.
+     */
+    @Test
+    void theModelProcessSeesNeitherLabelsNorDataNorNetworkNorSecrets() throws Exception {
+        Path labels = Fixtures.evalData().resolve("labels.csv");
+        Path canary = Files.writeString(tmp.resolve("canary.txt"), "where the old worker could read");
+        Files.setPosixFilePermissions(canary, PosixFilePermissions.fromString("rw-r--r--"));
+        try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            EvaluationOutcome.Failed outcome = failed(evaluatorRunning(SandboxProbeProcess.class,
+                    "-Dprobe.read=" + labels + "," + Fixtures.evalData().resolve("images.f32") + "," + canary
+                            + ",/job/model.onnx",
+                    "-Dprobe.port=" + database.getLocalPort())
+                    .evaluate(Fixtures.model("digits-mlp.onnx"), Fixtures.evalData(), Fixtures.DIGITS,
+                            Metric.accuracy()));
+
+            assertThat(outcome.failure()).isEqualTo(Failure.WORKER_CRASHED);
+            assertThat(outcome.message()).isEqualTo("the evaluation worker exited with code 3 while running the model");
+            String seen = outcome.workerLog();
+            assertThat(seen).contains("read " + labels + ": NoSuchFileException",
+                    "read " + Fixtures.evalData().resolve("images.f32") + ": NoSuchFileException",
+                    "read " + canary + ": NoSuchFileException",
+                    "read /job/model.onnx: ok",
+                    "job folder: [inputs.f32, job.json, model.onnx]");
+            assertThat(seen).containsPattern("connect: (ConnectException|SocketException|NoRouteToHostException) ")
+                    .doesNotContain("connect: ok")
+                    .doesNotContain("LECTERN_TEST_SECRET");
+            String jobFile = seen.lines().filter(line -> line.startsWith("job file: ")).findFirst().orElseThrow();
+            assertThat(jobFile).doesNotContainIgnoringCase("private").doesNotContainIgnoringCase("public")
+                    .doesNotContain("label").doesNotContain(Fixtures.evalData().toString());
+            database.setSoTimeout(1);
+            assertThatThrownBy(database::accept).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    /** A subverted model process cannot make up a grade: its outputs are checked, and a malformed one scores nothing. */
+    @Test
+    void malformedOutputsAreRefusedWithAClearMessage() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("nan", "the model's score for image 5, class 3 is NaN; scores must be finite numbers");
+        expected.put("rows", "the model returned scores for 449 images; 450 were given");
+        expected.put("shape", "the model's outputs hold 16,200 bytes of scores; [450,10] float32 scores take 18,000");
+        expected.put("garbage", "the evaluation returned no outputs in the expected format");
+        expected.put("flood", "the model's outputs reached the 83,562-byte limit; 450 rows of 10 float32 scores need"
+                + " 18,000");
+        for (Map.Entry<String, String> mode : expected.entrySet()) {
+            EvaluationOutcome.Failed outcome = failed(evaluatorRunning(HostileOutputProcess.class,
+                    "-Dhostile.mode=" + mode.getKey())
+                    .evaluate(Fixtures.model("digits-mlp.onnx"), Fixtures.evalData(), Fixtures.DIGITS,
+                            Metric.accuracy()));
+            assertThat(outcome.failure()).as(mode.getKey()).isEqualTo(Failure.INVALID_MODEL);
+            assertThat(outcome.message()).as(mode.getKey()).isEqualTo(mode.getValue());
+        }
     }
 }

@@ -202,4 +202,24 @@ class ModelEvaluatorTest {
         assertThatThrownBy(() -> ModelEvaluator.chooseDevice(DevicePreference.GPU))
                 .hasMessageContaining("no CUDA provider");
     }
+
+    /** What validation now accepts, ONNX Runtime runs: a graph that calls a clean model-local function. */
+    @Test
+    void aModelCallingALocalFunctionRuns() throws Exception {
+        OnnxWriter.Message graph = OnnxWriter.graph("calls_block",
+                List.of(OnnxWriter.node("Flatten", List.of("input"), List.of("flat")),
+                        OnnxWriter.node("Block", List.of("flat", "w", "b"), List.of("logits")).string(7, "lectern.local")),
+                List.of(OnnxWriter.floatTensor("w", new long[] {64, 10}),
+                        OnnxWriter.floatTensor("b", new long[] {10}, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0)),
+                List.of(OnnxWriter.valueInfo("input", OnnxWriter.FLOAT, "N", 1L, 8L, 8L)),
+                List.of(OnnxWriter.valueInfo("logits", OnnxWriter.FLOAT, "N", 10L)));
+        OnnxWriter.Message block = OnnxWriter.function("lectern.local", "Block", List.of("x", "w", "b"), List.of("y"),
+                List.of(OnnxWriter.node("Gemm", List.of("x", "w", "b"), List.of("y"))));
+        Path file = OnnxWriter.write(tmp, "local-function.onnx", OnnxWriter.withFunctions(
+                OnnxWriter.model(8, java.util.Map.of("", 13L, "lectern.local", 1L), graph), block));
+
+        try (LoadedModel model = new ModelEvaluator(OPTIONS).load(file, Fixtures.DIGITS)) {
+            assertThat(model.classify(data.image(0))).isEqualTo(3); // zero weights: the bias decides
+        }
+    }
 }

@@ -10,6 +10,9 @@ import static org.lectern.grading.model.OnnxWriter.linearGraph;
 import static org.lectern.grading.model.OnnxWriter.model;
 import static org.lectern.grading.model.OnnxWriter.node;
 import static org.lectern.grading.model.OnnxWriter.valueInfo;
+import static org.lectern.grading.model.OnnxWriter.externalConstant;
+import static org.lectern.grading.model.OnnxWriter.function;
+import static org.lectern.grading.model.OnnxWriter.withFunctions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelValidatorTest {
 
@@ -166,5 +171,88 @@ class ModelValidatorTest {
         assertThat(problems(model(graph))).containsExactly(
                 "the model has 2 inputs ('a', 'b'); this assignment feeds exactly one, [N,1,8,8] float32",
                 "the model has no outputs; this assignment needs one, [N,10] float32 scores");
+    }
+
+    private static final String FOREIGN_HIDDEN_IN_FUNCTION =
+            "the model uses operators of domain 'evil.ops' (Frobnicate), which ONNX Runtime does not provide";
+
+    /** input → Flatten → a call of the local function {@code domain:Block}(flat, w, b) → logits, plus functions. */
+    private static OnnxWriter.Message callingBlock(String domain, OnnxWriter.Message... functions) {
+        OnnxWriter.Message graph = graph("calls_block",
+                List.of(node("Flatten", List.of("input"), List.of("flat")),
+                        node("Block", List.of("flat", "w", "b"), List.of("logits")).string(7, domain)),
+                List.of(floatTensor("w", new long[] {64, 10}), floatTensor("b", new long[] {10})),
+                List.of(valueInfo("input", FLOAT, "N", 1L, 8L, 8L)), List.of(valueInfo("logits", FLOAT, "N", 10L)));
+        Map<String, Long> opsets = domain.isEmpty() ? Map.of("", 13L) : Map.of("", 13L, domain, 1L);
+        return withFunctions(model(8, opsets, graph), functions);
+    }
+
+    private static OnnxWriter.Message gemmBlock(String domain) {
+        return function(domain, "Block", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Gemm", List.of("x", "w", "b"), List.of("y"))));
+    }
+
+    /** A Block whose body runs an operator of a domain ONNX Runtime does not have (a custom-op library's). */
+    private static OnnxWriter.Message hidingBlock(String domain) {
+        return function(domain, "Block", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Gemm", List.of("x", "w", "b"), List.of("g")),
+                        node("Frobnicate", List.of("g"), List.of("y")).string(7, "evil.ops")));
+    }
+
+    /** Bug: function bodies were never read, so a function in an accepted domain smuggled any operator through. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "com.microsoft", "lectern.local"})
+    void aFunctionCannotHideAForeignOperator(String domain) throws IOException {
+        assertThat(problems(callingBlock(domain, hidingBlock(domain)))).containsExactly(FOREIGN_HIDDEN_IN_FUNCTION);
+    }
+
+    @Test
+    void aFunctionCannotHideExternalData() throws IOException {
+        OnnxWriter.Message leaky = function("com.microsoft", "Block", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Gemm", List.of("x", "w", "b"), List.of("g")), externalConstant("k", "/etc/shadow"),
+                        node("Add", List.of("g", "k"), List.of("y"))));
+
+        assertThat(problems(callingBlock("com.microsoft", leaky))).containsExactly(
+                "the model keeps tensors in external data files; upload one self-contained .onnx file"
+                        + " (torch.onnx.export writes one for models under 2 GiB)");
+    }
+
+    @Test
+    void functionsAreCheckedThroughEveryLevelAndEvenWhenNothingCallsThem() throws IOException {
+        OnnxWriter.Message outer = function("lectern.local", "Block", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Inner", List.of("x", "w", "b"), List.of("y")).string(7, "lectern.local")));
+        OnnxWriter.Message inner = function("lectern.local", "Inner", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Frobnicate", List.of("x"), List.of("y")).string(7, "evil.ops")));
+        assertThat(problems(callingBlock("lectern.local", outer, inner))).containsExactly(FOREIGN_HIDDEN_IN_FUNCTION);
+
+        OnnxWriter.Message unused = function("lectern.local", "Unused", List.of("x"), List.of("y"),
+                List.of(node("Frobnicate", List.of("x"), List.of("y")).string(7, "evil.ops")));
+        assertThat(problems(callingBlock("lectern.local", gemmBlock("lectern.local"), unused)))
+                .containsExactly(FOREIGN_HIDDEN_IN_FUNCTION);
+    }
+
+    @Test
+    void aCleanLocalFunctionIsAccepted() throws IOException {
+        Path file = OnnxWriter.write(tmp, "model.onnx", callingBlock("lectern.local", gemmBlock("lectern.local")));
+
+        ValidationReport report = ModelValidator.validate(file, DIGITS);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.model().functions()).containsExactly(Map.entry("lectern.local:Block", 1));
+        assertThat(report.model().operators()).containsOnlyKeys("Flatten", "Gemm");
+    }
+
+    @Test
+    void functionsThatCallThemselvesAreRefused() throws IOException {
+        OnnxWriter.Message a = function("lectern.local", "Block", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Again", List.of("x", "w", "b"), List.of("y")).string(7, "lectern.local")));
+        OnnxWriter.Message b = function("lectern.local", "Again", List.of("x", "w", "b"), List.of("y"),
+                List.of(node("Block", List.of("x", "w", "b"), List.of("y")).string(7, "lectern.local")));
+
+        assertThat(problems(callingBlock("lectern.local", a, b))).containsExactly("the file is not an ONNX model:"
+                + " ModelProto: function 'lectern.local:Again' calls itself through 'lectern.local:Block'");
+        assertThat(problems(callingBlock("lectern.local", gemmBlock("lectern.local"), gemmBlock("lectern.local"))))
+                .containsExactly("the file is not an ONNX model: ModelProto.functions[1]: function 'lectern.local:Block' is"
+                        + " declared twice");
     }
 }

@@ -162,6 +162,33 @@ final class OnnxWriter {
                 List.of(valueInfo("logits", FLOAT, outputDims.length > 0 ? outputDims : new Object[] {"N", (long) classes})));
     }
 
+    /** A model-local function (FunctionProto) importing the standard opset 13. */
+    static Message function(String domain, String name, List<String> inputs, List<String> outputs,
+                            List<Message> nodes) {
+        Message function = new Message().string(1, name);
+        inputs.forEach(i -> function.string(4, i));
+        outputs.forEach(o -> function.string(5, o));
+        nodes.forEach(n -> function.message(7, n));
+        function.message(9, new Message().string(1, "").varint(2, 13));
+        return function.string(10, domain);
+    }
+
+    /** The model with these functions appended (ModelProto.functions, field 25). */
+    static Message withFunctions(Message model, Message... functions) {
+        for (Message function : functions) {
+            model.message(25, function);
+        }
+        return model;
+    }
+
+    /** A Constant node whose value tensor lives in an external file. */
+    static Message externalConstant(String output, String location) {
+        Message tensor = new Message().packed(1, 10).varint(2, FLOAT).string(8, output)
+                .message(13, new Message().string(1, "location").string(2, location)).varint(14, 1);
+        return node("Constant", List.of(), List.of(output), new Message().string(1, "value").message(5, tensor)
+                .varint(20, 4));
+    }
+
     static Object[] dims(Object... dims) {
         return dims;
     }

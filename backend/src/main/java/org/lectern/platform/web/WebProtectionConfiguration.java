@@ -1,0 +1,32 @@
+package org.lectern.platform.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Protections for every HTTP response and request, ahead of both security chains (so 401s, errors and static
+ * files get them too): the security headers, and the cap on API bodies.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(WebSettings.class)
+public class WebProtectionConfiguration {
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(WebSettings settings) {
+        var bean = new FilterRegistrationBean<>(new SecurityHeadersFilter(SecurityHeaders.of(settings.frameAncestors())));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiBodyLimitFilter> apiBodyLimit(WebSettings settings) {
+        var bean = new FilterRegistrationBean<>(new ApiBodyLimitFilter(settings.maxApiBody().toBytes()));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return bean;
+    }
+}

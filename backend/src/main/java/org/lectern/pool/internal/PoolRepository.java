@@ -1,0 +1,44 @@
+package org.lectern.pool.internal;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PoolRepository {
+
+    private final JdbcClient jdbc;
+
+    public PoolRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts one more dead worker under this job and returns how many it has had. */
+    public int recordDeath(String taskName, String taskInstance, String worker) {
+        return jdbc.sql("""
+                insert into pool_dead_worker (task_name, task_instance, deaths, last_worker) values (?, ?, 1, ?)
+                on conflict (task_name, task_instance)
+                do update set deaths = pool_dead_worker.deaths + 1, last_worker = excluded.last_worker, last_death_at = now()
+                returning deaths""")
+                .params(taskName, taskInstance, worker).query(Integer.class).single();
+    }
+
+    public void saveNode(String name, String canRun, String claims) {
+        jdbc.sql("""
+                insert into pool_node (name, can_run, claims) values (?, ?, ?)
+                on conflict (name) do update set started_at = now(), can_run = excluded.can_run, claims = excluded.claims""")
+                .params(name, canRun, claims).update();
+    }
+
+    public void removeNode(String name) {
+        jdbc.sql("delete from pool_node where name = ?").param(name).update();
+    }
+
+    /** name, started_at, can_run, claims of the nodes that said so most recently. */
+    public List<Object[]> nodes(int limit) {
+        return jdbc.sql("select name, started_at, can_run, claims from pool_node order by started_at desc limit ?")
+                .param(limit)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)})
+                .list();
+    }
+}
