@@ -12,6 +12,7 @@ import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +22,12 @@ public class LtiPlatforms {
 
     private final LtiRepository repo;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    LtiPlatforms(LtiRepository repo, AuditLog audit) {
+    LtiPlatforms(LtiRepository repo, AuditLog audit, ApplicationEventPublisher events) {
         this.repo = repo;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Registers a platform, or updates the URLs and adds deployments of the same issuer and client id. */
@@ -54,6 +57,7 @@ public class LtiPlatforms {
                 d.keysetUrl().strip());
         d.deploymentIds().forEach(dep -> repo.addDeployment(id, dep.strip()));
         audit.record(admin.accountId(), null, "lti.platform.registered", d.issuer() + " " + d.clientId());
+        events.publishEvent(new LtiFrameAncestors.PlatformsChanged());
         return find(id).orElseThrow();
     }
 
@@ -70,6 +74,13 @@ public class LtiPlatforms {
             throw new NotFoundException("No platform " + id + ".");
         }
         audit.record(admin.accountId(), null, "lti.platform.removed", Long.toString(id));
+        events.publishEvent(new LtiFrameAncestors.PlatformsChanged());
+    }
+
+    /** Every platform, for the frame policy (no caller: it runs at start and after commits). */
+    @Transactional(readOnly = true)
+    List<Platform> all() {
+        return repo.platforms().stream().map(this::of).toList();
     }
 
     /** For launches (no caller yet): by id. */
