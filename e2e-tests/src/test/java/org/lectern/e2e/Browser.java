@@ -207,6 +207,16 @@ public class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** Waits until the frame is there and its document loaded, and sends every later call into it. */
+    public void intoFrame(By frame) {
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
+    }
+
+    /** Back from a frame to the page that holds it. */
+    public void outOfFrames() {
+        driver.switchTo().defaultContent();
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }

@@ -30,7 +30,11 @@ import org.openqa.selenium.By;
 /**
  * A real browser and an LMS: a site admin registers the LMS on the admin page; the LMS's course page sends
  * its instructor to Lectern (connecting the LMS course to the demo course), then a student, who lands in
- * the course signed in, with no password.
+ * the course signed in, with no password. Then the instructor picks an assignment for the LMS (deep linking) and
+ * the student opens it the way Canvas and Moodle show tools: inside an iframe of the LMS's page. The LMS runs on
+ * another port of localhost, which is another origin but the same site, so Chromium keeps Lectern's session
+ * cookie in the frame (SameSite looks at the site, not the port) and the frame lands on the assignment itself;
+ * it could only do so because the registered platform's origin is among the page's CSP frame-ancestors.
  */
 class LtiLaunchIT extends BrowserTest {
 
@@ -44,6 +48,8 @@ class LtiLaunchIT extends BrowserTest {
     volatile String email;
     volatile String name;
     volatile List<String> roles;
+    volatile String messageType = "LtiResourceLinkRequest";
+    volatile Map<String, String> custom = Map.of();
 
     @BeforeEach
     void startLms() throws Exception {
@@ -54,14 +60,23 @@ class LtiLaunchIT extends BrowserTest {
         lms.createContext("/auth", this::auth);
         lms.createContext("/course", ex -> send(ex, "text/html", """
                 <!DOCTYPE html><html><body><h1>LMS course</h1><a id="open-lectern" href="%s">Lectern</a></body></html>"""
-                .formatted(LecternServer.baseUrl() + "/lti/login?iss=" + enc(issuer) + "&login_hint=" + enc(sub) + "&target_link_uri="
-                        + enc(LecternServer.baseUrl() + "/lti/launch") + "&client_id=" + CLIENT_ID + "&lti_deployment_id=" + DEPLOYMENT)));
+                .formatted(loginUrl())));
+        // How Canvas and Moodle show a tool by default: the LMS's own page, with Lectern in an iframe inside it.
+        lms.createContext("/course-frame", ex -> send(ex, "text/html", """
+                <!DOCTYPE html><html><body><h1>LMS course</h1>
+                <iframe id="tool" name="tool" src="%s" style="width:1200px;height:800px"></iframe></body></html>"""
+                .formatted(loginUrl().replace("&", "&amp;"))));
         lms.start();
     }
 
     @AfterEach
     void stopLms() {
         lms.stop(0);
+    }
+
+    String loginUrl() {
+        return LecternServer.baseUrl() + "/lti/login?iss=" + enc(issuer) + "&login_hint=" + enc(sub) + "&target_link_uri="
+                + enc(LecternServer.baseUrl() + "/lti/launch") + "&client_id=" + CLIENT_ID + "&lti_deployment_id=" + DEPLOYMENT;
     }
 
     String url(String path) {
@@ -77,12 +92,19 @@ class LtiLaunchIT extends BrowserTest {
         String p = "https://purl.imsglobal.org/spec/lti/claim/";
         Instant now = Instant.now();
         try {
-            var claims = new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT_ID).subject(sub).issueTime(Date.from(now))
+            var builder = new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT_ID).subject(sub).issueTime(Date.from(now))
                     .expirationTime(Date.from(now.plusSeconds(300))).claim("nonce", q.get("nonce")).claim("name", name).claim("email", email)
                     .claim(p + "message_type", "LtiResourceLinkRequest").claim(p + "version", "1.3.0").claim(p + "deployment_id", DEPLOYMENT)
-                    .claim(p + "target_link_uri", q.get("redirect_uri")).claim(p + "roles", roles)
-                    .claim(p + "resource_link", Map.of("id", "rl-1")).claim(p + "context", Map.of("id", "e2e-course", "title", "Deep Learning",
-                            "label", "CSE493G1")).build();
+                    .claim(p + "target_link_uri", q.get("redirect_uri")).claim(p + "roles", roles).claim(p + "custom", custom)
+                    .claim(p + "context", Map.of("id", "e2e-course", "title", "Deep Learning", "label", "CSE493G1"));
+            if (messageType.equals("LtiResourceLinkRequest")) {
+                builder.claim(p + "resource_link", Map.of("id", "rl-1"));
+            } else {
+                builder.claim(p + "message_type", messageType).claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+                        Map.of("deep_link_return_url", url("/deep-link-return"), "accept_types", List.of("ltiResourceLink"),
+                                "accept_presentation_document_targets", List.of("iframe", "window")));
+            }
+            var claims = builder.build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             send(ex, "text/html", """
@@ -145,6 +167,52 @@ class LtiLaunchIT extends BrowserTest {
             student.click(By.id("open-lectern"));
             student.waitFor(By.id("course-title"));
             student.waitForText(By.id("signed-in-as"), "Lina Learner");
+        }
+
+        // The instructor adds an assignment to the LMS course (deep linking); the LMS link carries its Lectern id.
+        sub = "lms-instructor";
+        email = "instructor@demo.lectern";
+        name = "Demo Instructor";
+        roles = List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor");
+        messageType = "LtiDeepLinkingRequest";
+        String itemId;
+        String title;
+        try (Browser picker = new Browser()) {
+            // The demo course's schedule lists its assignments as plain entries; a graded Lectern assignment has a page.
+            Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+            String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+            instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                    {"shortName": "L1", "title": "Framed in the LMS", "releaseAt": "2024-01-01T00:00:00Z",
+                     "dueAt": "2099-01-01T00:00:00Z", "points": 10}""");
+            picker.openUrl(url("/course"));
+            picker.click(By.id("open-lectern"));
+            picker.waitFor(By.id("pick"));
+            String found = (String) picker.script("""
+                    const l = [...document.querySelectorAll('#pick label')].find(x => x.textContent.includes('L1: Framed in the LMS'));
+                    return l ? l.querySelector('input').value + '|' + l.textContent : null;""");
+            assertThat(found).as("the new assignment among the items to pick").isNotNull();
+            itemId = found.substring(0, found.indexOf('|'));
+            title = "Framed in the LMS";
+        }
+
+        // The student opens that link in the LMS, which shows Lectern in an iframe of its own page (another port of
+        // localhost: same site, so Lectern's session cookie is kept inside the frame), and lands on the assignment.
+        messageType = "LtiResourceLinkRequest";
+        custom = Map.of("lectern_item", itemId);
+        sub = "lms-student-1";
+        email = "lti-student@e2e.lectern";
+        name = "Lina Learner";
+        roles = List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner");
+        try (Browser student = new Browser()) {
+            student.openUrl(url("/course-frame"));
+            student.intoFrame(By.id("tool"));
+            student.waiting().withMessage(() -> "the frame shows " + student.script("return location.href + ' ' + document.title + ': '"
+                    + " + (document.body ? document.body.innerText.slice(0, 400) : '')"))
+                    .until(d -> String.valueOf(student.script("return location.pathname")).matches(".*/assignments/\\d+.*"));
+            student.waitForText(By.tagName("body"), title);
+            student.waitForText(By.id("signed-in-as"), "Lina Learner");
+            student.outOfFrames();
+            assertThat(student.url()).isEqualTo(url("/course-frame"));
         }
     }
 }
