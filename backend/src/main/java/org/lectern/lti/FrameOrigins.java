@@ -38,6 +38,9 @@ final class FrameOrigins {
             return Optional.empty();
         }
         int port = u.getPort();
+        if (port == 0 || port > 65535) {
+            return Optional.empty();
+        }
         boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
         return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port));
     }

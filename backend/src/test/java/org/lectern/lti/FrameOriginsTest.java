@@ -24,6 +24,8 @@ class FrameOriginsTest {
             "javascript:alert(1), none",
             "ftp://lms.example.edu/auth, none",
             "https://[::1]:8443/auth, none",
+            "https://lms.example.edu:999999/auth, none",
+            "https://lms.example.edu:0/auth, none",
             "canvas.instructure.com, none",
             "'https://lms.example.edu; script-src *', none",
             "'', none",
