@@ -347,6 +347,11 @@ class AuthorizationMatrixIT {
                 {"shortName": "day1", "title": "First day", "anonymous": true, "opensAt": "%s", "closesAt": "%s",
                  "questions": [{"kind": "SHORT_TEXT", "prompt": "Time zone?"}]}""".formatted(now.minus(1, ChronoUnit.HOURS),
                 now.plus(7, ChronoUnit.DAYS)))));
+        // An LMS platform for the site admin's delete (the only caller allowed to remove it).
+        String iss = "https://lms-" + admin.id() + ".matrix.example";
+        v.put("platformId", id(rest.send("POST", "/api/v1/lti/platforms", rest.token(admin), "application/json",
+                "{\"issuer\":\"" + iss + "\",\"clientId\":\"matrix\",\"deploymentIds\":[\"1\"],\"authLoginUrl\":\"" + iss
+                        + "/auth\",\"authTokenUrl\":\"" + iss + "/token\",\"keysetUrl\":\"" + iss + "/jwks\"}")));
         // After the check, so the pair above is found without base code.
         as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
         return new Fixtures(accounts, v);

@@ -287,6 +287,7 @@ public class AssignmentService {
         var grant = access.instructor(a.courseId());
         repo.releaseGrades(assignmentId, release ? clock.instant() : null);
         audit.record(grant.caller().accountId(), a.courseId(), release ? "grades.released" : "grades.withdrawn", a.shortName());
+        events.publishEvent(new AssignmentGradesReleased(a.courseId(), assignmentId, a.shortName(), release));
         return repo.byId(assignmentId).orElseThrow();
     }
 

@@ -50,6 +50,11 @@ public class Browser implements AutoCloseable {
         driver.get(LecternServer.baseUrl() + path);
     }
 
+    /** Another site's page (e.g. the LMS simulator). */
+    public void openUrl(String url) {
+        driver.get(url);
+    }
+
     /**
      * Signs in through the login form. The form may still be upgrading when the first keys arrive (they were once
      * lost, leaving both fields empty and the form refusing to submit), so each round checks what the fields hold,
@@ -243,6 +248,16 @@ public class Browser implements AutoCloseable {
     /** Runs JavaScript in the page and returns its result (null for undefined). */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Waits until the frame is there and its document loaded, and sends every later call into it. */
+    public void intoFrame(By frame) {
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
+    }
+
+    /** Back from a frame to the page that holds it. */
+    public void outOfFrames() {
+        driver.switchTo().defaultContent();
     }
 
     public String url() {

@@ -17,8 +17,13 @@ import org.springframework.core.Ordered;
 public class WebProtectionConfiguration {
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(WebSettings settings) {
-        var bean = new FilterRegistrationBean<>(new SecurityHeadersFilter(SecurityHeaders.of(settings.frameAncestors())));
+    FrameAncestors frameAncestors(WebSettings settings) {
+        return new FrameAncestors(settings.frameAncestors());
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(FrameAncestors frameAncestors) {
+        var bean = new FilterRegistrationBean<>(new SecurityHeadersFilter(frameAncestors));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return bean;
     }

@@ -38,6 +38,7 @@ public class AdminView extends VerticalLayout {
         this.accounts = accounts;
         add(new H2("Site admin"), new Paragraph("Course creators may create courses and become their instructors. "
                 + "Roles inside a course are set on that course's roster."));
+        add(new com.vaadin.flow.router.RouterLink("LMS platforms (LTI 1.3)", org.lectern.ui.lti.LtiPlatformsView.class));
 
         filter.setPlaceholder("Find by e-mail or name");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
