@@ -144,7 +144,8 @@ public final class Sandbox {
      * talks to it over its stdin and stdout (raw pipes, {@link Started#stdin()} and {@link Started#stdout()});
      * stderr is captured as by run. {@link Started#await()} waits for the end and frees the uid. The same
      * whole-run limits apply as to {@code run}: the control group and, unless the job is read-only, the capped
-     * job folder.
+     * job folder. Unlike {@code run}, what the command writes there is not copied back into {@code jobDir}: a
+     * caller may start the next command on the same folder while this one is still being torn down.
      *
      * @param readOnlyJob as root: the job folder is not handed to the run's uid, so the code can read it (given
      *                    o+r and o+x) but not change it; for trusted material such as an autograder's tests
@@ -165,7 +166,7 @@ public final class Sandbox {
         }
         boolean root = currentUid() == 0;
         Path work = Files.createTempDirectory("lectern-sandbox-"); // host-only scratch: 0700, outside the job
-        Started started = new Started(job, work);
+        Started started = new Started(job, work, !piped);
         try {
             int uid = currentUid();
             Path bound = job;
@@ -275,6 +276,7 @@ public final class Sandbox {
     public static final class Started {
         private final Path job;
         private final Path work;
+        private final boolean copyBack;
         private UidPool.Lease lease;
         private RunCgroups.Run group;
         private JobMount mount;
@@ -282,9 +284,10 @@ public final class Sandbox {
         private SandboxResult result;
         private boolean released;
 
-        private Started(Path job, Path work) {
+        private Started(Path job, Path work, boolean copyBack) {
             this.job = job;
             this.work = work;
+            this.copyBack = copyBack;
         }
 
         /** The command's standard input. */
@@ -315,13 +318,13 @@ public final class Sandbox {
             if (result != null) {
                 return result;
             }
-            boolean finished = false;
+            boolean copy = false;
             try {
                 result = launched.finish();
-                finished = true;
+                copy = copyBack;
                 return result;
             } finally {
-                release(finished);
+                release(copy);
             }
         }
 
