@@ -101,6 +101,8 @@ class PlagiarismApiIT {
                 {"GET", "/api/v1/assignments/" + aid + "/plagiarism/report.zip", null},
                 {"GET", "/api/v1/assignments/" + aid + "/plagiarism-cases", null},
                 {"PUT", "/api/v1/plagiarism-pairs/" + pairId + "/case", "{\"status\":\"dismissed\",\"notes\":\"\"}"},
+                // A status the API does not know: the caller's role is still judged first (no 400 that shows the pair exists).
+                {"PUT", "/api/v1/plagiarism-pairs/" + pairId + "/case", "{\"status\":\"maybe\",\"notes\":\"\"}"},
                 {"POST", "/api/v1/plagiarism-cases/" + caseId + "/decision", "{\"decision\":\"none\"}"}};
         for (String[] call : calls) {
             Reply r = send(call[0], call[1], student, call[2] == null ? null : "application/json", call[2]);
