@@ -152,6 +152,14 @@ class LtiLaunchIT extends BrowserTest {
             lmsInstructor.openUrl(url("/course"));
             lmsInstructor.click(By.id("open-lectern"));
             lmsInstructor.waitFor(By.id("link-existing"));
+            // The demo instructor may teach other courses by now (other browser tests make some): pick the demo course.
+            Object chosen = lmsInstructor.script("""
+                    const s = document.getElementById('course');
+                    const o = [...s.options].find(x => x.textContent.startsWith('CSE 493G1'));
+                    if (!o) return null;
+                    s.value = o.value;
+                    return o.value;""");
+            assertThat(chosen).as("the demo course among the instructor's courses").isNotNull();
             lmsInstructor.click(By.id("connect"));
             lmsInstructor.waitFor(By.id("course-title"));
             assertThat(lmsInstructor.url()).matches(".*/courses/\\d+.*");

@@ -17,6 +17,7 @@ import org.jsoup.safety.Safelist;
 public final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = new NotebookSafelist();
+    private static final java.util.regex.Pattern LANGUAGE_CLASS = java.util.regex.Pattern.compile("language-[A-Za-z0-9+#-]{1,30}");
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private HtmlSanitizer() {}
@@ -33,6 +34,10 @@ public final class HtmlSanitizer {
 
         @Override
         public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+            // A fenced block's language (commonmark writes class="language-python"): the highlighter reads it; nothing else.
+            if ("code".equals(tagName) && "class".equals(attribute.getKey())) {
+                return LANGUAGE_CLASS.matcher(attribute.getValue()).matches();
+            }
             if ("img".equals(tagName) && "src".equals(attribute.getKey()) && Base64Images.isDataUrl(attribute.getValue())) {
                 return Base64Images.isSafeDataUrl(attribute.getValue().strip());
             }
