@@ -76,15 +76,36 @@ public class DatabaseConfiguration {
 
         private final EmbeddedPostgres postgres;
         private final String password;
+        private final DataFolderLock folderLock;
 
-        private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
+        private EmbeddedDatabase(EmbeddedPostgres postgres, String password, DataFolderLock folderLock) {
             this.postgres = postgres;
             this.password = password;
+            this.folderLock = folderLock;
         }
 
+        /**
+         * Starts the server on the folder, after taking the folder's lock and stopping a server a killed
+         * Lectern left running on it ({@link DataFolderLock}).
+         */
         public static EmbeddedDatabase start(Path dataDir) {
             try {
                 Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create " + dataDir, e);
+            }
+            DataFolderLock folderLock = DataFolderLock.take(dataDir);
+            try {
+                folderLock.stopOrphanedServer(dataDir);
+                return start(dataDir, folderLock);
+            } catch (RuntimeException e) {
+                folderLock.close();
+                throw e;
+            }
+        }
+
+        private static EmbeddedDatabase start(Path dataDir, DataFolderLock folderLock) {
+            try {
                 String password = password(passwordFile(dataDir));
                 log.info("Starting embedded PostgreSQL with data in {}", dataDir.toAbsolutePath());
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -106,7 +127,7 @@ public class DatabaseConfiguration {
                     pg.close();
                     throw e;
                 }
-                return new EmbeddedDatabase(pg, password);
+                return new EmbeddedDatabase(pg, password, folderLock);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
             }
@@ -172,6 +193,8 @@ public class DatabaseConfiguration {
                 postgres.close();
             } catch (IOException e) {
                 log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            } finally {
+                folderLock.close();
             }
         }
     }
