@@ -81,13 +81,9 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("org.lectern.assignment..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.submission.SubmissionMaterials").check(classes);
-        noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.gradebook..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.autograde.AutogradedScores")
-                .because("it skips role checks; the gradebook applies its own").check(classes);
-        noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.gradebook..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.gradebook.CountedScores")
-                .because("autograded totals skip role checks: only the gradebook reads them, only the grading feature provides them")
-                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.lectern.gradebook..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.gradebook.internal.GradebookRepository")
+                .because("scores reach the gradebook one way: a ScoreReported event").check(classes);
     }
 
     @Test

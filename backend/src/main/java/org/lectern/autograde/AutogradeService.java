@@ -13,6 +13,7 @@ import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.course.CourseAccess;
 import org.lectern.gradebook.ScoreVisibility;
+import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
@@ -39,9 +40,12 @@ public class AutogradeService {
     private final GradingMaterials materials;
     private final CourseAccess access;
     private final AuditLog audit;
+    private final AutogradedScores scores;
 
     AutogradeService(RunRepository runs, GradingQueue queue, SubmissionService submissions, SubmissionMaterials submissionMaterials,
-                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit) {
+                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit,
+                     AutogradedScores scores) {
+        this.scores = scores;
         this.runs = runs;
         this.queue = queue;
         this.submissions = submissions;
@@ -67,7 +71,7 @@ public class AutogradeService {
         Assignment a = assignments.get(s.assignmentId());
         var grant = access.staff(a.courseId());
         var autograder = materials.currentAutograder(a.id())
-                .orElseThrow(() -> new org.lectern.platform.InvalidInputException("Upload an autograder first."));
+                .orElseThrow(() -> new InvalidInputException("Upload an autograder first."));
         long run = queue.enqueue(s.id(), autograder.id(), a.courseId(), null);
         audit.record(grant.caller().accountId(), a.courseId(), "grading.rerun", a.shortName() + " submission " + s.id());
         return run;
@@ -79,7 +83,7 @@ public class AutogradeService {
         Assignment a = assignments.get(assignmentId);
         var grant = access.instructor(a.courseId());
         var autograder = materials.currentAutograder(a.id())
-                .orElseThrow(() -> new org.lectern.platform.InvalidInputException("Upload an autograder first."));
+                .orElseThrow(() -> new InvalidInputException("Upload an autograder first."));
         long batch = runs.nextBatchId();
         List<Submission> all = new ArrayList<>(submissionMaterials.counted(assignmentId));
         submissionMaterials.latestReference(assignmentId).ifPresent(all::add);
@@ -116,8 +120,13 @@ public class AutogradeService {
 
     @EventListener
     void onSubmission(SubmissionReceived e) {
-        materials.currentAutograder(e.assignmentId())
-                .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+        var autograder = materials.currentAutograder(e.assignmentId());
+        autograder.ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+        boolean model = materials.assignment(e.assignmentId()).map(a -> a.kind() == Assignment.Kind.MODEL).orElse(false);
+        if (autograder.isEmpty() && !model) {
+            // stored, not graded yet: it counts for late days now (queueing reports, and models report themselves)
+            scores.reportSubmission(e.submissionId());
+        }
     }
 
     /**
@@ -131,6 +140,7 @@ public class AutogradeService {
             materials.currentAutograder(e.assignmentId())
                     .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
         }
+        scores.reportSubmission(e.submissionId());
     }
 
     /** A new autograder grades the reference at once, and any submission that never had a run. */

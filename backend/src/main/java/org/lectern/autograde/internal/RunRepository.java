@@ -112,6 +112,22 @@ public class RunRepository {
     }
 
     /** Serialises enqueues per course, so that supersede and renumbering see each other's jobs. */
+    /** Serialises score reports for one student's work on one assignment, until the transaction ends. */
+    public void lockScoreReport(long assignmentId, long accountId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("work-score:" + assignmentId + ":" + accountId)
+                .query(Object.class).single();
+    }
+
+    /** True once, for the node that takes the backfill of reported work scores (V19). */
+    public boolean takeScoreBackfill() {
+        return jdbc.sql("delete from work_score_backfill where what = 'autograded'").update() == 1;
+    }
+
+    /** Assignments anyone submitted to, for the backfill. */
+    public List<Long> assignmentsWithSubmissions() {
+        return jdbc.sql("select distinct assignment_id from submission order by assignment_id").query(Long.class).list();
+    }
+
     public void lockCourseQueue(long courseId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("grade-queue:" + courseId)
                 .query(Object.class).single();
