@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.lectern.poll.PollBroadcaster;
+import org.lectern.ui.LiveUpdates;
 import org.lectern.poll.PollPhase;
 import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
@@ -61,7 +62,7 @@ public class PollHostView extends CoursePage {
         panel = new PollPanel(polls);
         add(panel);
         draw(s);
-        LivePoll.follow(panel, broadcaster, pollId, s.staff(), () -> draw(polls.snapshot(pollId)));
+        LiveUpdates.follow(panel, redraw -> broadcaster.subscribe(pollId, s.staff(), redraw), () -> draw(polls.snapshot(pollId)));
     }
 
     private void draw(PollSnapshot s) {

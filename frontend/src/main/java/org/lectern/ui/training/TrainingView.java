@@ -43,6 +43,7 @@ import org.lectern.platform.InvalidInputException;
 import org.lectern.project.TeamService;
 import org.lectern.training.QuotaUse;
 import org.lectern.training.RunState;
+import org.lectern.platform.Broadcaster;
 import org.lectern.training.TrainingBroadcaster;
 import org.lectern.training.TrainingDraft;
 import org.lectern.training.TrainingEstimate;
@@ -96,7 +97,7 @@ public class TrainingView extends CoursePage {
     private Button compare;
     private VerticalLayout comparison;
     private final Set<Long> selected = new LinkedHashSet<>();
-    private TrainingBroadcaster.Subscription subscription;
+    private Broadcaster.Subscription subscription;
     private boolean filling;
 
     public TrainingView(TrainingService training, CourseService courses, TrainingBroadcaster broadcaster, TeamService teams) {
