@@ -99,6 +99,17 @@ class AssignmentApiIT {
     }
 
     @Test
+    void aManifestSentAsAFileIsRefusedWithAMessage() throws Exception {
+        var s = coursework.setup(false);
+        Reply r = multipart("PUT", "/api/v1/assignments/" + s.assignment().id() + "/autograder", token(s.instructor()), List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                new Part("manifest", "manifest.json", """
+                        {"test_public.py": {"visibility": "public", "points": 4}}""".getBytes(StandardCharsets.UTF_8))));
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(400);
+        assertThat(r.body().get("detail").asString()).contains("manifest").contains("text field");
+    }
+
+    @Test
     void aCoursesCiCreatesAnAssignmentPushesItsAutograderAndStudentsSubmit() throws Exception {
         var s = coursework.setup(false);
         String instructor = token(s.instructor());

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -127,6 +128,17 @@ public class AssignmentService {
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files) {
         return uploadAutograder(assignmentId, files, null);
+    }
+
+    /**
+     * An autograder described by a manifest ({@link AutograderManifest}) with the files sent beside it: the same checks
+     * as every other upload, after the caller's role.
+     */
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, String manifest, Map<String, byte[]> files) {
+        requireInstructor(assignmentId);
+        AutograderManifest m = AutograderManifest.parse(manifest, files);
+        return uploadAutograder(assignmentId, m.files(), m.settings(), m.privateFeedback());
     }
 
     /** Whether pytest collects a file of this name: test_*.py or *_test.py. */

@@ -182,23 +182,6 @@ public class QaView extends CoursePage {
         add(filters, list, askForm, email);
     }
 
-    /**
-     * " (3)" when followed posts have news since the caller last opened them, for the Q&A tab on every course page;
-     * empty otherwise, or when it cannot be told (the tab must never break a page).
-     */
-    public static String unreadBadge(long courseId) {
-        try {
-            var service = com.vaadin.flow.server.VaadinService.getCurrent();
-            if (service == null) {
-                return "";
-            }
-            int n = service.getInstantiator().getOrCreate(QaService.class).unread(courseId);
-            return n == 0 ? "" : " (" + n + ")";
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
     static String duration(Long seconds) {
         if (seconds == null) {
             return "–";
