@@ -1,6 +1,7 @@
 package org.lectern.autograde;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,7 @@ class AutogradedScores {
     /** By submission: the latest run's total, once DONE. */
     private Map<Long, Graded> notebookScores(List<Submission> counted) {
         Map<Long, RunRepository.Totals> totals = runs.latestTotals(counted.stream().map(Submission::id).toList());
-        Map<Long, Graded> out = new java.util.HashMap<>();
+        Map<Long, Graded> out = new HashMap<>();
         totals.forEach((id, t) -> {
             if (t.status() == RunStatus.DONE) {
                 out.put(id, new Graded(nz(t.publicEarned()).add(nz(t.privateEarned())), nz(t.publicPossible()).add(nz(t.privatePossible()))));
@@ -114,7 +115,7 @@ class AutogradedScores {
 
     /** By submission: the share of the points the model earned on the private split (DONE runs), zero for an invalid model. */
     private Map<Long, Graded> modelScores(long assignmentId, List<Submission> counted) {
-        Map<Long, Graded> out = new java.util.HashMap<>();
+        Map<Long, Graded> out = new HashMap<>();
         Optional<ModelRunRepository.Task> task = modelRuns.task(assignmentId);
         if (task.isEmpty()) {
             return out; // no task yet: the versions count for late days, but nothing is graded

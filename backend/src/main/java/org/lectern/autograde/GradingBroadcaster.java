@@ -20,12 +20,7 @@ public class GradingBroadcaster extends LiveChannel<String> {
     static final long FLUSH_MILLIS = 200;
 
     GradingBroadcaster(DataSource dataSource) {
-        super(dataSource, RunRepository.CHANNEL, p -> {
-            if (!p.matches("[sb]\\d{1,18}")) {
-                throw new IllegalArgumentException(p);
-            }
-            return p;
-        }, FLUSH_MILLIS);
+        super(dataSource, RunRepository.CHANNEL, keysMatching("[sb]\\d{1,18}"), FLUSH_MILLIS);
     }
 
     public Broadcaster.Subscription submission(long submissionId, Runnable onChange) {

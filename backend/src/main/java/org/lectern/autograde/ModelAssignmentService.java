@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
@@ -270,10 +272,10 @@ public class ModelAssignmentService {
                 if (!target.getParent().equals(folder.normalize())) {
                     throw new IOException("a zip entry names a path outside its folder: " + entry.getName());
                 }
-                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 entries++;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException("not a zip file (" + e.getMessage() + ")");
         }
         if (entries == 0) {

@@ -16,6 +16,16 @@ public abstract class LiveChannel<K> implements SmartLifecycle {
         this.broadcaster = new Broadcaster<>(dataSource, channel, keyOf, flushMillis);
     }
 
+    /** Keys that are the payload itself, when it matches {@code pattern}; any other payload is no key (ignored). */
+    protected static Function<String, String> keysMatching(String pattern) {
+        return p -> {
+            if (!p.matches(pattern)) {
+                throw new IllegalArgumentException(p);
+            }
+            return p;
+        };
+    }
+
     @Override
     public void start() {
         broadcaster.start();

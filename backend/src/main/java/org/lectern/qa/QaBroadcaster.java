@@ -18,12 +18,7 @@ public class QaBroadcaster extends LiveChannel<String> {
     static final long FLUSH_MILLIS = 200;
 
     QaBroadcaster(DataSource dataSource) {
-        super(dataSource, CHANNEL, p -> {
-            if (!p.matches("[cp]\\d{1,18}")) {
-                throw new IllegalArgumentException(p);
-            }
-            return p;
-        }, FLUSH_MILLIS);
+        super(dataSource, CHANNEL, keysMatching("[cp]\\d{1,18}"), FLUSH_MILLIS);
     }
 
     public Broadcaster.Subscription course(long courseId, Runnable onChange) {

@@ -3,7 +3,10 @@ package org.lectern.autograde.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lectern.autograde.ModelRunView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,8 +90,8 @@ public class ModelRunRepository {
     }
 
     /** The latest run of each of these submissions (one query, for the leaderboard and the gradebook). */
-    public java.util.Map<Long, ModelRunView> latestFor(java.util.Collection<Long> submissionIds) {
-        java.util.Map<Long, ModelRunView> out = new java.util.HashMap<>();
+    public Map<Long, ModelRunView> latestFor(Collection<Long> submissionIds) {
+        Map<Long, ModelRunView> out = new HashMap<>();
         if (submissionIds.isEmpty()) {
             return out;
         }

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.GradingRun;
@@ -156,7 +159,7 @@ public class RunRepository {
     }
 
     /** Of these submissions' runs, the queued ones no worker has picked yet, in run order. */
-    public List<QueuedJob> queuedRuns(java.util.Collection<Long> submissionIds) {
+    public List<QueuedJob> queuedRuns(Collection<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
             return List.of();
         }
@@ -251,8 +254,8 @@ public class RunRepository {
     }
 
     /** By submission: the totals of its latest run, in one query; a submission without a run is absent. */
-    public java.util.Map<Long, Totals> latestTotals(java.util.Collection<Long> submissionIds) {
-        java.util.Map<Long, Totals> out = new java.util.HashMap<>();
+    public Map<Long, Totals> latestTotals(Collection<Long> submissionIds) {
+        Map<Long, Totals> out = new HashMap<>();
         if (submissionIds.isEmpty()) {
             return out;
         }
