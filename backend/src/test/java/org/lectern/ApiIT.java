@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.RestCalls.Reply;
 import org.lectern.course.CourseDraft;
 import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
@@ -38,9 +39,6 @@ class ApiIT {
     Account outsider;
     long courseId;
 
-    record Reply(int status, JsonNode body, String raw) {
-    }
-
     @BeforeEach
     void course() {
         instructor = people.instructor();
@@ -62,12 +60,7 @@ class ApiIT {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode node = null;
-        if (r.headers().firstValue("Content-Type").orElse("").contains("json") && !r.body().isEmpty()) {
-            node = json.readTree(r.body());
-        }
-        return new Reply(r.statusCode(), node, r.body());
+        return Reply.of(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Fails unless signing in answers 201 with a token. */

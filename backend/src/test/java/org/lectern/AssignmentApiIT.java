@@ -3,19 +3,17 @@ package org.lectern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.RestCalls.Part;
+import org.lectern.RestCalls.Reply;
 import org.lectern.identity.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /** The assignment and submission API end to end, as a course's CI and a notebook would use it. */
 @BackendTest
@@ -31,29 +29,12 @@ class AssignmentApiIT {
         rest = new RestCalls(port);
     }
 
-    record Reply(int status, JsonNode body) {
-    }
-
-    record Part(String name, String fileName, byte[] content) {
-    }
-
     Reply send(String method, String path, String token, String contentType, byte[] body) throws Exception {
-        HttpResponse<String> r = rest.send(method, path, token, contentType, body);
-        return new Reply(r.statusCode(), RestCalls.json(r.body()));
+        return Reply.of(rest.send(method, path, token, contentType, body));
     }
 
     Reply multipart(String method, String path, String token, List<Part> parts) throws Exception {
-        String boundary = "----lectern" + UUID.randomUUID();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Part p : parts) {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
-                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"") + "\r\n"
-                    + (p.fileName() == null ? "" : "Content-Type: application/octet-stream\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(p.content());
-            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(method, path, token, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+        return rest.multipart(method, path, token, parts);
     }
 
     String token(Account a) throws Exception {
@@ -61,7 +42,7 @@ class AssignmentApiIT {
     }
 
     static Part text(String name, String value) {
-        return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+        return Part.text(name, value);
     }
 
     @Test
@@ -96,6 +77,17 @@ class AssignmentApiIT {
                         {"test_public.py": {"visibility": "public", "points": 4}, "privateFeedback": "all"}""")));
         assertThat(badRole.status()).isEqualTo(400);
         assertThat(badRole.body().get("detail").asString()).contains("privateFeedback");
+    }
+
+    @Test
+    void aManifestSentAsAFileIsRefusedWithAMessage() throws Exception {
+        var s = coursework.setup(false);
+        Reply r = multipart("PUT", "/api/v1/assignments/" + s.assignment().id() + "/autograder", token(s.instructor()), List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                new Part("manifest", "manifest.json", """
+                        {"test_public.py": {"visibility": "public", "points": 4}}""".getBytes(StandardCharsets.UTF_8))));
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(400);
+        assertThat(r.body().get("detail").asString()).contains("manifest").contains("text field");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lectern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.lectern.RestCalls.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +27,8 @@ class HugeNumbersApiIT {
         rest = new RestCalls(port);
     }
 
-    record Reply(int status, JsonNode body) {
-    }
-
     Reply send(String method, String path, String token, String body) throws Exception {
-        HttpResponse<String> r = rest.send(method, path, token, body == null ? null : "application/json", body);
-        return new Reply(r.statusCode(), RestCalls.json(r.body()));
+        return rest.call(method, path, token, body);
     }
 
     @Test

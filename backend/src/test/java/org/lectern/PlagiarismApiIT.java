@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.RestCalls.Reply;
 import org.lectern.identity.Account;
 import org.lectern.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,15 +49,8 @@ class PlagiarismApiIT {
         rest = new RestCalls(port);
     }
 
-    record Reply(int status, String body) {
-        JsonNode json() {
-            return JsonMapper.builder().build().readTree(body);
-        }
-    }
-
     Reply send(String method, String path, String token, String contentType, String body) throws Exception {
-        HttpResponse<String> r = rest.send(method, path, token, contentType, body);
-        return new Reply(r.statusCode(), r.body());
+        return rest.call(method, path, token, contentType, body);
     }
 
     String token(Account a) throws Exception {
@@ -107,7 +101,7 @@ class PlagiarismApiIT {
         for (String[] call : calls) {
             Reply r = send(call[0], call[1], student, call[2] == null ? null : "application/json", call[2]);
             assertThat(r.status()).as(call[0] + " " + call[1]).isEqualTo(403);
-            assertThat(r.body()).doesNotContain("softmax", "fragments");
+            assertThat(r.raw()).doesNotContain("softmax", "fragments");
             assertThat(send(call[0], call[1], stranger, call[2] == null ? null : "application/json", call[2]).status())
                     .as(call[0] + " " + call[1]).isEqualTo(404);
         }
@@ -120,7 +114,7 @@ class PlagiarismApiIT {
                 "multipart/form-data; boundary=" + boundary, multipart.replace("reference\r\n", "reference\r\n--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"label\"\r\n\r\nAI solution\r\n--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"origin\"\r\n\r\nChatGPT-4o, 2026-10-02\r\n"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(created.json().get("origin").asString()).isEqualTo("ChatGPT-4o, 2026-10-02");
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.RestCalls.Reply;
 import org.lectern.identity.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,15 +37,8 @@ class TrainingApiIT {
         rest = new RestCalls(port);
     }
 
-    record Reply(int status, String body) {
-        JsonNode json() {
-            return JsonMapper.builder().build().readTree(body);
-        }
-    }
-
     Reply send(String method, String path, String token, String body) throws Exception {
-        HttpResponse<String> r = rest.send(method, path, token, body == null ? null : "application/json", body);
-        return new Reply(r.statusCode(), r.body());
+        return rest.call(method, path, token, body);
     }
 
     String token(Account a) throws Exception {
@@ -64,10 +58,10 @@ class TrainingApiIT {
 
         assertThat(send("POST", base + "/training/datasets", ta, "{\"key\": \"digits\"}").status()).isEqualTo(403);
         Reply datasets = send("POST", base + "/training/datasets", instructor, "{\"key\": \"digits\"}");
-        assertThat(datasets.status()).as(datasets.body()).isEqualTo(200);
+        assertThat(datasets.status()).as(datasets.raw()).isEqualTo(200);
         assertThat(datasets.json().get(0).get("key").asString()).isEqualTo("digits");
         Reply team = send("POST", base + "/teams", ta, "{\"name\": \"Blue\", \"members\": [\"" + s.student().email() + "\"]}");
-        assertThat(team.status()).as(team.body()).isEqualTo(201);
+        assertThat(team.status()).as(team.raw()).isEqualTo(201);
         assertThat(team.json().get("members").get(0).get("email").asString()).isEqualTo(s.student().email());
         assertThat(send("GET", base + "/teams/mine", student, null).json().get("team").get("name").asString()).isEqualTo("Blue");
         assertThat(send("GET", base + "/teams/mine", other, null).json().get("team").isNull()).isTrue();
@@ -79,7 +73,7 @@ class TrainingApiIT {
         assertThat(choices.get("maxEpochs").asInt()).isEqualTo(50);
 
         Reply estimate = send("POST", base + "/training/estimate", student, RUN.formatted("mlp1-32"));
-        assertThat(estimate.status()).as(estimate.body()).isEqualTo(200);
+        assertThat(estimate.status()).as(estimate.raw()).isEqualTo(200);
         assertThat(estimate.json().get("allowed").asBoolean()).isTrue();
         assertThat(estimate.json().get("parameters").asLong()).isEqualTo(2410);
         assertThat(estimate.json().get("quota").get("student").get("limitSeconds").asLong()).isEqualTo(600);

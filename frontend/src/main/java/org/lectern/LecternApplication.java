@@ -6,6 +6,7 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,7 +25,7 @@ public class LecternApplication implements AppShellConfigurator {
         if (workerMode(args)) {
             // A grading worker: the same jar without a web server; it only takes jobs from the shared pool.
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", String.join(",",
+            app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",",
                     "com.vaadin.flow.spring.SpringBootAutoConfiguration", "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                     "com.vaadin.flow.spring.VaadinApplicationConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
                     "com.vaadin.flow.spring.VaadinServletConfiguration")));

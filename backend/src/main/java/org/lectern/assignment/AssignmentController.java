@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** REST: assignments and their autograders, so a course can push its autograder from its own CI. */
 @RestController
@@ -56,7 +54,6 @@ class AssignmentController {
     }
 
     private final AssignmentService assignments;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     AssignmentController(AssignmentService assignments) {
         this.assignments = assignments;
@@ -81,7 +78,7 @@ class AssignmentController {
     @GetMapping("/api/v1/assignments/{assignmentId}/autograder")
     AutograderJson autograder(@PathVariable long assignmentId) {
         return assignments.page(assignmentId).autograder().map(AutograderJson::of)
-                .orElseThrow(() -> new org.lectern.platform.NotFoundException("This assignment has no autograder yet."));
+                .orElseThrow(() -> new NotFoundException("This assignment has no autograder yet."));
     }
 
     /**
@@ -95,49 +92,21 @@ class AssignmentController {
      * failing private test after release.
      */
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request,
-                          @RequestParam("manifest") String manifest) throws IOException {
+    AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request) throws IOException {
         assignments.requireInstructor(assignmentId);
-        Map<String, TestJson> entries = manifest(manifest);
+        String manifest = request.getParameter("manifest");
+        if (manifest == null) {
+            throw new InvalidInputException(request.getFile("manifest") != null
+                    ? "Send the manifest as a text field, not as a file (curl: -F 'manifest=<manifest.json')."
+                    : "The upload needs a manifest field naming each file's role, visibility and points.");
+        }
         Map<String, byte[]> files = new HashMap<>();
         for (MultipartFile f : request.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
             if (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()) {
                 files.put(f.getOriginalFilename(), f.getBytes());
             }
         }
-        List<String> problems = new ArrayList<>();
-        entries.keySet().stream().filter(n -> !files.containsKey(n)).forEach(n -> problems.add("The manifest names " + n + " but no such file was sent."));
-        files.keySet().stream().filter(n -> !entries.containsKey(n)).forEach(n -> problems.add(n + " was sent but the manifest does not name it."));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(String.join(" ", problems));
-        }
-        List<TestFileUpload> uploads = new ArrayList<>();
-        entries.forEach((name, e) -> {
-            FileRole role = role(name, e.role());
-            uploads.add(new TestFileUpload(name, files.get(name),
-                    role == FileRole.TEST || !e.visibility().isBlank() ? visibility(name, e.visibility()) : null, e.points(), role));
-        });
-        JsonNode root = json.readTree(manifest);
-        PrivateFeedback feedback = null;
-        if (root.has("privateFeedback")) {
-            feedback = PrivateFeedback.parse(root.path("privateFeedback").asString(""));
-            if (feedback == null) {
-                throw new InvalidInputException("privateFeedback is nothing, message or full.");
-            }
-        }
-        AssignmentService.GradingSettings settings = null;
-        if (root.has("limits") || root.has("packages")) {
-            JsonNode l = root.path("limits");
-            String packages = null;
-            if (root.has("packages")) {
-                List<String> names = new ArrayList<>();
-                root.get("packages").forEach(p -> names.add(p.asString()));
-                packages = String.join(",", names);
-            }
-            settings = new AssignmentService.GradingSettings(intOrNull(l, "cpuSeconds"), intOrNull(l, "wallSeconds"),
-                    intOrNull(l, "memoryMb"), intOrNull(l, "outputKb"), packages);
-        }
-        return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings, feedback));
+        return AutograderJson.of(assignments.uploadAutograder(assignmentId, manifest, files));
     }
 
     /**
@@ -173,77 +142,5 @@ class AssignmentController {
     @PostMapping("/api/v1/assignments/{assignmentId}/grades/release")
     AssignmentJson release(@PathVariable long assignmentId) {
         return AssignmentJson.of(assignments.releaseGrades(assignmentId, true));
-    }
-
-    private Map<String, TestJson> manifest(String text) {
-        JsonNode root;
-        try {
-            root = json.readTree(text);
-        } catch (JacksonException e) {
-            throw new InvalidInputException("The manifest is not valid JSON: " + e.getOriginalMessage());
-        }
-        Map<String, TestJson> out = new java.util.LinkedHashMap<>();
-        if (root != null && root.has("files") && root.get("files").isArray()) {
-            for (JsonNode n : root.get("files")) {
-                String name = n.path("file").asString(n.path("name").asString(""));
-                out.put(name, entry(name, n));
-            }
-        } else if (root != null && root.isObject()) {
-            for (var e : root.properties()) {
-                if (e.getKey().equals("limits") || e.getKey().equals("packages") || e.getKey().equals("privateFeedback")) {
-                    continue;
-                }
-                out.put(e.getKey(), entry(e.getKey(), e.getValue()));
-            }
-        } else {
-            throw new InvalidInputException("The manifest must be a JSON object naming each test file's visibility and points.");
-        }
-        return out;
-    }
-
-    private static TestJson entry(String name, JsonNode n) {
-        String role = n.path("role").asString("");
-        boolean test = role(name, role) == FileRole.TEST;
-        BigDecimal points = test || n.has("points") ? points(name, n.get("points")) : null;
-        return new TestJson(name, n.path("visibility").asString(""), points, role);
-    }
-
-    /** The manifest's role, or by name: pytest files are tests, anything else (conftest.py, helpers, data) support. */
-    private static FileRole role(String name, String role) {
-        if (role == null || role.isBlank()) {
-            return AssignmentService.isPytestName(name) ? FileRole.TEST : FileRole.SUPPORT;
-        }
-        for (FileRole r : FileRole.values()) {
-            if (r.json().equalsIgnoreCase(role.strip())) {
-                return r;
-            }
-        }
-        throw new InvalidInputException(name + ": role is test, support or student, not '" + role + "'.");
-    }
-
-    private static Integer intOrNull(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber()) {
-            throw new InvalidInputException("limits." + field + " must be a whole number.");
-        }
-        return v.asInt();
-    }
-
-    private static BigDecimal points(String name, JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            throw new InvalidInputException(name + ": points must be a number.");
-        }
-        return n.decimalValue();
-    }
-
-    private static Visibility visibility(String name, String v) {
-        try {
-            return Visibility.valueOf(v.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name + ": visibility is public or private, not '" + v + "'.");
-        }
     }
 }

@@ -11,12 +11,15 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.lectern.assignment.internal.AssignmentRepository;
 import org.lectern.course.CourseAccess;
+import org.lectern.grading.SupportFile;
 import org.lectern.notebooks.SubmittedFile;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
@@ -28,7 +31,6 @@ import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.ScheduleService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.lectern.grading.SupportFile;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Assignments, their starter files and autograders. Every call checks the caller's course role. */
@@ -127,6 +129,17 @@ public class AssignmentService {
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files) {
         return uploadAutograder(assignmentId, files, null);
+    }
+
+    /**
+     * An autograder described by a manifest ({@link AutograderManifest}) with the files sent beside it: the same checks
+     * as every other upload, after the caller's role.
+     */
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, String manifest, Map<String, byte[]> files) {
+        requireInstructor(assignmentId);
+        AutograderManifest m = AutograderManifest.parse(manifest, files);
+        return uploadAutograder(assignmentId, m.files(), m.settings(), m.privateFeedback());
     }
 
     /** Whether pytest collects a file of this name: test_*.py or *_test.py. */
@@ -347,7 +360,7 @@ public class AssignmentService {
                     problems.add("packages: '" + p.strip() + "' is not a package name.");
                 } else if (!workerPackages.offered().contains(name)) {
                     problems.add("packages: the workers do not offer " + name + " (they offer "
-                            + String.join(", ", new java.util.TreeSet<>(workerPackages.offered())) + ").");
+                            + String.join(", ", new TreeSet<>(workerPackages.offered())) + ").");
                 } else {
                     packages.add(name);
                 }

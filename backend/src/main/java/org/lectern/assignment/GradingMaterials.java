@@ -1,6 +1,9 @@
 package org.lectern.assignment;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lectern.assignment.internal.AssignmentRepository;
 import org.lectern.platform.blob.BlobStore;
@@ -15,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class GradingMaterials {
 
     /** A test file's bytes with its visibility and points (or a support file's, with its role). */
-    public record TestFileContent(String fileName, byte[] content, Visibility visibility, java.math.BigDecimal points,
+    public record TestFileContent(String fileName, byte[] content, Visibility visibility, BigDecimal points,
                                   FileRole role) {
     }
 
@@ -44,8 +47,8 @@ public class GradingMaterials {
 
     /** The starter files handed out with the assignment (path to bytes): the base code of a plagiarism check. */
     @Transactional(readOnly = true)
-    public java.util.Map<String, byte[]> starterFiles(long assignmentId) {
-        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    public Map<String, byte[]> starterFiles(long assignmentId) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String[] s : repo.starters(assignmentId)) {
             files.put(s[0], blobs.get(s[1]).orElseThrow());
         }

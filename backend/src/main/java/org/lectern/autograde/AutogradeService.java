@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
+import org.lectern.assignment.Autograder;
 import org.lectern.assignment.AutograderUpdated;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.assignment.PrivateFeedback;
@@ -13,6 +14,7 @@ import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.course.CourseAccess;
 import org.lectern.gradebook.ScoreVisibility;
+import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
@@ -39,9 +41,12 @@ public class AutogradeService {
     private final GradingMaterials materials;
     private final CourseAccess access;
     private final AuditLog audit;
+    private final AutogradedScores scores;
 
     AutogradeService(RunRepository runs, GradingQueue queue, SubmissionService submissions, SubmissionMaterials submissionMaterials,
-                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit) {
+                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit,
+                     AutogradedScores scores) {
+        this.scores = scores;
         this.runs = runs;
         this.queue = queue;
         this.submissions = submissions;
@@ -67,7 +72,7 @@ public class AutogradeService {
         Assignment a = assignments.get(s.assignmentId());
         var grant = access.staff(a.courseId());
         var autograder = materials.currentAutograder(a.id())
-                .orElseThrow(() -> new org.lectern.platform.InvalidInputException("Upload an autograder first."));
+                .orElseThrow(() -> new InvalidInputException("Upload an autograder first."));
         long run = queue.enqueue(s.id(), autograder.id(), a.courseId(), null);
         audit.record(grant.caller().accountId(), a.courseId(), "grading.rerun", a.shortName() + " submission " + s.id());
         return run;
@@ -79,7 +84,7 @@ public class AutogradeService {
         Assignment a = assignments.get(assignmentId);
         var grant = access.instructor(a.courseId());
         var autograder = materials.currentAutograder(a.id())
-                .orElseThrow(() -> new org.lectern.platform.InvalidInputException("Upload an autograder first."));
+                .orElseThrow(() -> new InvalidInputException("Upload an autograder first."));
         long batch = runs.nextBatchId();
         List<Submission> all = new ArrayList<>(submissionMaterials.counted(assignmentId));
         submissionMaterials.latestReference(assignmentId).ifPresent(all::add);
@@ -116,8 +121,13 @@ public class AutogradeService {
 
     @EventListener
     void onSubmission(SubmissionReceived e) {
-        materials.currentAutograder(e.assignmentId())
-                .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+        var autograder = materials.currentAutograder(e.assignmentId());
+        autograder.ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
+        boolean model = materials.assignment(e.assignmentId()).map(a -> a.kind() == Assignment.Kind.MODEL).orElse(false);
+        if (autograder.isEmpty() && !model) {
+            // stored, not graded yet: it counts for late days now (queueing reports, and models report themselves)
+            scores.reportSubmission(e.submissionId());
+        }
     }
 
     /**
@@ -131,6 +141,7 @@ public class AutogradeService {
             materials.currentAutograder(e.assignmentId())
                     .ifPresent(ag -> queue.enqueue(e.submissionId(), ag.id(), e.courseId(), null));
         }
+        scores.reportSubmission(e.submissionId());
     }
 
     /** A new autograder grades the reference at once, and any submission that never had a run. */
@@ -155,17 +166,17 @@ public class AutogradeService {
         if (latest.isEmpty()) {
             var ag = materials.currentAutograder(a.id());
             BigDecimal privPossible = ag.map(g -> g.possible(Visibility.PRIVATE)).orElse(null);
-            return new RunView(null, null, null, null, null, null, List.of(), null, ag.map(g -> g.possible(Visibility.PUBLIC)).orElse(null),
-                    privateVisible, List.of(), null, privPossible, null, null, null, List.of(),
-                    "The autograder is not set up yet: your submission is stored and will be graded when it is.");
+            return RunView.builder().publicPossible(ag.map(g -> g.possible(Visibility.PUBLIC)).orElse(null)).privateVisible(privateVisible)
+                    .privatePossible(privPossible)
+                    .waitingFor("The autograder is not set up yet: your submission is stored and will be graded when it is.").build();
         }
         GradingRun r = latest.get();
-        var autograder = r.autograderId() == null ? Optional.<org.lectern.assignment.Autograder>empty() : materials.autograder(r.autograderId());
+        var autograder = r.autograderId() == null ? Optional.<Autograder>empty() : materials.autograder(r.autograderId());
         BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
         List<TestResult> all = runs.results(r.id());
         List<TestResult> pub = visibility.publicPart() ? all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList() : List.of();
-        PrivateFeedback feedback = autograder.map(org.lectern.assignment.Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
+        PrivateFeedback feedback = autograder.map(Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
         List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
                 .map(t -> visibility.fullPrivateFeedback() ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
         BigDecimal total = null;
@@ -181,10 +192,12 @@ public class AutogradeService {
             case RUNNING -> r.publicDoneAt() == null ? "Running the public tests…" : "Public tests done; running the private tests…";
             default -> null;
         };
-        return new RunView(r.id(), r.status(), position, r.queuedAt(), r.startedAt(), r.finishedAt(), pub,
-                r.publicDoneAt() == null ? null : r.publicEarned(), publicPossible, privateVisible, priv,
-                privateVisible ? r.privateEarned() : null, privatePossible, total, totalPossible,
-                r.problem(), removals, waiting);
+        return RunView.builder().runId(r.id()).status(r.status()).queuePosition(position)
+                .queuedAt(r.queuedAt()).startedAt(r.startedAt()).finishedAt(r.finishedAt())
+                .publicResults(pub).publicEarned(r.publicDoneAt() == null ? null : r.publicEarned()).publicPossible(publicPossible)
+                .privateVisible(privateVisible).privateResults(priv).privateEarned(privateVisible ? r.privateEarned() : null)
+                .privatePossible(privatePossible).total(total).totalPossible(totalPossible)
+                .problem(r.problem()).removals(removals).waitingFor(waiting).build();
     }
 
     private static BigDecimal nz(BigDecimal b) {

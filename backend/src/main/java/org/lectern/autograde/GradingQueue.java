@@ -37,9 +37,11 @@ class GradingQueue {
     private final Clock clock;
     private final GradingPoolConfiguration.PoolLifecycle pool;
     private final SubmissionMaterials submissions;
+    private final AutogradedScores scores;
 
     GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock, GradingPoolConfiguration.PoolLifecycle pool,
-                 SubmissionMaterials submissions) {
+                 SubmissionMaterials submissions, AutogradedScores scores) {
+        this.scores = scores;
         this.runs = runs;
         this.submissions = submissions;
         this.scheduler = scheduler;
@@ -78,6 +80,7 @@ class GradingQueue {
         scheduler.scheduleIfNotExists(new TaskInstance.Builder<Long>(TASK, "run-" + runId)
                 .data(runId).priority(priority).scheduledTo(at));
         runs.dealPlacesByStudent(courseId, now);
+        scores.reportSubmission(submissionId); // queued: not graded until this run ends
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -41,9 +41,11 @@ class GradingWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final WorkerCapabilities capabilities;
+    private final AutogradedScores scores;
 
     GradingWorker(RunRepository runs, GradingMaterials materials, SubmissionMaterials submissions, TestRunner runner,
-                  TransactionTemplate tx, Clock clock, WorkerCapabilities capabilities) {
+                  TransactionTemplate tx, Clock clock, WorkerCapabilities capabilities, AutogradedScores scores) {
+        this.scores = scores;
         this.capabilities = capabilities;
         this.runs = runs;
         this.materials = materials;
@@ -122,7 +124,13 @@ class GradingWorker {
     }
 
     private void finish(long runId, RunStatus status, String problem) {
-        Boolean first = tx.execute(s -> runs.finish(runId, status, problem, clock.instant()));
+        Boolean first = tx.execute(s -> {
+            boolean ended = runs.finish(runId, status, problem, clock.instant());
+            if (ended) {
+                runs.byId(runId).ifPresent(r -> scores.reportSubmission(r.submissionId()));
+            }
+            return ended;
+        });
         if (!Boolean.TRUE.equals(first)) {
             log.info("Run {} was already finished; this attempt's result is discarded", runId);
         }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.GradingMaterials;
 import org.lectern.autograde.internal.ModelRunRepository;
 import org.lectern.course.CourseAccess;
-import org.lectern.gradebook.CountedScores;
 import org.lectern.grading.JobFolder;
 import org.lectern.grading.model.EvaluationData;
 import org.lectern.grading.model.EvaluationDataException;
@@ -81,11 +82,13 @@ public class ModelAssignmentService {
     private final SchedulerClient scheduler;
     private final GradingPoolConfiguration.PoolLifecycle pool;
     private final Clock clock;
+    private final AutogradedScores scores;
 
     ModelAssignmentService(ModelRunRepository runs, GradingMaterials materials, SubmissionMaterials submissionMaterials,
                            SubmissionService submissions, CourseAccess access, AssignmentService assignments, BlobStore blobs,
                            AuditLog audit, SchedulerClient scheduler,
-                           GradingPoolConfiguration.PoolLifecycle pool, Clock clock) {
+                           GradingPoolConfiguration.PoolLifecycle pool, Clock clock, AutogradedScores scores) {
+        this.scores = scores;
         this.runs = runs;
         this.materials = materials;
         this.submissionMaterials = submissionMaterials;
@@ -133,6 +136,7 @@ public class ModelAssignmentService {
             String sha = blobs.put(dataZip);
             runs.putTask(assignmentId, JSON.writeValueAsString(d), sha, data.size(), publicImages, grant.caller().accountId());
             audit.record(grant.caller().accountId(), a.courseId(), "model.task", a.shortName() + " " + data.size() + " images");
+            scores.reportAll(assignmentId); // the metric's scale may have changed
             return d;
         } catch (EvaluationDataException e) {
             throw new InvalidInputException("The evaluation data is not usable: " + e.getMessage());
@@ -197,6 +201,11 @@ public class ModelAssignmentService {
         if (a.kind() != Assignment.Kind.MODEL) {
             return;
         }
+        check(a, e);
+        scores.reportSubmission(e.submissionId());
+    }
+
+    private void check(Assignment a, SubmissionReceived e) {
         Optional<ModelRunRepository.Task> task = runs.task(a.id());
         if (task.isEmpty()) {
             return; // evaluated once the instructor adds the data (configure re-queues nothing yet: staff re-run)
@@ -232,29 +241,6 @@ public class ModelAssignmentService {
         });
     }
 
-    /** For the gradebook: the share of the points each counted model earned on the private split (DONE runs only). */
-    Map<Long, CountedScores.Counted> scores(long assignmentId) {
-        Map<Long, CountedScores.Counted> out = new java.util.HashMap<>();
-        List<Submission> counted = submissionMaterials.counted(assignmentId);
-        Optional<ModelRunRepository.Task> task = runs.task(assignmentId);
-        if (task.isEmpty()) {
-            // no task yet: the versions count for late days, but nothing is graded
-            counted.forEach(s -> out.put(s.accountId(), new CountedScores.Counted(s.submittedAt(), null, null)));
-            return out;
-        }
-        ModelTaskDraft d = JSON.readValue(task.get().spec(), ModelTaskDraft.class);
-        Map<Long, ModelRunView> latest = runs.latestFor(counted.stream().map(Submission::id).toList());
-        for (Submission s : counted) {
-            ModelRunView r = latest.get(s.id());
-            boolean done = r != null && r.state().equals("DONE");
-            Double value = done ? (r.privateScore() != null ? r.privateScore() : r.publicScore()) : null;
-            boolean invalid = r != null && r.state().equals("INVALID");
-            out.put(s.accountId(), new CountedScores.Counted(s.submittedAt(),
-                    value != null ? d.fraction(value) : invalid ? BigDecimal.ZERO : null, value != null || invalid ? BigDecimal.ONE : null));
-        }
-        return out;
-    }
-
     private static ModelRunView hidePrivate(ModelRunView r) {
         return new ModelRunView(r.id(), r.submissionId(), r.state(), r.publicScore(), null, r.parameters(), r.latencyMillis(),
                 r.latencyP95Millis(), r.device(), r.message(), r.finishedAt());
@@ -286,10 +272,10 @@ public class ModelAssignmentService {
                 if (!target.getParent().equals(folder.normalize())) {
                     throw new IOException("a zip entry names a path outside its folder: " + entry.getName());
                 }
-                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 entries++;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException("not a zip file (" + e.getMessage() + ")");
         }
         if (entries == 0) {

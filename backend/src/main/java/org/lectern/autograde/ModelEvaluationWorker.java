@@ -10,6 +10,7 @@ import org.lectern.autograde.internal.ModelRunRepository;
 import org.lectern.grading.JobFolder;
 import org.lectern.grading.model.EvaluationLimits;
 import org.lectern.grading.model.EvaluationOutcome;
+import org.lectern.grading.model.EvaluationResult;
 import org.lectern.grading.model.EvaluatorOptions;
 import org.lectern.grading.model.Failure;
 import org.lectern.grading.model.IsolatedModelEvaluator;
@@ -19,6 +20,8 @@ import org.lectern.platform.LecternProperties;
 import org.lectern.platform.blob.BlobStore;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,14 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ModelEvaluationWorker {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelEvaluationWorker.class);
+    private static final Logger log = LoggerFactory.getLogger(ModelEvaluationWorker.class);
 
     private final ModelRunRepository runs;
+    private final AutogradedScores scores;
     private final SubmissionMaterials submissionMaterials;
     private final BlobStore blobs;
     private final Path workRoot;
 
-    ModelEvaluationWorker(ModelRunRepository runs, SubmissionMaterials submissionMaterials, BlobStore blobs, LecternProperties props) {
+    ModelEvaluationWorker(ModelRunRepository runs, SubmissionMaterials submissionMaterials, BlobStore blobs, LecternProperties props,
+                          AutogradedScores scores) {
+        this.scores = scores;
         this.runs = runs;
         this.submissionMaterials = submissionMaterials;
         this.blobs = blobs;
@@ -80,6 +86,7 @@ class ModelEvaluationWorker {
                     runs.fail(runId, f.failure() == Failure.INVALID_MODEL ? "INVALID" : "FAILED", f.message());
                 }
             }
+            scores.reportSubmission(submissionId);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // infrastructure: the task retries
         } catch (InterruptedException e) {
@@ -92,9 +99,10 @@ class ModelEvaluationWorker {
 
     void giveUp(long runId, String message) {
         runs.fail(runId, "FAILED", message);
+        runs.submissionOf(runId).ifPresent(scores::reportSubmission);
     }
 
-    private static Double score(org.lectern.grading.model.EvaluationResult r, Split split) {
+    private static Double score(EvaluationResult r, Split split) {
         return r.scores().stream().filter(x -> x.split() == split && x.images() > 0).map(x -> x.value()).findFirst().orElse(null);
     }
 

@@ -2,6 +2,7 @@ package org.lectern.autograde;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lectern.submission.Submission;
@@ -45,7 +46,7 @@ class SubmissionResultsController {
     SubmissionJson one(@PathVariable long submissionId) {
         Submission s = submissions.get(submissionId);
         RunView r = autograde.results(submissionId);
-        var tests = new java.util.ArrayList<TestJson>();
+        var tests = new ArrayList<TestJson>();
         r.publicResults().forEach(t -> tests.add(test(t)));
         r.privateResults().forEach(t -> tests.add(test(t)));
         String status = r.status() == null ? "queued" : r.status().name().toLowerCase(Locale.ROOT);

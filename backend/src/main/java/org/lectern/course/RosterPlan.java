@@ -1,6 +1,7 @@
 package org.lectern.course;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,6 +124,6 @@ public final class RosterPlan {
             }
             lines.add(new Line(row, action, email, role, section, List.copyOf(problems), List.copyOf(notes)));
         }
-        return new Preview(List.copyOf(lines), List.of(), java.util.Collections.unmodifiableSet(newSections));
+        return new Preview(List.copyOf(lines), List.of(), Collections.unmodifiableSet(newSections));
     }
 }

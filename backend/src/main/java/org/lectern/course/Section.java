@@ -2,6 +2,8 @@ package org.lectern.course;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.Locale;
 
 /** A lecture, recitation or lab section, with its weekly meeting if it has one. */
 public record Section(long id, String name, Kind kind, DayOfWeek day, LocalTime startsAt, LocalTime endsAt,
@@ -13,7 +15,7 @@ public record Section(long id, String name, Kind kind, DayOfWeek day, LocalTime 
         if (day == null || startsAt == null) {
             return "";
         }
-        String d = day.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        String d = day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
         return d + " " + startsAt + (endsAt == null ? "" : "–" + endsAt);
     }
 }

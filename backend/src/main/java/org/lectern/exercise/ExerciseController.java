@@ -1,5 +1,6 @@
 package org.lectern.exercise;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ class ExerciseController {
     }
 
     record SheetJson(long exerciseId, String shortName, String title, String prompt, List<GivenJson> givens, List<PartJson> parts,
-                     List<AttemptJson> attempts, int attemptsLeft, java.math.BigDecimal bestPoints, java.math.BigDecimal points,
+                     List<AttemptJson> attempts, int attemptsLeft, BigDecimal bestPoints, BigDecimal points,
                      boolean finished) {
         static SheetJson of(ExerciseSheet s) {
             boolean reveal = s.finished() || s.staff();

@@ -1,7 +1,9 @@
 package org.lectern.gradebook;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST: the grading policy, the gradebook (JSON and CSV), scores, overrides and extensions. */
@@ -96,7 +99,7 @@ class GradebookController {
     /** A score CSV (text/csv body); {@code ?preview=true} only checks it. All rows are saved or none. */
     @PostMapping(value = "/api/v1/courses/{courseId}/scores.csv", consumes = {"text/csv", "text/plain"})
     ResponseEntity<ImportJson> importScores(@PathVariable long courseId, @RequestBody String csv,
-                                            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean preview) {
+                                            @RequestParam(defaultValue = "false") boolean preview) {
         ScoreSheet.Preview p = preview ? imports.previewScores(courseId, csv) : null;
         if (p == null) {
             ScoreSheet.Preview checked = imports.previewScores(courseId, csv);
@@ -106,7 +109,7 @@ class GradebookController {
             }
             p = checked;
         }
-        List<String> problems = new java.util.ArrayList<>(p.fileProblems());
+        List<String> problems = new ArrayList<>(p.fileProblems());
         p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add("Row " + l.rowNumber() + ": " + String.join(" ", l.problems())));
         return ResponseEntity.status(problems.isEmpty() ? 200 : 400).body(new ImportJson(false, p.cellCount(), problems, p.notes()));
     }
@@ -134,7 +137,7 @@ class GradebookController {
     private static ResponseEntity<String> csv(String name, String body) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(body);
     }
 }

@@ -43,8 +43,15 @@ public final class GradebookRows {
     public record Override(String itemKey, long accountId, BigDecimal score, String reason) {
     }
 
-    /** An item that is an assignment: its deadline, whether its grades are released, and the counted versions. */
-    public record Assigned(Instant dueAt, boolean released, Map<Long, CountedScores.Counted> counted) {
+    /**
+     * A student's counted submission to an assignment as its grader reported it ({@link ScoreReported.Work}): when it
+     * was submitted, and its total out of {@code possible} once graded (null while not).
+     */
+    public record Counted(Instant submittedAt, BigDecimal total, BigDecimal possible) {
+    }
+
+    /** An item that is an assignment: its deadline, whether its grades are released, and the counted versions by student. */
+    public record Assigned(Instant dueAt, boolean released, Map<Long, Counted> counted) {
     }
 
     private GradebookRows() {
@@ -76,7 +83,7 @@ public final class GradebookRows {
                     continue;
                 }
                 released.put(item.key(), a.released());
-                CountedScores.Counted s = a.counted().get(m.accountId());
+                Counted s = a.counted().get(m.accountId());
                 BigDecimal points = null;
                 if (s != null && s.total() != null && new ScoreVisibility(staff, a.released()).wholeScore()) {
                     points = s.possible() == null || s.possible().signum() == 0 ? s.total()

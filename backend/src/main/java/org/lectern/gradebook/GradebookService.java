@@ -1,5 +1,6 @@
 package org.lectern.gradebook;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The gradebook's rows: loads the policy, autograded totals ({@link CountedScores}), entries, overrides and
+ * The gradebook's rows: loads the policy, reported work scores ({@link ScoreReported.Work}), entries, overrides and
  * extensions, and lets {@link GradebookRows} decide each cell. Staff see every student; a student sees only their
  * own row, as {@link ScoreVisibility} allows.
  */
@@ -33,17 +34,15 @@ public class GradebookService {
     private final CourseAccess access;
     private final CourseService courses;
     private final AssignmentService assignments;
-    private final CountedScores counted;
     private final GradingPolicyService policies;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     GradebookService(GradebookRepository repo, CourseAccess access, CourseService courses, AssignmentService assignments,
-                     CountedScores counted, GradingPolicyService policies, java.time.Clock clock) {
+                     GradingPolicyService policies, Clock clock) {
         this.repo = repo;
         this.access = access;
         this.courses = courses;
         this.assignments = assignments;
-        this.counted = counted;
         this.policies = policies;
         this.clock = clock;
     }
@@ -60,9 +59,10 @@ public class GradebookService {
             students = List.of(new Member(c.accountId(), c.displayName(), c.email(), CourseRole.STUDENT, null, null, true));
         }
         Map<String, GradebookRows.Assigned> assigned = new HashMap<>();
+        Map<Long, Map<Long, GradebookRows.Counted>> work = repo.workScores(courseId);
         for (Assignment a : assignments.list(courseId)) {
             policy.item(a.shortName()).ifPresent(i -> assigned.put(i.shortName(),
-                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), counted.forAssignment(a))));
+                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), work.getOrDefault(a.id(), Map.of()))));
         }
         Map<Long, List<Extension>> extensions = new HashMap<>();
         for (var x : repo.extensions(courseId)) {

@@ -3,10 +3,13 @@ package org.lectern.gradebook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.lectern.assignment.AssignmentCreated;
 import org.lectern.course.CourseAccess;
 import org.lectern.gradebook.internal.GradebookRepository;
+import org.lectern.identity.CurrentUser;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.audit.AuditLog;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -54,8 +57,8 @@ public class GradingPolicyService {
      * A new assignment joins its gradebook category (named in the assignment JSON) with its per-item
      * late rules; without a category it joins a category holding an item of that short name, if any.
      */
-    @org.springframework.context.event.EventListener
-    void onAssignmentCreated(org.lectern.assignment.AssignmentCreated e) {
+    @EventListener
+    void onAssignmentCreated(AssignmentCreated e) {
         PolicyDocument.ItemLateJson late = e.takesLateDays() == null && e.acceptsLate() == null && e.maxLateDaysPerItem() == null
                 && e.latePenaltyPercentPerDay() == null && e.maxDaysLate() == null ? null
                 : new PolicyDocument.ItemLateJson(e.takesLateDays(), e.acceptsLate(), e.maxLateDaysPerItem(), e.latePenaltyPercentPerDay(),
@@ -64,7 +67,7 @@ public class GradingPolicyService {
     }
 
     /** A quiz, exercise set or the like joins its category (see {@link GradedItemDeclared}). */
-    @org.springframework.context.event.EventListener
+    @EventListener
     void onGradedItemDeclared(GradedItemDeclared e) {
         place(e.courseId(), e.shortName(), e.points(), e.category(), null);
     }
@@ -99,7 +102,7 @@ public class GradingPolicyService {
         }
         PolicyDocument updated = new PolicyDocument(doc.lateDays(), categories, doc.letters());
         updated.validate();
-        var caller = org.lectern.identity.CurrentUser.require();
+        var caller = CurrentUser.require();
         repo.savePolicy(courseId, JSON.writeValueAsString(updated), caller.accountId());
     }
 

@@ -11,6 +11,7 @@ import org.lectern.latepolicy.AcceptsLate;
 import org.lectern.latepolicy.Allocation;
 import org.lectern.latepolicy.ItemRule;
 import org.lectern.latepolicy.LatePolicy;
+import org.lectern.platform.InvalidInputException;
 
 /**
  * A course's grading policy as JSON ({@code PUT /api/v1/courses/{id}/grading-policy}): late-day rules,
@@ -49,7 +50,7 @@ public record PolicyDocument(LateDaysJson lateDays, List<CategoryJson> categorie
                 }
             }
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new org.lectern.platform.InvalidInputException("The grading policy is not valid: " + e.getMessage());
+            throw new InvalidInputException("The grading policy is not valid: " + e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import org.lectern.gradebook.internal.GradebookRepository;
 import org.lectern.identity.EmailAddress;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.audit.AuditLog;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,12 +39,20 @@ public class ScoreEntryService {
      * Stores a score a feature computed (see {@link ScoreReported}); no role check for a plain report: the reporter
      * did it. An override-kind report is an override, with its checks.
      */
-    @org.springframework.context.event.EventListener
+    @EventListener
     void onScoreReported(ScoreReported e) {
         if (e.isOverride()) {
             Member m = courses.roster(e.courseId()).stream().filter(r -> r.accountId() == e.accountId() && r.role() == CourseRole.STUDENT)
                     .findFirst().orElseThrow(() -> new InvalidInputException("A student of this report is no longer in the course."));
             override(e.courseId(), e.itemKey(), m.email(), e.score(), e.overrideReason());
+            return;
+        }
+        if (e.work() != null) {
+            if (e.score() != null && e.score().signum() < 0) {
+                throw new IllegalArgumentException("a reported score is zero or more");
+            }
+            // Not audited: a grading run's outcome is already on record in its own rows.
+            repo.putWorkScore(e.work().assignmentId(), e.accountId(), e.work().submittedAt(), e.score(), e.work().possible(), e.source());
             return;
         }
         if (e.score() == null || e.score().signum() < 0) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.lectern.course.CourseAccess;
 import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
@@ -67,7 +68,7 @@ public class ScoreImportService {
         Map<String, BigDecimal> items = new LinkedHashMap<>();
         policy.scheme().items().forEach(i -> items.put(i.key(), i.pointsPossible()));
         var students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).map(Member::email)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         return ScoreSheet.read(csv, items, students);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -126,7 +127,7 @@ public class AccountService {
 
     /** Site admins: accounts whose e-mail or name contains the text (all when blank), at most 200. */
     @Transactional(readOnly = true)
-    public java.util.List<Account> search(String text) {
+    public List<Account> search(String text) {
         requireAdmin();
         return accounts.search(text == null ? "" : text.strip(), 200);
     }

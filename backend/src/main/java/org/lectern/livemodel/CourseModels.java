@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.lectern.grading.model.EvaluationData;
@@ -70,7 +71,7 @@ public class CourseModels {
             }
             Path target = root.resolve(file);
             byte[] bytes = in.readAllBytes();
-            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return;
             }
             Files.createDirectories(target.getParent());

@@ -4,10 +4,11 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.lectern.course.CourseAccess;
 import org.lectern.grading.live.DigitBitmap;
-import org.lectern.grading.live.PictureDecoder;
 import org.lectern.grading.live.Explanation;
 import org.lectern.grading.live.LiveInferenceWorker;
+import org.lectern.grading.live.PictureDecoder;
 import org.lectern.grading.model.EvaluationData;
+import org.lectern.identity.CurrentUser;
 import org.lectern.livemodel.internal.LiveModelRepository;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
@@ -172,7 +173,7 @@ public class LiveModelService {
         LiveAnswers.Answered answered = answers.ask(e.modelKey(), image);
         Explanation explanation = answered.explanation();
         double total = (System.nanoTime() - start) / 1e6;
-        long account = org.lectern.identity.CurrentUser.require().accountId();
+        long account = CurrentUser.require().accountId();
         repo.recordAnswer(e.id(), account, source, explanation.predicted(),
                 explanation.probabilities()[explanation.predicted()], explanation.millis(), total, answered.servedBy());
         return new LiveAnswer(e.id(), explanation, label, total);

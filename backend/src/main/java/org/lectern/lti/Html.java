@@ -1,5 +1,6 @@
 package org.lectern.lti;
 
+import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 /** The few plain pages LTI shows inside the LMS frame (before and around sign-in), escaped. */
@@ -23,7 +24,7 @@ final class Html {
     }
 
     /** A form that posts itself as soon as it loads (the OIDC form_post and deep-linking return). */
-    static String autoPost(String action, java.util.Map<String, String> fields) {
+    static String autoPost(String action, Map<String, String> fields) {
         StringBuilder inputs = new StringBuilder();
         fields.forEach((k, v) -> inputs.append("<input type=\"hidden\" name=\"").append(esc(k)).append("\" value=\"")
                 .append(esc(v)).append("\">"));

@@ -4,12 +4,17 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.lectern.identity.Account;
 import org.lectern.identity.CurrentUser;
 import org.lectern.identity.LecternPrincipal;
+import org.lectern.platform.ForbiddenException;
+import org.lectern.platform.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -130,7 +135,7 @@ class LtiController {
     Map<String, Object> canvasConfig(HttpServletRequest request) {
         String base = base(request);
         String launch = base + "/lti/launch";
-        var placements = new java.util.ArrayList<Map<String, Object>>();
+        var placements = new ArrayList<Map<String, Object>>();
         for (String p : new String[] {"link_selection", "assignment_selection"}) {
             placements.add(Map.of("placement", p, "message_type", LaunchRules.DEEP_LINKING_REQUEST, "target_link_uri", launch,
                     "text", "Lectern"));
@@ -150,10 +155,10 @@ class LtiController {
         config.put("oidc_initiation_url", base + "/lti/login");
         config.put("target_link_uri", launch);
         config.put("public_jwk_url", base + "/lti/jwks");
-        config.put("scopes", java.util.List.of(LtiGrades.SCOPE_LINEITEM, LtiGrades.SCOPE_LINEITEM_READONLY, LtiGrades.SCOPE_RESULT_READONLY,
+        config.put("scopes", List.of(LtiGrades.SCOPE_LINEITEM, LtiGrades.SCOPE_LINEITEM_READONLY, LtiGrades.SCOPE_RESULT_READONLY,
                 LtiGrades.SCOPE_SCORE, LtiRoster.SCOPE));
         config.put("custom_fields", Map.of("canvas_course_id", "$Canvas.course.id", "canvas_user_login_id", "$Canvas.user.loginId"));
-        config.put("extensions", java.util.List.of(canvas));
+        config.put("extensions", List.of(canvas));
         return config;
     }
 
@@ -161,7 +166,7 @@ class LtiController {
         return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
     }
 
-    @ExceptionHandler({LaunchRefused.class, org.lectern.platform.ForbiddenException.class, org.lectern.platform.InvalidInputException.class})
+    @ExceptionHandler({LaunchRefused.class, ForbiddenException.class, InvalidInputException.class})
     ResponseEntity<String> refused(RuntimeException e) {
         return refused(e.getMessage());
     }
@@ -172,7 +177,7 @@ class LtiController {
     }
 
     static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 }

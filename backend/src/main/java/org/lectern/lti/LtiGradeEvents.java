@@ -32,6 +32,9 @@ class LtiGradeEvents {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void scored(ScoreReported e) {
+        if (e.work() != null) {
+            return; // assignments go out when their grades are released (above) and by the reconcile job
+        }
         queue(e.courseId(), e.itemKey());
     }
 

@@ -8,15 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseAccess;
 import org.lectern.gradebook.GradebookService;
-import org.lectern.lti.internal.LtiRepository;
 import org.lectern.lti.internal.LtiRepository.ContextRow;
 import org.lectern.lti.internal.LtiRepository.OutboxRow;
+import org.lectern.lti.internal.LtiRepository;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionService;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ public class LtiGrades {
         var book = gradebooks.gradebook(courseId);
         Map<String, Map<Long, Instant>> submittedAt = new HashMap<>();
         Map<String, String> titles = new HashMap<>(); // the LMS column's label: "A1: kNN" rather than the policy key
-        assignments.list(courseId).forEach(a -> titles.put(a.shortName().toLowerCase(java.util.Locale.ROOT), a.shortName() + ": " + a.title()));
+        assignments.list(courseId).forEach(a -> titles.put(a.shortName().toLowerCase(Locale.ROOT), a.shortName() + ": " + a.title()));
         int queued = 0;
         for (String key : book.itemKeys()) {
             if (itemKey != null && !key.equalsIgnoreCase(itemKey)) {
@@ -125,7 +126,7 @@ public class LtiGrades {
                     }
                     Instant at = submittedAt.computeIfAbsent(key, k -> submissionTimes(book.grant().isStaff(), courseId, k))
                             .get(row.accountId());
-                    repo.enqueue(ctx.platformId(), ctx.contextId(), courseId, key, titles.getOrDefault(key.toLowerCase(java.util.Locale.ROOT), key),
+                    repo.enqueue(ctx.platformId(), ctx.contextId(), courseId, key, titles.getOrDefault(key.toLowerCase(Locale.ROOT), key),
                             row.accountId(), subject.get(), line.score(),
                             line.max(), at);
                     queued++;

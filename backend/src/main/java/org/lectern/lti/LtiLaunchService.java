@@ -3,6 +3,7 @@ package org.lectern.lti;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,7 @@ import org.lectern.course.NewMember;
 import org.lectern.identity.Account;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.CurrentUser;
+import org.lectern.identity.EmailAddress;
 import org.lectern.identity.SiteRole;
 import org.lectern.lti.internal.LtiRepository;
 import org.lectern.platform.NotFoundException;
@@ -260,7 +262,7 @@ public class LtiLaunchService {
             String family = LaunchRules.string(c, "family_name");
             name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
         }
-        if (email == null || !org.lectern.identity.EmailAddress.isValid(org.lectern.identity.EmailAddress.normalise(email))) {
+        if (email == null || !EmailAddress.isValid(EmailAddress.normalise(email))) {
             // The LMS withholds e-mail (privacy setting): a placeholder address that can receive nothing.
             email = placeholderEmail(platform.id(), sub);
         }
@@ -382,6 +384,6 @@ public class LtiLaunchService {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

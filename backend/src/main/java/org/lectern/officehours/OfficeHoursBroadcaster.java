@@ -2,22 +2,20 @@ package org.lectern.officehours;
 
 import javax.sql.DataSource;
 import org.lectern.platform.Broadcaster;
+import org.lectern.platform.LiveChannel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Tells queue pages that a session's queue changed (keyed by session id), across app replicas. */
 @Component
 @ConditionalOnWebApplication
-public class OfficeHoursBroadcaster implements SmartLifecycle {
+public class OfficeHoursBroadcaster extends LiveChannel<Long> {
 
     public static final String CHANNEL = "lectern_office_hours";
     static final long FLUSH_MILLIS = 100;
 
-    private final Broadcaster<Long> broadcaster;
-
     OfficeHoursBroadcaster(DataSource dataSource) {
-        this.broadcaster = new Broadcaster<>(dataSource, CHANNEL, Long::valueOf, FLUSH_MILLIS);
+        super(dataSource, CHANNEL, Long::valueOf, FLUSH_MILLIS);
     }
 
     /** {@code onChange} runs on a background thread; views hand it to {@code UI.access}. */
@@ -27,20 +25,5 @@ public class OfficeHoursBroadcaster implements SmartLifecycle {
 
     public int subscribers(long sessionId) {
         return broadcaster.subscribers(sessionId);
-    }
-
-    @Override
-    public void start() {
-        broadcaster.start();
-    }
-
-    @Override
-    public void stop() {
-        broadcaster.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return broadcaster.isRunning();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.lectern.grading.plagiarism.Fragment;
@@ -147,7 +148,7 @@ class PlagiarismController {
     @PutMapping("/api/v1/plagiarism-pairs/{pairId}/case")
     CaseJson mark(@PathVariable long pairId, @RequestBody MarkJson body) {
         // An unknown status goes to the service as none: it checks the caller's role before it says so.
-        CaseStatus status = java.util.Arrays.stream(CaseStatus.values())
+        CaseStatus status = Arrays.stream(CaseStatus.values())
                 .filter(c -> body.status() != null && c.name().equalsIgnoreCase(body.status().strip()))
                 .findFirst().orElse(null);
         return CaseJson.of(plagiarism.mark(pairId, status, body.notes()));

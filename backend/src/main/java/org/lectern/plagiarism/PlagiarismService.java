@@ -11,6 +11,7 @@ import java.util.Set;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseAccess;
+import org.lectern.course.CourseService;
 import org.lectern.course.Member;
 import org.lectern.gradebook.ScoreReported;
 import org.lectern.grading.plagiarism.Fragment;
@@ -24,6 +25,7 @@ import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.platform.blob.BlobStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,15 +59,15 @@ public class PlagiarismService {
     private final PlagiarismQueue queue;
     private final AssignmentService assignments;
     private final CourseAccess access;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final org.lectern.course.CourseService courses;
+    private final ApplicationEventPublisher events;
+    private final CourseService courses;
     private final BlobStore blobs;
     private final AuditLog audit;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PlagiarismService(PlagiarismRepository repo, PlagiarismQueue queue, AssignmentService assignments, CourseAccess access,
-                      org.springframework.context.ApplicationEventPublisher events, org.lectern.course.CourseService courses, BlobStore blobs, AuditLog audit, Clock clock) {
+                      ApplicationEventPublisher events, CourseService courses, BlobStore blobs, AuditLog audit, Clock clock) {
         this.repo = repo;
         this.queue = queue;
         this.assignments = assignments;

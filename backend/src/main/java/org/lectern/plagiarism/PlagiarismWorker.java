@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentCreated;
 import org.lectern.assignment.GradingMaterials;
@@ -246,7 +249,7 @@ class PlagiarismWorker {
         Map<String, Candidate> byId = new HashMap<>();
         input.candidates().forEach(c -> byId.put(c.id(), c));
         int rank = 0;
-        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        Set<String> shown = new LinkedHashSet<>();
         for (Pair p : result.pairs()) {
             repo.insertPair(checkId, ++rank, party(p.first(), byId), party(p.second(), byId), p.averageSimilarity(), p.maximumSimilarity(),
                     p.matchedTokens(), p.flagged(), json.writeValueAsString(p.fragments()));
@@ -301,7 +304,7 @@ class PlagiarismWorker {
     }
 
     /** Writes the engine's progress to the check row, throttled; called one at a time from the engine's threads. */
-    private final class ProgressWriter implements java.util.function.Consumer<Progress> {
+    private final class ProgressWriter implements Consumer<Progress> {
         private final long checkId;
         private Progress.Phase lastPhase;
         private long lastWrite;

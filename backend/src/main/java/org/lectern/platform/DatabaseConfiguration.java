@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -119,7 +120,7 @@ public class DatabaseConfiguration {
                         .setServerConfig("password_encryption", "scram-sha-256")
                         // zonky's own start-up check signs in; with pg_hba.conf asking for the password, it must send it.
                         .setConnectConfig("password", password)
-                        .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                        .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
                 try {
                     requirePassword(pg, dataDir, password);

@@ -2,9 +2,11 @@ package org.lectern.poll;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,8 @@ import org.lectern.gradebook.ScoreReported;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
-import org.lectern.platform.NumberLimits;
 import org.lectern.platform.NotFoundException;
+import org.lectern.platform.NumberLimits;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.poll.internal.PollRepository;
 import org.lectern.schedule.CourseItem;
@@ -238,7 +240,7 @@ public class PollService {
         Instant now = clock.instant();
         long left = p.phaseStartedAt() == null ? 0 : PollClock.secondsLeft(p.phase(), p.phaseStartedAt(), p.thinkSeconds(),
                 p.groupSeconds(), now);
-        List<String> mine = staff ? java.util.Arrays.asList(null, null) : repo.myVotes(p.id(), grant.caller().accountId());
+        List<String> mine = staff ? Arrays.asList(null, null) : repo.myVotes(p.id(), grant.caller().accountId());
         // A draft is the instructor's until it opens: students waiting in the room see that it exists, not what it asks.
         boolean hidden = !staff && p.phase() == PollPhase.DRAFT;
         return new PollSnapshot(p.id(), p.courseId(), p.code(), hidden ? null : p.question(), p.kind(), hidden ? List.of() : p.options(),
@@ -261,7 +263,7 @@ public class PollService {
                 continue;
             }
             BigDecimal score = BigDecimal.valueOf(100L * voted.getOrDefault(m.accountId(), 0L))
-                    .divide(BigDecimal.valueOf(finished), MathContext.DECIMAL64).setScale(2, java.math.RoundingMode.HALF_UP);
+                    .divide(BigDecimal.valueOf(finished), MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
             events.publishEvent(new ScoreReported(courseId, PARTICIPATION_ITEM, m.accountId(), score, "poll"));
         }
     }

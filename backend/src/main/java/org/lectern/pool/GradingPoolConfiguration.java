@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.lectern.pool.internal.PoolRepository;
@@ -53,14 +55,14 @@ public class GradingPoolConfiguration {
     @Bean
     WorkerCapabilities workerCapabilities(PoolSettings settings) {
         return settings.enabled() ? WorkerCapabilities.probe()
-                : new WorkerCapabilities(false, "this process does not run pool jobs", null, java.util.Set.of(), false);
+                : new WorkerCapabilities(false, "this process does not run pool jobs", null, Set.of(), false);
     }
 
     @Bean
     PoolLifecycle gradingPool(DataSource dataSource, List<Task<?>> tasks, List<JobNeeds> needs, PoolSettings settings,
                               WorkerCapabilities capabilities, PoolRepository repository) {
         String name = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        java.util.Set<String> unfit = new java.util.TreeSet<>();
+        Set<String> unfit = new TreeSet<>();
         needs.stream().filter(n -> !capabilities.canRun(n)).forEach(n -> unfit.add(n.taskName()));
         ClaimFilter claims = new ClaimFilter(unfit);
         Scheduler scheduler = Scheduler.create(dataSource, tasks)
@@ -75,7 +77,7 @@ public class GradingPoolConfiguration {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
-        java.util.List<String> claimed = tasks.stream().map(Task::getName).filter(t -> !unfit.contains(t)).sorted().toList();
+        List<String> claimed = tasks.stream().map(Task::getName).filter(t -> !unfit.contains(t)).sorted().toList();
         return new PoolLifecycle(scheduler, settings.enabled(), name, settings.threads(), capabilities,
                 String.join(", ", claimed) + (unfit.isEmpty() ? "" : "; not " + String.join(", ", unfit)), repository);
     }

@@ -1,5 +1,6 @@
 package org.lectern.project;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.lectern.platform.InvalidInputException;
@@ -60,7 +61,7 @@ class TeamController {
     /** The caller's team: {"team": null} when they are in none. */
     @GetMapping("/api/v1/courses/{courseId}/teams/mine")
     Map<String, Team> mine(@PathVariable long courseId) {
-        return java.util.Collections.singletonMap("team", teams.myTeam(courseId).orElse(null));
+        return Collections.singletonMap("team", teams.myTeam(courseId).orElse(null));
     }
 
     @GetMapping("/api/v1/courses/{courseId}/team-settings")

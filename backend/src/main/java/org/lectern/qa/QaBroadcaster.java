@@ -2,8 +2,8 @@ package org.lectern.qa;
 
 import javax.sql.DataSource;
 import org.lectern.platform.Broadcaster;
+import org.lectern.platform.LiveChannel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,20 +12,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-public class QaBroadcaster implements SmartLifecycle {
+public class QaBroadcaster extends LiveChannel<String> {
 
     public static final String CHANNEL = "lectern_qa";
     static final long FLUSH_MILLIS = 200;
 
-    private final Broadcaster<String> broadcaster;
-
     QaBroadcaster(DataSource dataSource) {
-        this.broadcaster = new Broadcaster<>(dataSource, CHANNEL, p -> {
-            if (!p.matches("[cp]\\d{1,18}")) {
-                throw new IllegalArgumentException(p);
-            }
-            return p;
-        }, FLUSH_MILLIS);
+        super(dataSource, CHANNEL, keysMatching("[cp]\\d{1,18}"), FLUSH_MILLIS);
     }
 
     public Broadcaster.Subscription course(long courseId, Runnable onChange) {
@@ -34,20 +27,5 @@ public class QaBroadcaster implements SmartLifecycle {
 
     public Broadcaster.Subscription post(long postId, Runnable onChange) {
         return broadcaster.subscribe("p" + postId, onChange);
-    }
-
-    @Override
-    public void start() {
-        broadcaster.start();
-    }
-
-    @Override
-    public void stop() {
-        broadcaster.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return broadcaster.isRunning();
     }
 }

@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.lectern.course.CourseAccess;
+import org.lectern.identity.CurrentUser;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.platform.blob.BlobStore;
-import org.lectern.qa.internal.QaRepository;
 import org.lectern.qa.internal.QaRepository.PostRow;
 import org.lectern.qa.internal.QaRepository.ReplyRow;
+import org.lectern.qa.internal.QaRepository;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.ScheduleService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -278,7 +279,7 @@ public class QaService {
 
     /** The post if the caller may see it; a private post of another student answers "not found", as an outsider's would. */
     private Ctx load(long postId) {
-        var me = org.lectern.identity.CurrentUser.require().accountId();
+        var me = CurrentUser.require().accountId();
         PostRow p = repo.post(postId, me).orElseThrow(() -> notFound(postId));
         CourseAccess.Grant grant;
         try {

@@ -1,7 +1,9 @@
 package org.lectern.schedule;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +34,7 @@ class ScheduleController {
         ZoneId zone = s.grant().course().timeZone();
         return s.weeks().stream().flatMap(w -> w.lectures().stream().map(e -> {
             var l = e.lecture();
-            var items = new java.util.ArrayList<ItemJson>();
+            var items = new ArrayList<ItemJson>();
             e.linked().forEach(i -> items.add(item(i, "linked", zone)));
             e.out().forEach(i -> items.add(item(i, "out", zone)));
             e.due().forEach(i -> items.add(item(i, "due", zone)));
@@ -46,7 +48,7 @@ class ScheduleController {
                 i.releaseAt() == null ? null : iso(i.releaseAt(), zone), i.dueAt() == null ? null : iso(i.dueAt(), zone));
     }
 
-    private static String iso(java.time.Instant t, ZoneId zone) {
+    private static String iso(Instant t, ZoneId zone) {
         return ZonedDateTime.ofInstant(t, zone).toOffsetDateTime().toString();
     }
 }

@@ -2,6 +2,7 @@ package org.lectern.submission;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.lectern.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class SubmissionController {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
+            return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return Instant.parse(s);

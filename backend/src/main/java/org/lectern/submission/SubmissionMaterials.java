@@ -37,6 +37,12 @@ public class SubmissionMaterials {
         return repo.counted(assignmentId);
     }
 
+    /** This person's counted version of the assignment, if they submitted (see the repository's one rule). */
+    @Transactional(readOnly = true)
+    public Optional<Submission> counted(long assignmentId, long accountId) {
+        return repo.countedId(assignmentId, accountId).flatMap(repo::byId);
+    }
+
     /** The same person's older versions than this one, except the one they chose to count (see the repository). */
     @Transactional(readOnly = true)
     public List<Long> olderVersionsNotChosen(long submissionId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseAccess;
@@ -153,7 +154,7 @@ public class SubmissionService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<Submission> reference(long assignmentId) {
+    public Optional<Submission> reference(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         access.staff(a.courseId());
         return repo.latestReference(assignmentId);

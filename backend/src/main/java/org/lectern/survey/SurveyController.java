@@ -1,5 +1,6 @@
 package org.lectern.survey;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ class SurveyController {
     @GetMapping("/api/v1/surveys/{surveyId}/results.csv")
     ResponseEntity<String> csv(@PathVariable long surveyId) {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"survey-" + surveyId + ".csv\"")
                 .body(service.csv(surveyId));
     }

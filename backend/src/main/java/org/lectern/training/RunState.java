@@ -1,5 +1,7 @@
 package org.lectern.training;
 
+import java.util.Locale;
+
 /** Where a training run is. */
 public enum RunState {
     /** Waiting for a worker slot; holds its estimate against the quotas. */
@@ -23,6 +25,6 @@ public enum RunState {
 
     /** "done", "running", ... */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.lectern.grading.training.Architecture;
 import org.lectern.grading.training.OptimizerKind;
+import org.lectern.grading.training.TrainingConfig;
 import org.lectern.grading.training.TrainingDataset;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
@@ -52,8 +53,8 @@ class TrainingController {
                 Architecture.all().stream().map(a -> new ChoiceJson(a.key(), a.label())).toList(),
                 Arrays.stream(OptimizerKind.values()).map(o -> new ChoiceJson(o.key(), o.label())).toList(),
                 training.presets(courseId).stream().map(p -> new PresetJson(p.key(), p.title(), p.advice(), TrainingDraft.of(dataset, p))).toList(),
-                org.lectern.grading.training.TrainingConfig.MAX_EPOCHS, org.lectern.grading.training.TrainingConfig.MAX_BATCH_SIZE,
-                org.lectern.grading.training.TrainingConfig.MAX_LEARNING_RATE, org.lectern.grading.training.TrainingConfig.MAX_WEIGHT_DECAY);
+                TrainingConfig.MAX_EPOCHS, TrainingConfig.MAX_BATCH_SIZE,
+                TrainingConfig.MAX_LEARNING_RATE, TrainingConfig.MAX_WEIGHT_DECAY);
     }
 
     @GetMapping("/api/v1/courses/{courseId}/training/datasets")

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.lectern.grading.model.DevicePreference;
 import org.lectern.grading.model.WorkerLauncher;
 import org.lectern.grading.training.EpochMetrics;
@@ -55,7 +57,7 @@ class TrainingWorker {
      * the quotas have left. The quotas are read again every {@link #QUOTA_READ_SECONDS} s, so that a teammate's run that
      * ended, or an instructor who lowered the quota, counts while this one trains.
      */
-    private final class Supervisor implements java.util.function.BooleanSupplier {
+    private final class Supervisor implements BooleanSupplier {
         private final TrainingRepository.Job job;
         private final long startNanos = System.nanoTime();
         private volatile long budgetSeconds;
@@ -65,7 +67,7 @@ class TrainingWorker {
         Supervisor(TrainingRepository.Job job, long budgetSeconds) {
             this.job = job;
             this.budgetSeconds = budgetSeconds;
-            this.nextQuotaRead = startNanos + java.util.concurrent.TimeUnit.SECONDS.toNanos(QUOTA_READ_SECONDS);
+            this.nextQuotaRead = startNanos + TimeUnit.SECONDS.toNanos(QUOTA_READ_SECONDS);
         }
 
         @Override
@@ -76,7 +78,7 @@ class TrainingWorker {
             }
             long now = System.nanoTime();
             if (now - nextQuotaRead >= 0) {
-                nextQuotaRead = now + java.util.concurrent.TimeUnit.SECONDS.toNanos(QUOTA_READ_SECONDS);
+                nextQuotaRead = now + TimeUnit.SECONDS.toNanos(QUOTA_READ_SECONDS);
                 budgetSeconds = budget(job);
             }
             if ((now - startNanos) / 1e9 >= budgetSeconds) {

@@ -38,12 +38,12 @@ class GradebookRowsTest {
     }
 
     /** The counted version, submitted {@code hoursAfterDue} hours after the deadline, graded total of possible. */
-    static CountedScores.Counted counted(int hoursAfterDue, String total, String possible) {
-        return new CountedScores.Counted(DUE.plus(Duration.ofHours(hoursAfterDue)), dec(total), dec(possible));
+    static GradebookRows.Counted counted(int hoursAfterDue, String total, String possible) {
+        return new GradebookRows.Counted(DUE.plus(Duration.ofHours(hoursAfterDue)), dec(total), dec(possible));
     }
 
     /** What the viewer is and what is stored for Ana. */
-    record Given(boolean staff, boolean released, CountedScores.Counted counted, GradebookRows.Entry entry, GradebookRows.Override override,
+    record Given(boolean staff, boolean released, GradebookRows.Counted counted, GradebookRows.Entry entry, GradebookRows.Override override,
                  Integer extensionDays, Instant now) {
     }
 
@@ -51,11 +51,11 @@ class GradebookRowsTest {
     record Cell(String score, String raw, int lateDays, String penalty, boolean released, String status, String overrideReason) {
     }
 
-    static Given staff(boolean released, CountedScores.Counted c) {
+    static Given staff(boolean released, GradebookRows.Counted c) {
         return new Given(true, released, c, null, null, null, LATER);
     }
 
-    static Given student(boolean released, CountedScores.Counted c) {
+    static Given student(boolean released, GradebookRows.Counted c) {
         return new Given(false, released, c, null, null, null, LATER);
     }
 
@@ -132,7 +132,7 @@ class GradebookRowsTest {
     @MethodSource("cells")
     void cell(String name, String item, Given g, Cell expected) {
         Member ana = new Member(ANA, "Ana Example", "ana@example.edu", CourseRole.STUDENT, "AA", "s7", true);
-        Map<Long, CountedScores.Counted> counted = new HashMap<>();
+        Map<Long, GradebookRows.Counted> counted = new HashMap<>();
         if (g.counted() != null) {
             counted.put(ANA, g.counted());
         }

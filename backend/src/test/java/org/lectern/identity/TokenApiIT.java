@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.lectern.RestCalls.Reply;
 import org.lectern.BackendTest;
 import org.lectern.People;
 import org.lectern.RestCalls;
@@ -29,9 +30,6 @@ class TokenApiIT {
     @LocalServerPort int port;
     @Autowired People people;
 
-    record Reply(int status, JsonNode body, String raw, String retryAfter) {
-    }
-
     /** A client on a loopback address of its own (127.0.0.0/8 is all local on Linux). */
     final class Client {
         final HttpClient http;
@@ -49,7 +47,7 @@ class TokenApiIT {
                 b.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), RestCalls.json(r.body()), r.body(), r.headers().firstValue("Retry-After").orElse(null));
+            return Reply.of(r);
         }
 
         Reply signIn(String email, String password, String name) throws Exception {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.RestCalls.Reply;
 import org.lectern.BackendTest;
 import org.lectern.Coursework;
 import org.lectern.RestCalls;
@@ -29,12 +30,8 @@ class QuizApiIT {
         rest = new RestCalls(port);
     }
 
-    record Reply(int status, JsonNode body) {
-    }
-
     Reply send(String method, String path, String token, String body) throws Exception {
-        HttpResponse<String> r = rest.send(method, path, token, body == null ? null : "application/json", body);
-        return new Reply(r.statusCode(), RestCalls.json(r.body()));
+        return rest.call(method, path, token, body);
     }
 
     String token(Account a) throws Exception {

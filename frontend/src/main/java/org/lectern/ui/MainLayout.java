@@ -17,6 +17,8 @@ import jakarta.annotation.security.PermitAll;
 import org.lectern.course.CourseService;
 import org.lectern.identity.CurrentUser;
 import org.lectern.ui.course.CoursesView;
+import org.lectern.ui.identity.AccountView;
+import org.lectern.ui.identity.AdminView;
 
 /** The frame around every signed-in page: the course list in the drawer, the person and sign-out on top. */
 @Layout
@@ -45,9 +47,9 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("My courses", CoursesView.class, VaadinIcon.ACADEMY_CAP.create()));
-        nav.addItem(new SideNavItem("Your account", org.lectern.ui.identity.AccountView.class, VaadinIcon.USER.create()));
+        nav.addItem(new SideNavItem("Your account", AccountView.class, VaadinIcon.USER.create()));
         if (who.map(c -> c.isAdmin()).orElse(false)) {
-            nav.addItem(new SideNavItem("Site admin", org.lectern.ui.identity.AdminView.class, VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem("Site admin", AdminView.class, VaadinIcon.COG.create()));
         }
         if (who.isPresent()) {
             for (var c : courses.myCourses()) {

@@ -2,6 +2,10 @@ package org.lectern.ui;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.lectern.platform.ConflictException;
+import org.lectern.platform.ForbiddenException;
+import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
 
 /** Short confirmations and the clear message of a refused action. */
 public final class Notifications {
@@ -23,8 +27,8 @@ public final class Notifications {
         try {
             action.run();
             return true;
-        } catch (org.lectern.platform.InvalidInputException | org.lectern.platform.ConflictException
-                 | org.lectern.platform.ForbiddenException | org.lectern.platform.NotFoundException e) {
+        } catch (InvalidInputException | ConflictException
+                 | ForbiddenException | NotFoundException e) {
             error(e.getMessage());
             return false;
         }

@@ -3,7 +3,10 @@ package org.lectern.autograde.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lectern.autograde.ModelRunView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,16 +43,26 @@ public class ModelRunRepository {
     }
 
     public long insert(long submissionId, long assignmentId, String state, String message) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into model_run (submission_id, assignment_id, state, message, finished_at)
                 values (?, ?, ?, ?, case when ? in ('INVALID', 'FAILED') then now() end) returning id""")
                 .params(submissionId, assignmentId, state, message, state).query(Long.class).single();
+        changed(id);
+        return id;
+    }
+
+    /** Tells live pages the run's submission changed, on the grading runs' channel ({@link RunRepository#CHANNEL}). */
+    private void changed(long runId) {
+        jdbc.sql("select pg_notify('" + RunRepository.CHANNEL + "', 's' || submission_id) from model_run where id = ?").param(runId)
+                .query((rs, i) -> 0).list();
     }
 
     /** QUEUED → RUNNING once; false if another worker has it or it ended. */
     public boolean start(long runId) {
-        return jdbc.sql("update model_run set state = 'RUNNING', started_at = now() where id = ? and state in ('QUEUED', 'RUNNING')")
+        boolean started = jdbc.sql("update model_run set state = 'RUNNING', started_at = now() where id = ? and state in ('QUEUED', 'RUNNING')")
                 .param(runId).update() == 1;
+        changed(runId);
+        return started;
     }
 
     public void finish(long runId, Double publicScore, Double privateScore, Long parameters, Double latency, Double latencyP95,
@@ -58,11 +71,13 @@ public class ModelRunRepository {
                 update model_run set state = 'DONE', public_score = ?, private_score = ?, parameters = ?, latency_ms = ?,
                   latency_p95_ms = ?, device = ?, finished_at = now() where id = ? and state in ('QUEUED', 'RUNNING')""")
                 .params(publicScore, privateScore, parameters, latency, latencyP95, device, runId).update();
+        changed(runId);
     }
 
     public void fail(long runId, String state, String message) {
         jdbc.sql("update model_run set state = ?, message = ?, finished_at = now() where id = ? and state in ('QUEUED', 'RUNNING')")
                 .params(state, message, runId).update();
+        changed(runId);
     }
 
     public Optional<Long> submissionOf(long runId) {
@@ -75,8 +90,8 @@ public class ModelRunRepository {
     }
 
     /** The latest run of each of these submissions (one query, for the leaderboard and the gradebook). */
-    public java.util.Map<Long, ModelRunView> latestFor(java.util.Collection<Long> submissionIds) {
-        java.util.Map<Long, ModelRunView> out = new java.util.HashMap<>();
+    public Map<Long, ModelRunView> latestFor(Collection<Long> submissionIds) {
+        Map<Long, ModelRunView> out = new HashMap<>();
         if (submissionIds.isEmpty()) {
             return out;
         }

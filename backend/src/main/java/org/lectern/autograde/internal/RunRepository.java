@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.GradingRun;
@@ -30,8 +33,10 @@ public class RunRepository {
     }
 
     public long insert(long submissionId, long autograderId, long courseId, Long batchId) {
-        return jdbc.sql("insert into grading_run (submission_id, autograder_id, course_id, batch_id, status) values (?, ?, ?, ?, 'QUEUED') returning id")
+        long id = jdbc.sql("insert into grading_run (submission_id, autograder_id, course_id, batch_id, status) values (?, ?, ?, ?, 'QUEUED') returning id")
                 .params(submissionId, autograderId, courseId, batchId).query(Long.class).single();
+        changed(id);
+        return id;
     }
 
     public long nextBatchId() {
@@ -40,6 +45,15 @@ public class RunRepository {
 
     public Optional<GradingRun> byId(long id) {
         return jdbc.sql(SELECT + "where id = ?").param(id).query(RunRepository::run).optional();
+    }
+
+    /** The channel live pages follow: "s" + submission id when one of its runs changes, "b" + batch id for a re-grade batch. */
+    public static final String CHANNEL = "lectern_grading";
+
+    /** Tells every replica's pages that this run changed (sent when the transaction commits). */
+    private void changed(long runId) {
+        jdbc.sql("select pg_notify('" + CHANNEL + "', 's' || submission_id), pg_notify('" + CHANNEL + "', coalesce('b' || batch_id, '')) "
+                + "from grading_run where id = ?").param(runId).query((rs, i) -> 0).list();
     }
 
     public Optional<GradingRun> lockForWork(long id) {
@@ -53,11 +67,13 @@ public class RunRepository {
     public void markRunning(long id, String worker, Instant now) {
         jdbc.sql("update grading_run set status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker = ? where id = ?")
                 .params(Timestamp.from(now), worker, id).update();
+        changed(id);
     }
 
     /** Puts a run a node could not take back to QUEUED for the next node. */
     public void requeue(long id) {
         jdbc.sql("update grading_run set status = 'QUEUED', worker = null where id = ? and status = 'RUNNING'").param(id).update();
+        changed(id);
     }
 
     /** Replaces one visibility group's results (a retried run computes them again). */
@@ -80,6 +96,7 @@ public class RunRepository {
             jdbc.sql("update grading_run set private_earned = ?, private_possible = ?, private_log = ? where id = ?")
                     .params(earned, possible, log, runId).update();
         }
+        changed(runId);
     }
 
     public void setRemovals(long runId, String removals) {
@@ -88,8 +105,12 @@ public class RunRepository {
 
     /** Ends the run once: a second finisher (a retried job whose first worker came back) changes nothing. */
     public boolean finish(long runId, RunStatus status, String problem, Instant now) {
-        return jdbc.sql("update grading_run set status = ?, problem = ?, finished_at = ? where id = ? and status in ('QUEUED', 'RUNNING')")
+        boolean ended = jdbc.sql("update grading_run set status = ?, problem = ?, finished_at = ? where id = ? and status in ('QUEUED', 'RUNNING')")
                 .params(status.name(), problem, Timestamp.from(now), runId).update() == 1;
+        if (ended) {
+            changed(runId);
+        }
+        return ended;
     }
 
     public List<TestResult> results(long runId) {
@@ -112,6 +133,22 @@ public class RunRepository {
     }
 
     /** Serialises enqueues per course, so that supersede and renumbering see each other's jobs. */
+    /** Serialises score reports for one student's work on one assignment, until the transaction ends. */
+    public void lockScoreReport(long assignmentId, long accountId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("work-score:" + assignmentId + ":" + accountId)
+                .query(Object.class).single();
+    }
+
+    /** True once, for the node that takes the backfill of reported work scores (V19). */
+    public boolean takeScoreBackfill() {
+        return jdbc.sql("delete from work_score_backfill where what = 'autograded'").update() == 1;
+    }
+
+    /** Assignments anyone submitted to, for the backfill. */
+    public List<Long> assignmentsWithSubmissions() {
+        return jdbc.sql("select distinct assignment_id from submission order by assignment_id").query(Long.class).list();
+    }
+
     public void lockCourseQueue(long courseId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("grade-queue:" + courseId)
                 .query(Object.class).single();
@@ -122,7 +159,7 @@ public class RunRepository {
     }
 
     /** Of these submissions' runs, the queued ones no worker has picked yet, in run order. */
-    public List<QueuedJob> queuedRuns(java.util.Collection<Long> submissionIds) {
+    public List<QueuedJob> queuedRuns(Collection<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
             return List.of();
         }
@@ -146,8 +183,12 @@ public class RunRepository {
         if (removed == 0) {
             return false;
         }
-        return jdbc.sql("update grading_run set status = 'SUPERSEDED', problem = ?, finished_at = ? where id = ? and status = 'QUEUED'")
+        boolean ended = jdbc.sql("update grading_run set status = 'SUPERSEDED', problem = ?, finished_at = ? where id = ? and status = 'QUEUED'")
                 .params(problem, Timestamp.from(now), runId).update() == 1;
+        if (ended) {
+            changed(runId);
+        }
+        return ended;
     }
 
     /**
@@ -213,8 +254,8 @@ public class RunRepository {
     }
 
     /** By submission: the totals of its latest run, in one query; a submission without a run is absent. */
-    public java.util.Map<Long, Totals> latestTotals(java.util.Collection<Long> submissionIds) {
-        java.util.Map<Long, Totals> out = new java.util.HashMap<>();
+    public Map<Long, Totals> latestTotals(Collection<Long> submissionIds) {
+        Map<Long, Totals> out = new HashMap<>();
         if (submissionIds.isEmpty()) {
             return out;
         }

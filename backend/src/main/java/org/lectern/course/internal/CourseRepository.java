@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -109,8 +110,8 @@ public class CourseRepository {
                 .param(courseId).query(CourseRepository::section).list();
     }
 
-    public long insertSection(long courseId, String name, Section.Kind kind, DayOfWeek day, java.time.LocalTime start,
-                              java.time.LocalTime end, String location) {
+    public long insertSection(long courseId, String name, Section.Kind kind, DayOfWeek day, LocalTime start,
+                              LocalTime end, String location) {
         return jdbc.sql("insert into section (course_id, name, kind, day_of_week, starts_at, ends_at, location) values (?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(courseId, name, kind.name(), day == null ? null : day.getValue(),
                         start == null ? null : Time.valueOf(start), end == null ? null : Time.valueOf(end), location)

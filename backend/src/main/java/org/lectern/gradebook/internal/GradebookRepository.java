@@ -3,8 +3,11 @@ package org.lectern.gradebook.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.lectern.gradebook.GradebookRows.Counted;
 import org.lectern.gradebook.GradebookRows.Entry;
 import org.lectern.gradebook.GradebookRows.Override;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,5 +81,28 @@ public class GradebookRepository {
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(courseId, itemKey, accountId, newDue == null ? null : Timestamp.from(newDue), extraDays, reason, by)
                 .query(Long.class).single();
+    }
+
+    /** A reported work score (see {@code ScoreReported.Work}), replacing the student's previous one for that assignment. */
+    public void putWorkScore(long assignmentId, long accountId, Instant submittedAt, BigDecimal score, BigDecimal possible, String source) {
+        jdbc.sql("""
+                insert into work_score (assignment_id, account_id, submitted_at, score, possible, source) values (?, ?, ?, ?, ?, ?)
+                on conflict (assignment_id, account_id) do update
+                  set submitted_at = excluded.submitted_at, score = excluded.score, possible = excluded.possible,
+                      source = excluded.source, reported_at = now()""")
+                .params(assignmentId, accountId, Timestamp.from(submittedAt), score, possible, source).update();
+    }
+
+    /** The course's reported work scores: by assignment, then by student account. */
+    public Map<Long, Map<Long, Counted>> workScores(long courseId) {
+        Map<Long, Map<Long, Counted>> out = new HashMap<>();
+        jdbc.sql("""
+                select w.assignment_id, w.account_id, w.submitted_at, w.score, w.possible
+                from work_score w join assignment a on a.id = w.assignment_id where a.course_id = ?""")
+                .param(courseId)
+                .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getLong(2), new Counted(rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4), rs.getBigDecimal(5))))
+                .list();
+        return out;
     }
 }

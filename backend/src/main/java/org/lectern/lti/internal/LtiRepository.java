@@ -3,6 +3,7 @@ package org.lectern.lti.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -269,7 +270,7 @@ public class LtiRepository {
                         + "where status = 'PENDING' and next_attempt_at <= ? order by id limit ? for update skip locked) returning "
                         + OUTBOX_COLUMNS)
                 .params(ts(leaseUntil), ts(now), limit).query((rs, n) -> outbox(rs)).list()
-                .stream().sorted(java.util.Comparator.comparingLong(OutboxRow::id)).toList();
+                .stream().sorted(Comparator.comparingLong(OutboxRow::id)).toList();
     }
 
     public void markSent(long id, Instant at) {

@@ -56,12 +56,23 @@ public class PlagiarismRepository {
 
     // ------------------------------------------------------------------ checks
 
+    /** The channel live pages follow: the assignment id whenever one of its checks changes. */
+    public static final String CHANNEL = "lectern_plagiarism";
+
+    /** Tells every replica's pages that this check changed (sent when the transaction commits). */
+    private void changed(long checkId) {
+        jdbc.sql("select pg_notify('" + CHANNEL + "', assignment_id::text) from plagiarism_check where id = ?").param(checkId)
+                .query((rs, i) -> 0).list();
+    }
+
     /** Throws DuplicateKeyException when a check of the assignment is already queued or running. */
     public long insertCheck(long assignmentId, long courseId, CheckTrigger trigger, Long requestedBy, Instant now) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into plagiarism_check (assignment_id, course_id, trigger_kind, state, requested_by, queued_at)
                 values (?, ?, ?, 'QUEUED', ?, ?) returning id""")
                 .params(assignmentId, courseId, trigger.name(), requestedBy, Timestamp.from(now)).query(Long.class).single();
+        changed(id);
+        return id;
     }
 
     public Optional<PlagiarismCheckRun> lockCheck(long id) {
@@ -91,23 +102,29 @@ public class PlagiarismRepository {
     public void markRunning(long id, Instant now) {
         jdbc.sql("update plagiarism_check set state = 'RUNNING', started_at = coalesce(started_at, ?), progress = 0, phase = null where id = ?")
                 .params(Timestamp.from(now), id).update();
+        changed(id);
     }
 
     /** Progress only moves forward, and only while the check runs. */
     public void progress(long id, String phase, double progress) {
         jdbc.sql("update plagiarism_check set phase = ?, progress = greatest(progress, ?) where id = ? and state = 'RUNNING'")
                 .params(phase, progress, id).update();
+        changed(id);
     }
 
     /** Ends a check once: a later attempt's result is discarded. */
     public boolean finish(long id, CheckState state, String outcome, String message, int comparisons, int flagged, String reportSha,
                           String baseCodeWarning, Instant now) {
-        return jdbc.sql("""
+        boolean ended = jdbc.sql("""
                 update plagiarism_check set state = ?, outcome = ?, message = ?, comparisons = ?, flagged_pairs = ?, report_sha256 = ?,
                        base_code_warning = ?, finished_at = ?, phase = null, progress = case when ? = 'DONE' then 1 else progress end
                 where id = ? and state in ('QUEUED', 'RUNNING')""")
                 .params(state.name(), outcome, message, comparisons, flagged, reportSha, baseCodeWarning, Timestamp.from(now), state.name(), id)
                 .update() == 1;
+        if (ended) {
+            changed(id);
+        }
+        return ended;
     }
 
     public Optional<String> reportSha(long checkId) {

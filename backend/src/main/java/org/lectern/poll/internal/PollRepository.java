@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.lectern.poll.Poll;
@@ -106,7 +107,7 @@ public class PollRepository {
     }
 
     public List<String> myVotes(long pollId, long accountId) {
-        List<String> mine = new ArrayList<>(java.util.Arrays.asList(null, null));
+        List<String> mine = new ArrayList<>(Arrays.asList(null, null));
         jdbc.sql("select round, answer from poll_vote where poll_id = ? and account_id = ?").params(pollId, accountId)
                 .query((rs, i) -> mine.set(rs.getInt(1) - 1, rs.getString(2))).list();
         return mine;

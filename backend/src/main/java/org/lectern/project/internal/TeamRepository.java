@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.lectern.course.CourseRole;
 import org.lectern.project.Team;
@@ -97,6 +98,6 @@ public class TeamRepository {
         Map<Long, List<Row>> byTeam = new LinkedHashMap<>();
         rows.forEach(r -> byTeam.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
         return byTeam.values().stream().map(rs -> new Team(rs.getFirst().id(), rs.getFirst().courseId(), rs.getFirst().name(),
-                rs.stream().map(Row::member).filter(java.util.Objects::nonNull).toList())).toList();
+                rs.stream().map(Row::member).filter(Objects::nonNull).toList())).toList();
     }
 }

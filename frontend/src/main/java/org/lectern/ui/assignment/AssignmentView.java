@@ -27,7 +27,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -46,12 +45,15 @@ import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.TestFileUpload;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.AutogradeService;
+import org.lectern.autograde.GradingBroadcaster;
 import org.lectern.autograde.ModelAssignmentService;
 import org.lectern.autograde.RunView;
+import org.lectern.gradebook.GradebookService;
 import org.lectern.platform.NotFoundException;
 import org.lectern.submission.Receipt;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionService;
+import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
@@ -70,17 +72,18 @@ public class AssignmentView extends CoursePage {
     private final AssignmentService assignments;
     private final SubmissionService submissions;
     private final AutogradeService autograde;
-    private final org.lectern.gradebook.GradebookService gradebook;
+    private final GradebookService gradebook;
+    private final GradingBroadcaster grading;
     private final ModelAssignmentService models;
     private long assignmentId;
     private boolean modelAssignment;
     private final Div board = new Div();
     private final Div results = new Div();
     private Long shownSubmission;
-    private Registration polling;
 
     public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
-                          org.lectern.gradebook.GradebookService gradebook, ModelAssignmentService models) {
+                          GradebookService gradebook, ModelAssignmentService models, GradingBroadcaster grading) {
+        this.grading = grading;
         this.gradebook = gradebook;
         this.models = models;
         this.assignments = assignments;
@@ -232,62 +235,35 @@ public class AssignmentView extends CoursePage {
         showResults();
     }
 
-    /** Shows the selected run and polls while it is not finished (works with workers on other machines too). */
+    /**
+     * Shows the selected version's run (or model evaluation), redrawn whenever the pool reports a change to it
+     * ({@link GradingBroadcaster}); a finished model evaluation also redraws the leaderboard it joins.
+     */
     private void showResults() {
         results.removeAll();
         if (shownSubmission == null) {
             return;
         }
-        UI ui = UI.getCurrent();
-        if (modelAssignment) {
-            showModelResult(ui);
+        long submissionId = shownSubmission;
+        Div live = new Div();
+        results.add(live);
+        LiveUpdates.follow(live, redraw -> grading.submission(submissionId, redraw), () -> drawResults(live, submissionId, true));
+        drawResults(live, submissionId, false);
+    }
+
+    private void drawResults(Div live, long submissionId, boolean pushed) {
+        live.removeAll();
+        String version = " of version " + submissions.get(submissionId).version();
+        if (!modelAssignment) {
+            live.add(new H3("Results" + version), new ResultsPanel(autograde.results(submissionId)));
             return;
         }
-        RunView run = autograde.results(shownSubmission);
-        results.add(new H3("Results of version " + submissions.get(shownSubmission).version()), new ResultsPanel(run));
-        if (!run.finished() && polling == null) {
-            ui.setPollInterval(1000);
-            polling = ui.addPollListener(e -> {
-                RunView now = autograde.results(shownSubmission);
-                results.removeAll();
-                results.add(new H3("Results of version " + submissions.get(shownSubmission).version()), new ResultsPanel(now));
-                if (now.finished()) {
-                    stopPolling(ui);
-                }
-            });
-        } else if (run.finished()) {
-            stopPolling(ui);
+        var run = models.run(submissionId).orElse(null);
+        live.add(new H3("Evaluation" + version), ModelPanels.result(run));
+        if (pushed && (run == null || run.finished())) {
+            board.removeAll(); // the new score takes its place on the board
+            board.add(ModelPanels.leaderboard(models.leaderboard(assignmentId)));
         }
-    }
-
-    /** A model's evaluation runs on the pool: poll until it ends, then redraw the leaderboard with it. */
-    private void showModelResult(UI ui) {
-        var run = models.run(shownSubmission).orElse(null);
-        results.removeAll();
-        results.add(new H3("Evaluation of version " + submissions.get(shownSubmission).version()), ModelPanels.result(run));
-        if (run != null && !run.finished() && polling == null) {
-            ui.setPollInterval(1000);
-            polling = ui.addPollListener(e -> {
-                var now = models.run(shownSubmission).orElse(null);
-                results.removeAll();
-                results.add(new H3("Evaluation of version " + submissions.get(shownSubmission).version()), ModelPanels.result(now));
-                if (now == null || now.finished()) {
-                    stopPolling(ui);
-                    board.removeAll(); // the new score takes its place on the board
-                    board.add(ModelPanels.leaderboard(models.leaderboard(assignmentId)));
-                }
-            });
-        } else if (run == null || run.finished()) {
-            stopPolling(ui);
-        }
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        ui.setPollInterval(-1);
     }
 
     // ---------------------------------------------------------------- staff
@@ -452,18 +428,13 @@ public class AssignmentView extends CoursePage {
             AtomicReference<Long> batch = new AtomicReference<>();
             if (Notifications.attempt(() -> batch.set(autograde.regradeAll(assignmentId)))) {
                 progress.setVisible(true);
-                UI ui = UI.getCurrent();
-                ui.setPollInterval(1000);
-                AtomicReference<Registration> reg = new AtomicReference<>();
-                reg.set(ui.addPollListener(p -> {
+                Runnable show = () -> {
                     int[] done = autograde.batchProgress(assignmentId, batch.get());
                     progress.setValue(done[1] == 0 ? 1 : (double) done[0] / done[1]);
                     progressText.setText(done[0] + " of " + done[1] + " re-graded");
-                    if (done[0] >= done[1]) {
-                        reg.get().remove();
-                        ui.setPollInterval(-1);
-                    }
-                }));
+                };
+                LiveUpdates.follow(progressText, redraw -> grading.batch(batch.get(), redraw), show);
+                show.run();
             }
         });
         regrade.setId("regrade-all");

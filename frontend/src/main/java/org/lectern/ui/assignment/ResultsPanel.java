@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.math.BigDecimal;
 import java.util.List;
 import org.lectern.autograde.RunStatus;
@@ -91,7 +92,7 @@ public class ResultsPanel extends VerticalLayout {
         g.addColumn(TestResult::testName).setHeader("Test").setFlexGrow(2);
         g.addColumn(t -> t.passed() ? "passed" : t.outcome()).setHeader("Result").setAutoWidth(true);
         g.addColumn(t -> fmt(t.earned()) + " / " + fmt(t.possible())).setHeader("Points").setAutoWidth(true);
-        g.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(t -> {
+        g.setItemDetailsRenderer(new ComponentRenderer<>(t -> {
             Pre pre = new Pre(t.message() == null || t.message().isBlank() ? "(no output)" : t.message());
             pre.getStyle().set("white-space", "pre-wrap").set("max-height", "20em").set("overflow", "auto");
             return pre;

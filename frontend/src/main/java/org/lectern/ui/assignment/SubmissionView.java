@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
+import org.lectern.assignment.AssignmentService;
 import org.lectern.autograde.AutogradeService;
 import org.lectern.notebooks.Notebook;
 import org.lectern.notebooks.NotebookFormatException;
@@ -31,10 +32,10 @@ public class SubmissionView extends CoursePage {
 
     private final SubmissionService submissions;
     private final AutogradeService autograde;
-    private final org.lectern.assignment.AssignmentService assignments;
+    private final AssignmentService assignments;
     private long submissionId;
 
-    public SubmissionView(SubmissionService submissions, AutogradeService autograde, org.lectern.assignment.AssignmentService assignments) {
+    public SubmissionView(SubmissionService submissions, AutogradeService autograde, AssignmentService assignments) {
         this.assignments = assignments;
         this.submissions = submissions;
         this.autograde = autograde;

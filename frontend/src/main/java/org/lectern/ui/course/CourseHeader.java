@@ -1,14 +1,14 @@
 package org.lectern.ui.course;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinService;
 import org.lectern.course.CourseAccess;
-import org.lectern.ui.schedule.ScheduleView;
+import org.lectern.qa.QaService;
 
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
@@ -23,23 +23,24 @@ public class CourseHeader extends Composite<VerticalLayout> {
         Span meta = new Span(course.term() + " · times in " + course.timeZone().getId() + " · you are " + grant.role().label());
         meta.addClassName("lectern-muted");
 
-        RouteParameters params = new RouteParameters("courseId", Long.toString(course.id()));
+        // Tabs link by route, not by view class: every course view shows this header, so naming their classes here
+        // would tie the views into one cycle.
+        String base = "courses/" + course.id() + "/";
         HorizontalLayout tabs = new HorizontalLayout();
         tabs.getStyle().set("flex-wrap", "wrap"); // many tabs: they wrap on a phone instead of overflowing
-        tabs.add(link("Schedule", ScheduleView.class, params, "tab-schedule", current == Tab.SCHEDULE));
-        tabs.add(link("Assignments", org.lectern.ui.assignment.AssignmentsView.class, params, "tab-assignments", current == Tab.ASSIGNMENTS));
-        tabs.add(link("Quizzes", org.lectern.ui.quiz.QuizzesView.class, params, "tab-quizzes", current == Tab.QUIZZES));
-        tabs.add(link("Grades", org.lectern.ui.gradebook.GradebookView.class, params, "tab-grades", current == Tab.GRADES));
-        tabs.add(link("Playground", org.lectern.ui.training.TrainingView.class, params, "tab-playground", current == Tab.PLAYGROUND));
-        tabs.add(link("Q&A" + org.lectern.ui.qa.QaView.unreadBadge(course.id()), org.lectern.ui.qa.QaView.class, params, "tab-qa",
-                current == Tab.QA));
-        tabs.add(link("Office hours", org.lectern.ui.officehours.OfficeHoursView.class, params, "tab-office-hours", current == Tab.OFFICE_HOURS));
-        tabs.add(link("Surveys", org.lectern.ui.survey.SurveysView.class, params, "tab-surveys", current == Tab.SURVEYS));
+        tabs.add(link("Schedule", base + "schedule", "tab-schedule", current == Tab.SCHEDULE));
+        tabs.add(link("Assignments", base + "assignments", "tab-assignments", current == Tab.ASSIGNMENTS));
+        tabs.add(link("Quizzes", base + "quizzes", "tab-quizzes", current == Tab.QUIZZES));
+        tabs.add(link("Grades", base + "grades", "tab-grades", current == Tab.GRADES));
+        tabs.add(link("Playground", base + "training", "tab-playground", current == Tab.PLAYGROUND));
+        tabs.add(link("Q&A" + unreadBadge(course.id()), base + "qa", "tab-qa", current == Tab.QA));
+        tabs.add(link("Office hours", base + "office-hours", "tab-office-hours", current == Tab.OFFICE_HOURS));
+        tabs.add(link("Surveys", base + "surveys", "tab-surveys", current == Tab.SURVEYS));
         if (grant.isStaff()) {
-            tabs.add(link("Roster", RosterView.class, params, "tab-roster", current == Tab.ROSTER));
+            tabs.add(link("Roster", base + "roster", "tab-roster", current == Tab.ROSTER));
         }
         if (grant.isInstructor()) {
-            tabs.add(link("Settings", CourseSettingsView.class, params, "tab-settings", current == Tab.SETTINGS));
+            tabs.add(link("Settings", base + "settings", "tab-settings", current == Tab.SETTINGS));
         }
         VerticalLayout root = getContent();
         root.setPadding(false);
@@ -47,13 +48,31 @@ public class CourseHeader extends Composite<VerticalLayout> {
         root.add(title, meta, tabs);
     }
 
-    private static RouterLink link(String text, Class<? extends com.vaadin.flow.component.Component> view,
-                                   RouteParameters params, String id, boolean active) {
-        RouterLink link = new RouterLink(text, view, params);
+    /** A tab: an in-app link (the router navigates without a page load, as a RouterLink does). */
+    private static Anchor link(String text, String route, String id, boolean active) {
+        Anchor link = new Anchor(route, text);
+        link.getElement().setAttribute("router-link", true);
         link.setId(id);
         link.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("border-bottom", active ? "2px solid var(--lumo-primary-color)" : "2px solid transparent")
                 .set("font-weight", active ? "600" : "400");
         return link;
+    }
+
+    /**
+     * " (3)" when followed posts have news since the caller last opened them, for the Q&A tab on every course page;
+     * empty otherwise, or when it cannot be told (the tab must never break a page).
+     */
+    private static String unreadBadge(long courseId) {
+        try {
+            VaadinService service = VaadinService.getCurrent();
+            if (service == null) {
+                return "";
+            }
+            int n = service.getInstantiator().getOrCreate(QaService.class).unread(courseId);
+            return n == 0 ? "" : " (" + n + ")";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import org.lectern.course.CourseDraft;
 import org.lectern.course.CourseService;
 import org.lectern.course.Section;
+import org.lectern.platform.ForbiddenException;
 import org.lectern.ui.Notifications;
 
 /** Instructors: the course's details and its sections. */
@@ -39,7 +40,7 @@ public class CourseSettingsView extends CoursePage {
     protected void render() {
         var grant = courses.open(courseId);
         if (!grant.isInstructor()) {
-            throw new org.lectern.platform.ForbiddenException("Only the course's instructors can change its settings.");
+            throw new ForbiddenException("Only the course's instructors can change its settings.");
         }
         var course = grant.course();
         add(new CourseHeader(grant, CourseHeader.Tab.SETTINGS));

@@ -26,9 +26,10 @@ import org.lectern.exercise.AnswerShape;
 import org.lectern.exercise.ExerciseService;
 import org.lectern.exercise.ExerciseSheet;
 import org.lectern.exercise.Given;
+import org.lectern.exercise.MathText;
+import org.lectern.exercise.ParseResult;
 import org.lectern.exercise.Part;
 import org.lectern.exercise.PartFeedback;
-import org.lectern.exercise.ParseResult;
 import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CoursePage;
@@ -252,7 +253,7 @@ public class ExerciseView extends CoursePage {
                 grid.add(new Span(r < g.rowLabels().size() ? g.rowLabels().get(r) : ""));
             }
             for (double v : m[r]) {
-                Span cell = new Span(org.lectern.exercise.MathText.number(v));
+                Span cell = new Span(MathText.number(v));
                 cell.addClassName("given-cell");
                 grid.add(cell);
             }

@@ -36,6 +36,7 @@ import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -331,7 +332,7 @@ public class GradebookView extends CoursePage {
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        var l = new java.util.ArrayList<String>();
+        var l = new ArrayList<String>();
         l.add(first);
         l.addAll(rest);
         return l;

@@ -25,6 +25,7 @@ import java.util.Locale;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.SignInLockedException;
+import org.lectern.platform.InvalidInputException;
 import org.lectern.ui.Notifications;
 import org.springframework.security.authentication.BadCredentialsException;
 
@@ -106,7 +107,7 @@ public class AccountView extends VerticalLayout {
                 name.clear();
                 showSecret(made);
                 load();
-            } catch (org.lectern.platform.InvalidInputException ex) {
+            } catch (InvalidInputException ex) {
                 Notifications.error(ex.getMessage());
             }
         });

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.identity.Account;
@@ -23,6 +24,7 @@ import org.lectern.identity.AccountService;
 import org.lectern.identity.SiteRole;
 import org.lectern.pool.PoolNodes;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.lti.LtiPlatformsView;
 
 /** Site admins: find accounts, let instructors create courses, create accounts with an invitation link. */
 @Route("admin")
@@ -38,7 +40,7 @@ public class AdminView extends VerticalLayout {
         this.accounts = accounts;
         add(new H2("Site admin"), new Paragraph("Course creators may create courses and become their instructors. "
                 + "Roles inside a course are set on that course's roster."));
-        add(new com.vaadin.flow.router.RouterLink("LMS platforms (LTI 1.3)", org.lectern.ui.lti.LtiPlatformsView.class));
+        add(new RouterLink("LMS platforms (LTI 1.3)", LtiPlatformsView.class));
 
         filter.setPlaceholder("Find by e-mail or name");
         filter.setValueChangeMode(ValueChangeMode.LAZY);

@@ -25,6 +25,7 @@ import org.lectern.livemodel.LiveAnswer;
 import org.lectern.livemodel.LiveModelExercise;
 import org.lectern.livemodel.LiveModelService;
 import org.lectern.livemodel.LiveModelSummary;
+import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
@@ -102,7 +103,7 @@ public class LiveModelView extends CoursePage {
 
         try {
             add(staffPanel(live.summary(exerciseId)));
-        } catch (org.lectern.platform.ForbiddenException notStaff) {
+        } catch (ForbiddenException notStaff) {
             // students see the exercise only
         }
     }

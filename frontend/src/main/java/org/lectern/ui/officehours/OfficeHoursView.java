@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -144,7 +145,7 @@ public class OfficeHoursView extends CoursePage {
             H3 title = new H3(s.openedBy() + " · until " + TIME.format(s.endsAt().atZone(zone)));
             add(title);
             add(s.location().startsWith("https://") || s.location().startsWith("http://")
-                    ? new Anchor(s.location(), s.location(), com.vaadin.flow.component.html.AnchorTarget.BLANK) : new Span(s.location()));
+                    ? new Anchor(s.location(), s.location(), AnchorTarget.BLANK) : new Span(s.location()));
             Span count = new Span(q.waiting().size() + " waiting");
             count.setId("oh-waiting-count");
             count.addClassName("lectern-muted");

@@ -24,7 +24,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -35,8 +34,10 @@ import org.lectern.plagiarism.IntegrityCase;
 import org.lectern.plagiarism.PairSummary;
 import org.lectern.plagiarism.PlagiarismCheckRun;
 import org.lectern.plagiarism.PlagiarismResults;
+import org.lectern.plagiarism.PlagiarismBroadcaster;
 import org.lectern.plagiarism.PlagiarismService;
 import org.lectern.platform.NotFoundException;
+import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
@@ -53,10 +54,11 @@ public class PlagiarismView extends CoursePage {
 
     private final PlagiarismService plagiarism;
     private final CourseService courses;
+    private final PlagiarismBroadcaster broadcaster;
     private long assignmentId;
-    private Registration polling;
 
-    public PlagiarismView(PlagiarismService plagiarism, CourseService courses) {
+    public PlagiarismView(PlagiarismService plagiarism, CourseService courses, PlagiarismBroadcaster broadcaster) {
+        this.broadcaster = broadcaster;
         this.plagiarism = plagiarism;
         this.courses = courses;
     }
@@ -116,20 +118,16 @@ public class PlagiarismView extends CoursePage {
             report.setId("plagiarism-report");
             box.add(new Span(new Span("Open it in JPlag's viewer (https://jplag.github.io/JPlag/): "), report));
         }
-        if (latest != null && !latest.finished()) {
-            UI ui = UI.getCurrent();
-            ui.setPollInterval(1000);
-            polling = ui.addPollListener(e -> {
-                PlagiarismCheckRun now = plagiarism.latestCheck(assignmentId).orElse(null);
-                if (now == null || now.finished()) {
-                    stopPolling(ui);
-                    refresh();
-                } else {
-                    show(now, bar, state, outcome, run);
-                }
-            });
-            addDetachListener(e -> stopPolling(ui));
-        }
+        // Pushed by the pool as the check moves on; a check that ends (or a new one that ends) redraws its results.
+        LiveUpdates.follow(box, redraw -> broadcaster.assignment(assignmentId, redraw), () -> {
+            PlagiarismCheckRun now = plagiarism.latestCheck(assignmentId).orElse(null);
+            boolean ended = now != null && now.finished() && (latest == null || latest.id() != now.id() || !latest.finished());
+            if (ended) {
+                refresh();
+            } else {
+                show(now, bar, state, outcome, run);
+            }
+        });
         return box;
     }
 
@@ -153,14 +151,6 @@ public class PlagiarismView extends CoursePage {
             case FAILED -> state.setText("Failed" + by + ".");
         }
         outcome.setText(c.message() == null ? "" : c.message());
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        ui.setPollInterval(-1);
     }
 
     private Component problems(PlagiarismResults r) {

@@ -5,13 +5,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.lectern.platform.NotFoundException;
 import org.lectern.poll.PollBroadcaster;
 import org.lectern.poll.PollPhase;
 import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
+import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CoursePage;
 
@@ -36,8 +39,8 @@ public class PollHostView extends CoursePage {
     }
 
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        pollId = event.getRouteParameters().getLong("pollId").orElseThrow(() -> new org.lectern.platform.NotFoundException("No such poll."));
+    public void beforeEnter(BeforeEnterEvent event) {
+        pollId = event.getRouteParameters().getLong("pollId").orElseThrow(() -> new NotFoundException("No such poll."));
         super.beforeEnter(event);
     }
 
@@ -45,7 +48,7 @@ public class PollHostView extends CoursePage {
     protected void render() {
         PollSnapshot s = polls.snapshot(pollId);
         if (s.courseId() != courseId) {
-            throw new org.lectern.platform.NotFoundException("No poll " + pollId + " in this course.");
+            throw new NotFoundException("No poll " + pollId + " in this course.");
         }
         addClassName("poll-projector");
         if (s.staff()) {
@@ -61,7 +64,7 @@ public class PollHostView extends CoursePage {
         panel = new PollPanel(polls);
         add(panel);
         draw(s);
-        LivePoll.follow(panel, broadcaster, pollId, s.staff(), () -> draw(polls.snapshot(pollId)));
+        LiveUpdates.follow(panel, redraw -> broadcaster.subscribe(pollId, s.staff(), redraw), () -> draw(polls.snapshot(pollId)));
     }
 
     private void draw(PollSnapshot s) {

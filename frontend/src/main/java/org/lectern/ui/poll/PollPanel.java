@@ -1,5 +1,6 @@
 package org.lectern.ui.poll;
 
+import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -36,7 +37,7 @@ class PollPanel extends VerticalLayout {
         // Questions may carry math (exercise polls always do): typeset like exercises.
         var question = MathMarkdown.of(s.question());
         question.setId("poll-question");
-        ((com.vaadin.flow.component.HasStyle) question).addClassName("poll-question");
+        ((HasStyle) question).addClassName("poll-question");
         Span phase = new Span(s.phase().label());
         phase.setId("poll-phase");
         phase.addClassName("lectern-chip");

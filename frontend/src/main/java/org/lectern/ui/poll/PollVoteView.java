@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.lectern.platform.NotFoundException;
 import org.lectern.poll.PollBroadcaster;
+import org.lectern.ui.LiveUpdates;
 import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
 
@@ -44,6 +45,6 @@ public class PollVoteView extends VerticalLayout implements BeforeEnterObserver 
         PollPanel panel = new PollPanel(polls);
         add(panel);
         panel.show(s, panel::refreshAfterVote);
-        LivePoll.follow(panel, broadcaster, pollId, s.staff(), () -> panel.show(polls.snapshot(pollId), panel::refreshAfterVote));
+        LiveUpdates.follow(panel, redraw -> broadcaster.subscribe(pollId, s.staff(), redraw), () -> panel.show(polls.snapshot(pollId), panel::refreshAfterVote));
     }
 }

@@ -14,12 +14,15 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 import org.lectern.course.CourseService;
+import org.lectern.platform.NotFoundException;
 import org.lectern.qa.Moderation;
 import org.lectern.qa.Post;
 import org.lectern.qa.PostThread;
@@ -57,7 +60,7 @@ public class QaPostView extends CoursePage {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        postId = event.getRouteParameters().getLong("postId").orElseThrow(() -> new org.lectern.platform.NotFoundException("No such post."));
+        postId = event.getRouteParameters().getLong("postId").orElseThrow(() -> new NotFoundException("No such post."));
         super.beforeEnter(event);
     }
 
@@ -67,9 +70,9 @@ public class QaPostView extends CoursePage {
         add(new CourseHeader(grant, CourseHeader.Tab.QA));
         PostThread first = qa.thread(postId);
         if (first.post().courseId() != courseId) {
-            throw new org.lectern.platform.NotFoundException("No post " + postId + " in this course.");
+            throw new NotFoundException("No post " + postId + " in this course.");
         }
-        RouterLink back = new RouterLink("← All questions", QaView.class, new com.vaadin.flow.router.RouteParameters("courseId",
+        RouterLink back = new RouterLink("← All questions", QaView.class, new RouteParameters("courseId",
                 Long.toString(courseId)));
         Div thread = new Div();
         thread.setId("qa-thread");
@@ -166,7 +169,7 @@ public class QaPostView extends CoursePage {
 
     private void comments(Div parent, PostThread t, Long answerId, ZoneId zone, Runnable redraw, boolean closed) {
         Div list = new Div();
-        t.comments().stream().filter(c -> java.util.Objects.equals(c.answerId(), answerId)).forEach(c -> {
+        t.comments().stream().filter(c -> Objects.equals(c.answerId(), answerId)).forEach(c -> {
             Div line = new Div();
             line.addClassName("oh-line");
             Span by = new Span(who(c.author(), c.byStaff(), c.mine()) + " · " + WHEN.format(c.createdAt().atZone(zone)));

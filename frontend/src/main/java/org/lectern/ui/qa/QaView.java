@@ -1,5 +1,6 @@
 package org.lectern.ui.qa;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -13,15 +14,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParam;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.course.CourseService;
 import org.lectern.qa.EmailDelivery;
+import org.lectern.qa.ImageCheck;
 import org.lectern.qa.Post;
 import org.lectern.qa.PostDraft;
 import org.lectern.qa.PostFilter;
@@ -96,9 +103,9 @@ public class QaView extends CoursePage {
         });
         ask.setId("qa-ask");
         ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
-        com.vaadin.flow.component.upload.Upload image = new com.vaadin.flow.component.upload.Upload(
-                com.vaadin.flow.server.streams.UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+        UI ui = UI.getCurrent();
+        Upload image = new Upload(
+                UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
                     AtomicReference<String> md = new AtomicReference<>();
                     if (Notifications.attempt(() -> md.set(qa.uploadImage(courseId, bytes)))) {
                         body.setValue(body.getValue() + (body.getValue().isEmpty() ? "" : "\n\n") + md.get());
@@ -106,7 +113,7 @@ public class QaView extends CoursePage {
                 })));
         image.setId("qa-image");
         image.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-        image.setMaxFileSize(org.lectern.qa.ImageCheck.MAX_BYTES);
+        image.setMaxFileSize(ImageCheck.MAX_BYTES);
         image.setDropLabel(new Span("Drop an image (PNG, JPEG, GIF, WebP; at most 2 MB)"));
         image.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         Div askForm = new Div(new H3("Ask a question"), title, body, image, new HorizontalLayout(category), privatePost, anonymous, ask);
@@ -182,28 +189,11 @@ public class QaView extends CoursePage {
         add(filters, list, askForm, email);
     }
 
-    /**
-     * " (3)" when followed posts have news since the caller last opened them, for the Q&A tab on every course page;
-     * empty otherwise, or when it cannot be told (the tab must never break a page).
-     */
-    public static String unreadBadge(long courseId) {
-        try {
-            var service = com.vaadin.flow.server.VaadinService.getCurrent();
-            if (service == null) {
-                return "";
-            }
-            int n = service.getInstantiator().getOrCreate(QaService.class).unread(courseId);
-            return n == 0 ? "" : " (" + n + ")";
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
     static String duration(Long seconds) {
         if (seconds == null) {
             return "–";
         }
-        return seconds < 3600 ? Math.round(seconds / 60.0) + " min" : String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600.0);
+        return seconds < 3600 ? Math.round(seconds / 60.0) + " min" : String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
     }
 
     private Div card(Post p, List<Category> categories) {
@@ -214,8 +204,8 @@ public class QaView extends CoursePage {
         }
         card.setId("qa-post-" + p.id());
         RouterLink link = new RouterLink();
-        link.setRoute(QaPostView.class, new com.vaadin.flow.router.RouteParameters(new com.vaadin.flow.router.RouteParam("courseId",
-                Long.toString(courseId)), new com.vaadin.flow.router.RouteParam("postId", Long.toString(p.id()))));
+        link.setRoute(QaPostView.class, new RouteParameters(new RouteParam("courseId",
+                Long.toString(courseId)), new RouteParam("postId", Long.toString(p.id()))));
         link.setText((p.pinned() ? "📌 " : "") + p.title());
         List<String> tags = new ArrayList<>();
         categories.stream().filter(c -> p.lectureId() != null && p.lectureId().equals(c.lectureId()) || p.itemId() != null && p.itemId().equals(c.itemId()))

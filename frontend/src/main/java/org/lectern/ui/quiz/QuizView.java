@@ -22,11 +22,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -43,12 +44,15 @@ import org.lectern.quiz.MustPassRow;
 import org.lectern.quiz.Question;
 import org.lectern.quiz.QuestionKind;
 import org.lectern.quiz.Quiz;
+import org.lectern.quiz.QuizClock;
+import org.lectern.quiz.QuizGrading;
 import org.lectern.quiz.QuizPool;
 import org.lectern.quiz.QuizService;
 import org.lectern.quiz.SavedAnswer;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.exercise.MathMarkdown;
 
 /**
  * One quiz. A student starts it (or resumes: the server keeps the attempt and its deadline), answers
@@ -154,7 +158,7 @@ public class QuizView extends CoursePage {
                     : "Once started, the " + q.timeLimitMinutes() + " minutes run on the server: reloading or closing the page does not stop them."),
                     start);
         } else if (current == null) {
-            box.add(new Paragraph(q.window(java.time.Instant.now()) == org.lectern.quiz.QuizClock.Window.NOT_YET_OPEN
+            box.add(new Paragraph(q.window(Instant.now()) == QuizClock.Window.NOT_YET_OPEN
                     ? "This quiz is not open yet." : "This quiz is closed."));
         }
         return box;
@@ -197,7 +201,7 @@ public class QuizView extends CoursePage {
         H4 heading = new H4("Question " + n + " · " + fmt(question.points()) + (question.points().compareTo(BigDecimal.ONE) == 0 ? " point" : " points"));
         heading.getStyle().set("margin", "0");
         // Markdown with math, as exercise prompts are (an instructor's plain text reads the same).
-        var prompt = org.lectern.ui.exercise.MathMarkdown.of(question.prompt());
+        var prompt = MathMarkdown.of(question.prompt());
         Span saved = new Span(question.savedAt() == null ? "" : "Saved " + SAVED.format(question.savedAt().atZone(zone)));
         saved.setId("saved-" + n);
         saved.addClassName("lectern-muted");
@@ -309,8 +313,8 @@ public class QuizView extends CoursePage {
             d.setId("review-" + question.number());
             d.addClassName("lectern-card");
             d.add(new H4("Question " + question.number() + " · " + fmt(question.earned()) + " / " + fmt(question.points())
-                    + (question.status() == org.lectern.quiz.QuizGrading.Status.PENDING ? " (awaiting a TA)" : "")));
-            d.add(org.lectern.ui.exercise.MathMarkdown.of(question.prompt()));
+                    + (question.status() == QuizGrading.Status.PENDING ? " (awaiting a TA)" : "")));
+            d.add(MathMarkdown.of(question.prompt()));
             d.add(new Paragraph("Your answer: " + describe(question.kind(), question.options(), question.response())));
             AttemptView.Key key = question.key();
             d.add(new Paragraph("Correct: " + switch (question.kind()) {

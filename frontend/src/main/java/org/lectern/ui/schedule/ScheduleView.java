@@ -1,8 +1,10 @@
 package org.lectern.ui.schedule;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
@@ -12,7 +14,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -20,11 +21,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.lectern.announcement.AnnouncementService;
 import org.lectern.course.Section;
 import org.lectern.exercise.ExerciseService;
 import org.lectern.livemodel.LiveModelService;
@@ -33,7 +37,9 @@ import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseSchedule;
 import org.lectern.schedule.ScheduleAssembler;
 import org.lectern.schedule.ScheduleService;
+import org.lectern.schedule.Week;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.announcement.Announcements;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
 import org.lectern.ui.exercise.ExerciseDialog;
@@ -54,10 +60,10 @@ public class ScheduleView extends CoursePage {
     private final PollService polls;
     private final ExerciseService exercises;
     private final LiveModelService liveModels;
-    private final org.lectern.announcement.AnnouncementService announcements;
+    private final AnnouncementService announcements;
 
     public ScheduleView(ScheduleService schedule, PollService polls, ExerciseService exercises, LiveModelService liveModels,
-                        org.lectern.announcement.AnnouncementService announcements) {
+                        AnnouncementService announcements) {
         this.liveModels = liveModels;
         this.announcements = announcements;
         this.schedule = schedule;
@@ -71,7 +77,7 @@ public class ScheduleView extends CoursePage {
         boolean instructor = s.grant().isInstructor();
         ZoneId zone = s.grant().course().timeZone();
         add(new CourseHeader(s.grant(), CourseHeader.Tab.SCHEDULE));
-        add(new org.lectern.ui.announcement.Announcements(announcements, courseId, s.grant().isStaff(), zone));
+        add(new Announcements(announcements, courseId, s.grant().isStaff(), zone));
 
         if (instructor) {
             Button addLecture = new Button("Add lecture", e -> new LectureDialog(schedule, courseId, null, suggestion(s), this::refresh).open());
@@ -174,9 +180,9 @@ public class ScheduleView extends CoursePage {
             default -> i.kind().label() + ": " + label;
         };
         Component chip = i.route() != null ? new Anchor(i.route(), text) : new Span(text);
-        ((com.vaadin.flow.component.HasStyle) chip).addClassName("lectern-chip");
+        ((HasStyle) chip).addClassName("lectern-chip");
         if (!relation.isEmpty()) { // an item linked to the lecture itself has no relation class
-            ((com.vaadin.flow.component.HasStyle) chip).addClassName(relation);
+            ((HasStyle) chip).addClassName(relation);
         }
         return chip;
     }
@@ -185,13 +191,13 @@ public class ScheduleView extends CoursePage {
     private static LectureDialog.Suggestion suggestion(CourseSchedule s) {
         var all = s.weeks().stream().flatMap(w -> w.lectures().stream()).toList();
         if (all.isEmpty()) {
-            return new LectureDialog.Suggestion(1, LocalDate.now(s.grant().course().timeZone()), java.time.LocalTime.of(10, 0),
-                    java.time.LocalTime.of(11, 20), null);
+            return new LectureDialog.Suggestion(1, LocalDate.now(s.grant().course().timeZone()), LocalTime.of(10, 0),
+                    LocalTime.of(11, 20), null);
         }
         var last = all.getLast();
         int max = all.stream().mapToInt(e -> e.lecture().number()).max().orElse(0);
         LocalDate next = last.start().toLocalDate().plusDays(all.size() >= 2
-                ? Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(all.get(all.size() - 2).start().toLocalDate(), last.start().toLocalDate()))
+                ? Math.max(1, ChronoUnit.DAYS.between(all.get(all.size() - 2).start().toLocalDate(), last.start().toLocalDate()))
                 : 7);
         return new LectureDialog.Suggestion(max + 1, next, last.start().toLocalTime(), last.end(), last.lecture().location());
     }
@@ -214,7 +220,7 @@ public class ScheduleView extends CoursePage {
     private void weekDialog(CourseSchedule s) {
         Dialog d = new Dialog();
         d.setHeaderTitle("Add or rename a week");
-        List<org.lectern.schedule.Week> weeks = schedule.weeks(courseId);
+        List<Week> weeks = schedule.weeks(courseId);
         IntegerField number = new IntegerField("Week number");
         number.setValue(weeks.isEmpty() ? 1 : weeks.getLast().number() + 1);
         number.setMin(1);

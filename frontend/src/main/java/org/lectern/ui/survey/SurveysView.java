@@ -4,7 +4,10 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -23,6 +27,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +39,11 @@ import java.util.stream.IntStream;
 import org.lectern.course.CourseService;
 import org.lectern.survey.Survey;
 import org.lectern.survey.SurveyChart;
+import org.lectern.survey.SurveyDraft;
 import org.lectern.survey.SurveyQuestion;
 import org.lectern.survey.SurveyResults;
 import org.lectern.survey.SurveyService;
+import org.lectern.survey.SurveyText;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -90,19 +98,19 @@ public class SurveysView extends CoursePage {
     }
 
     /** Staff write questions one per line ({@link SurveyText}); the service checks everything again. */
-    private com.vaadin.flow.component.details.Details createForm(java.time.ZoneId zone) {
+    private Details createForm(ZoneId zone) {
         TextField shortName = new TextField("Short name (the gradebook item)");
         shortName.setId("survey-new-short-name");
         TextField title = new TextField("Title");
         title.setId("survey-new-title");
         title.setWidthFull();
-        com.vaadin.flow.component.checkbox.Checkbox anonymous = new com.vaadin.flow.component.checkbox.Checkbox("Anonymous: staff see who answered, not what");
+        Checkbox anonymous = new Checkbox("Anonymous: staff see who answered, not what");
         anonymous.setValue(true);
         anonymous.setId("survey-new-anonymous");
-        var now = java.time.LocalDateTime.now(zone).withSecond(0).withNano(0);
-        com.vaadin.flow.component.datetimepicker.DateTimePicker opens = new com.vaadin.flow.component.datetimepicker.DateTimePicker("Opens", now);
-        com.vaadin.flow.component.datetimepicker.DateTimePicker closes = new com.vaadin.flow.component.datetimepicker.DateTimePicker("Closes", now.plusDays(7));
-        com.vaadin.flow.component.textfield.BigDecimalField points = new com.vaadin.flow.component.textfield.BigDecimalField("Participation points (optional)");
+        var now = LocalDateTime.now(zone).withSecond(0).withNano(0);
+        DateTimePicker opens = new DateTimePicker("Opens", now);
+        DateTimePicker closes = new DateTimePicker("Closes", now.plusDays(7));
+        BigDecimalField points = new BigDecimalField("Participation points (optional)");
         TextField category = new TextField("Gradebook category (optional)");
         TextArea questions = new TextArea("Questions, one per line");
         questions.setId("survey-new-questions");
@@ -110,8 +118,8 @@ public class SurveysView extends CoursePage {
         questions.setHelperText("single*: Which program? | Undergrad | M.S. | Ph.D.   ·   multiple: … | … | …   ·   scale 5: Comfort | none | expert"
                 + "   ·   short: Time zone?   ·   long: Goals?   (* = required)");
         Button create = new Button("Create survey", e -> {
-            if (Notifications.attempt(() -> surveys.create(courseId, new org.lectern.survey.SurveyDraft(shortName.getValue(), title.getValue(),
-                    anonymous.getValue(), org.lectern.survey.SurveyText.parse(questions.getValue()),
+            if (Notifications.attempt(() -> surveys.create(courseId, new SurveyDraft(shortName.getValue(), title.getValue(),
+                    anonymous.getValue(), SurveyText.parse(questions.getValue()),
                     opens.getValue() == null ? null : opens.getValue().atZone(zone).toInstant(),
                     closes.getValue() == null ? null : closes.getValue().atZone(zone).toInstant(), points.getValue(),
                     category.getValue().isBlank() ? null : category.getValue().strip())))) {
@@ -121,7 +129,7 @@ public class SurveysView extends CoursePage {
         });
         create.setId("survey-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var details = new com.vaadin.flow.component.details.Details("New survey",
+        var details = new Details("New survey",
                 new Div(shortName, title, anonymous, new Div(opens, closes), new Div(points, category), questions, create));
         details.setId("survey-new");
         return details;

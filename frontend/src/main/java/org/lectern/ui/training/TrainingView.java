@@ -38,8 +38,10 @@ import org.lectern.grading.training.OptimizerKind;
 import org.lectern.grading.training.TrainingConfig;
 import org.lectern.grading.training.TrainingDataset;
 import org.lectern.grading.training.TrainingPreset;
+import org.lectern.platform.Broadcaster;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NotFoundException;
 import org.lectern.project.TeamService;
 import org.lectern.training.QuotaUse;
 import org.lectern.training.RunState;
@@ -68,8 +70,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class TrainingView extends CoursePage {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
-    private static final String TRAIN_COLOR = "#1f77b4";
-    private static final String VALIDATION_COLOR = "#d62728";
 
     private final TrainingService training;
     private final CourseService courses;
@@ -96,7 +96,6 @@ public class TrainingView extends CoursePage {
     private Button compare;
     private VerticalLayout comparison;
     private final Set<Long> selected = new LinkedHashSet<>();
-    private TrainingBroadcaster.Subscription subscription;
     private boolean filling;
 
     public TrainingView(TrainingService training, CourseService courses, TrainingBroadcaster broadcaster, TeamService teams) {
@@ -104,12 +103,10 @@ public class TrainingView extends CoursePage {
         this.training = training;
         this.courses = courses;
         this.broadcaster = broadcaster;
-        addDetachListener(e -> unsubscribe());
     }
 
     @Override
     protected void render() {
-        unsubscribe();
         selected.clear();
         grant = courses.open(courseId);
         zone = grant.course().timeZone();
@@ -351,100 +348,13 @@ public class TrainingView extends CoursePage {
 
     // ------------------------------------------------------------------ the live run
 
-    /** Shows one run and follows it while it is queued or training: each change is pushed from the pool. */
+    /** Shows one run in the live panel, which follows it as the pool pushes its changes. */
     private void show(long runId) {
-        unsubscribe();
-        UI ui = UI.getCurrent();
-        SecurityContext viewer = SecurityContextHolder.getContext();
-        // Subscribe before reading, so that no change falls between the read and the subscription.
-        subscription = broadcaster.subscribe(runId, () -> ui.access(() -> {
-            SecurityContext previous = SecurityContextHolder.getContext();
-            SecurityContextHolder.setContext(viewer);
-            try {
-                redraw(runId);
-            } finally {
-                SecurityContextHolder.setContext(previous);
-            }
-        }));
-        redraw(runId);
-    }
-
-    private void redraw(long runId) {
-        TrainingRunDetail d = training.run(runId);
-        draw(d);
-        if (!d.run().state().active()) {
-            unsubscribe();
+        live.removeAll();
+        live.add(new LiveRunPanel(training, broadcaster, grant, runId, () -> {
             reloadRuns();
             changed();
-        }
-    }
-
-    private void draw(TrainingRunDetail d) {
-        TrainingRun r = d.run();
-        live.removeAll();
-        H3 heading = new H3("Run #" + r.id() + " · " + r.describe());
-        heading.setId("training-run-title");
-        Span state = new Span(stateText(r));
-        state.setId("training-state");
-        state.getElement().setAttribute("data-state", r.state().label());
-        if (r.state() == RunState.FAILED || r.state() == RunState.DIVERGED || r.state() == RunState.STOPPED) {
-            state.addClassName("lectern-error-text");
-        }
-        ProgressBar bar = new ProgressBar(0, 1, (double) d.epochs().size() / r.epochs());
-        bar.setId("training-progress");
-        bar.setWidth("16em");
-        Span epoch = new Span("epoch " + d.epochs().size() + "/" + r.epochs());
-        epoch.setId("training-epoch");
-        HorizontalLayout status = new HorizontalLayout(bar, epoch);
-        status.setAlignItems(FlexComponent.Alignment.CENTER);
-        if (r.state().active() && (grant.isStaff() || r.accountId() == grant.caller().accountId())) {
-            Button cancel = new Button("Cancel", e -> {
-                if (Notifications.attempt(() -> training.cancel(r.id()))) {
-                    redraw(r.id());
-                }
-            });
-            cancel.setId("training-cancel");
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            status.add(cancel);
-        }
-        List<Double> trainLoss = d.epochs().stream().map(EpochMetrics::trainLoss).toList();
-        List<Double> validationLoss = d.epochs().stream().map(EpochMetrics::validationLoss).toList();
-        List<Double> trainAccuracy = d.epochs().stream().map(e -> (Double) e.trainAccuracy()).toList();
-        List<Double> validationAccuracy = d.epochs().stream().map(e -> (Double) e.validationAccuracy()).toList();
-        Div charts = chartRow(
-                LineChart.of("chart-loss", "Loss (cross-entropy)", r.epochs(), null, false, List.of(
-                        new LineChart.Series("training loss", TRAIN_COLOR, false, trainLoss, "series-train"),
-                        new LineChart.Series("validation loss", VALIDATION_COLOR, true, validationLoss, "series-validation"))),
-                LineChart.of("chart-accuracy", "Accuracy", r.epochs(), 1.0, true, List.of(
-                        new LineChart.Series("training accuracy", TRAIN_COLOR, false, trainAccuracy, "series-train"),
-                        new LineChart.Series("validation accuracy", VALIDATION_COLOR, true, validationAccuracy, "series-validation"))));
-        live.add(heading, state, status, charts);
-        if (grant.isStaff() && r.accountId() != grant.caller().accountId()) {
-            Span who = new Span("Started by " + r.studentName());
-            who.addClassName("lectern-muted");
-            live.addComponentAtIndex(1, who);
-        }
-    }
-
-    private String stateText(TrainingRun r) {
-        return switch (r.state()) {
-            case QUEUED -> "Queued on the worker pool (about " + r.estimateSeconds() + " s of work)…";
-            case RUNNING -> r.epochsDone() == 0 ? "Starting a worker…"
-                    : "Training on " + r.device() + ": epoch " + r.epochsDone() + " of " + r.epochs() + " done" + lastText(r);
-            case DONE -> "Done" + lastText(r) + " · " + charged(r);
-            case DIVERGED -> "Diverged: " + r.message() + " · " + charged(r);
-            case CANCELLED -> r.message() + " " + charged(r);
-            case STOPPED -> r.message() + " " + charged(r);
-            case FAILED -> "Failed: " + r.message();
-        };
-    }
-
-    private static String lastText(TrainingRun r) {
-        return r.last() == null ? "" : ": validation accuracy " + percent(r.last().validationAccuracy()) + ", loss " + loss(r.last().validationLoss());
-    }
-
-    private static String charged(TrainingRun r) {
-        return r.chargedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f s of worker time", r.chargedSeconds());
+        }));
     }
 
     // ------------------------------------------------------------------ the runs and comparisons
@@ -500,7 +410,7 @@ public class TrainingView extends CoursePage {
         List<TrainingRunDetail> details;
         try {
             details = training.compare(courseId, new ArrayList<>(selected));
-        } catch (InvalidInputException | org.lectern.platform.NotFoundException e) {
+        } catch (InvalidInputException | NotFoundException e) {
             Notifications.error(e.getMessage());
             return;
         }
@@ -544,7 +454,7 @@ public class TrainingView extends CoursePage {
     }
 
     /** Charts side by side, wrapping on narrow screens. */
-    private static Div chartRow(Component... charts) {
+    static Div chartRow(Component... charts) {
         Div row = new Div(charts);
         row.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)").set("width", "100%");
         return row;
@@ -554,18 +464,11 @@ public class TrainingView extends CoursePage {
         return d.epochs().isEmpty() ? null : d.epochs().getLast();
     }
 
-    private static String percent(double share) {
+    static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
-    private static String loss(Double loss) {
+    static String loss(Double loss) {
         return loss == null ? "NaN" : String.format(Locale.ROOT, "%.3f", loss);
-    }
-
-    private void unsubscribe() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
     }
 }
