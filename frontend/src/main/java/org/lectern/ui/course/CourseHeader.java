@@ -13,7 +13,7 @@ import org.lectern.ui.schedule.ScheduleView;
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
 
-    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, ROSTER, SETTINGS }
+    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, TEAMS, PAPERS, ROSTER, SETTINGS }
 
     public CourseHeader(CourseAccess.Grant grant, Tab current) {
         var course = grant.course();
@@ -35,6 +35,8 @@ public class CourseHeader extends Composite<VerticalLayout> {
                 current == Tab.QA));
         tabs.add(link("Office hours", org.lectern.ui.officehours.OfficeHoursView.class, params, "tab-office-hours", current == Tab.OFFICE_HOURS));
         tabs.add(link("Surveys", org.lectern.ui.survey.SurveysView.class, params, "tab-surveys", current == Tab.SURVEYS));
+        tabs.add(link("Teams", org.lectern.ui.project.TeamsView.class, params, "tab-teams", current == Tab.TEAMS));
+        tabs.add(link("Papers", org.lectern.ui.paper.PapersView.class, params, "tab-papers", current == Tab.PAPERS));
         if (grant.isStaff()) {
             tabs.add(link("Roster", RosterView.class, params, "tab-roster", current == Tab.ROSTER));
         }
