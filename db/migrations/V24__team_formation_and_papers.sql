@@ -110,3 +110,37 @@ create table workspace_file (
     created_at timestamptz not null default now(),
     unique (team_id, name, version)
 );
+
+-- Notebook runs (org.lectern.workspace): a member runs a workspace notebook top to bottom on the pool (job kind
+-- "notebook-run"); each code cell's output is stored as it arrives; the executed notebook becomes a new version of the
+-- file. A queued or running run holds its time limit of the team's weekly quota; an ended one is charged its time.
+create table notebook_run (
+    id               bigserial   primary key,
+    team_id          bigint      not null references project_team (id) on delete cascade,
+    course_id        bigint      not null references course (id) on delete cascade,
+    file_id          bigint      not null references workspace_file (id) on delete cascade,
+    started_by       bigint      references account (id) on delete set null,
+    status           text        not null default 'QUEUED' check (status in ('QUEUED', 'RUNNING', 'FINISHED', 'FAILED')),
+    estimate_seconds integer     not null check (estimate_seconds > 0),
+    code_cells       integer     not null check (code_cells >= 0),
+    seconds          double precision,
+    problem          text,
+    packages         text        not null default '',
+    worker           text,
+    result_file_id   bigint      references workspace_file (id) on delete set null,
+    created_at       timestamptz not null default now(),
+    started_at       timestamptz,
+    first_output_at  timestamptz,
+    finished_at      timestamptz
+);
+create index notebook_run_team_idx on notebook_run (team_id, created_at);
+
+create table notebook_run_cell (
+    run_id  bigint  not null references notebook_run (id) on delete cascade,
+    cell    integer not null,
+    stdout  text    not null,
+    stderr  text    not null,
+    images  text    not null default '[]', -- JSON array of base64 PNGs (at most 4 per cell)
+    error   text,
+    primary key (run_id, cell)
+);

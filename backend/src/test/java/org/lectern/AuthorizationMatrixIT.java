@@ -82,7 +82,8 @@ class AuthorizationMatrixIT {
     @Autowired LiveModelService live;
     @Autowired PlagiarismService plagiarism;
     @Autowired org.lectern.course.CourseService courseService;
-    @Autowired org.lectern.project.WorkspaceService workspaces;
+    @Autowired org.lectern.workspace.WorkspaceService workspaces;
+    @Autowired org.lectern.workspace.NotebookRunService notebookRuns;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     record Row(String method, String path, Map<String, String> cells, Map<String, String> use, int line) {
@@ -380,6 +381,10 @@ class AuthorizationMatrixIT {
         v.put("position", "0");
         v.put("fileId", Long.toString(as(s.student(), () -> workspaces.upload(Long.parseLong(v.get("teamId")), "notes.md",
                 "# Plan".getBytes(UTF_8))).id()));
+        long notebook = as(s.student(), () -> workspaces.upload(Long.parseLong(v.get("teamId")), "run.ipynb", ("{\"cells\": [{\"cell_type\":"
+                + " \"code\", \"source\": \"print(1)\", \"metadata\": {}, \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4,"
+                + " \"nbformat_minor\": 5}").getBytes(UTF_8))).id();
+        v.put("notebookRunId", Long.toString(as(s.student(), () -> notebookRuns.start(notebook)).id()));
     }
 
     static String id(HttpResponse<String> created) {

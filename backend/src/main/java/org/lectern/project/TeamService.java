@@ -122,6 +122,24 @@ public class TeamService {
         return repo.teamOf(courseId, grant.caller().accountId());
     }
 
+    /** The team, if the caller is one of its members or the course's staff; to anyone else, as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Team visibleTeam(long teamId) {
+        Team team = repo.team(teamId).orElseThrow(() -> noTeam(teamId));
+        var grant = access.member(team.courseId());
+        if (!grant.isStaff() && !team.has(grant.caller().accountId())) {
+            throw noTeam(teamId);
+        }
+        return team;
+    }
+
+    /** Staff: the course's TAs and instructors (mentors for teams), by name. */
+    @Transactional(readOnly = true)
+    public List<Team.Member> staffOf(long courseId) {
+        access.staff(courseId);
+        return repo.staffOf(courseId).stream().map(p -> new Team.Member(p.accountId(), p.name(), p.email())).toList();
+    }
+
     /** Anyone in the course: how many students a team may have. */
     @Transactional(readOnly = true)
     public int maxTeamSize(long courseId) {

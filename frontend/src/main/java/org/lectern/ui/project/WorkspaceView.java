@@ -29,7 +29,10 @@ import org.lectern.notebooks.Notebook;
 import org.lectern.notebooks.NotebookHtml;
 import org.lectern.platform.NotFoundException;
 import org.lectern.project.Team;
-import org.lectern.project.WorkspaceService;
+import org.lectern.ui.LiveUpdates;
+import org.lectern.workspace.NotebookRunBroadcaster;
+import org.lectern.workspace.NotebookRunService;
+import org.lectern.workspace.WorkspaceService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.exercise.MathMarkdown;
@@ -45,12 +48,21 @@ import org.lectern.ui.exercise.MathMarkdown;
 public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
 
     private final WorkspaceService workspaces;
+    private final NotebookRunService runs;
+    private final NotebookRunBroadcaster runUpdates;
+    private final Div runsCard = new Div();
+    private final java.util.Set<Long> followed = new java.util.HashSet<>();
     private long teamId;
     private Long shownFile;
 
-    public WorkspaceView(WorkspaceService workspaces) {
+    public WorkspaceView(WorkspaceService workspaces, NotebookRunService runs, NotebookRunBroadcaster runUpdates) {
         this.workspaces = workspaces;
+        this.runs = runs;
+        this.runUpdates = runUpdates;
         addClassName("workspace-page");
+        runsCard.addClassName("lectern-card");
+        runsCard.setId("notebook-runs");
+        runsCard.setWidthFull();
     }
 
     @Override
@@ -73,6 +85,68 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         mentor(w);
         notes(w);
         files(w);
+        add(runsCard);
+        drawRuns();
+    }
+
+    /** The team's notebook runs; a run still going is followed by push, so its cells appear as the worker sends them. */
+    private void drawRuns() {
+        runsCard.removeAll();
+        runsCard.add(new H3("Notebook runs on the pool"));
+        List<NotebookRunService.Run> list = runs.runs(teamId);
+        if (list.isEmpty()) {
+            runsCard.add(new Paragraph("No runs yet: open a notebook's version and press Run on the pool."));
+        }
+        for (var r : list) {
+            Div box = new Div();
+            box.addClassName("notebook-run");
+            box.setId("notebook-run-" + r.id());
+            Span head = new Span(r.fileName() + " v" + r.fileVersion() + " · " + r.startedBy() + " · " + r.status().toLowerCase(java.util.Locale.ROOT)
+                    + (r.ended() ? "" : " (" + r.cells().size() + " of " + r.codeCells() + " cells)")
+                    + (r.seconds() == null ? "" : " · " + Math.round(r.seconds()) + " s"));
+            head.addClassName("notebook-run-status");
+            head.getStyle().set("font-weight", "600");
+            box.add(new Div(head));
+            if (r.problem() != null) {
+                box.add(new Paragraph(r.problem()));
+            }
+            for (var c : r.cells()) {
+                Div cell = new Div();
+                cell.addClassName("notebook-run-cell");
+                Span label = new Span("[" + (c.cell() + 1) + "] ");
+                label.addClassName("lectern-muted");
+                Span out = new Span(c.stdout() + c.stderr() + (c.error() == null ? "" : c.error())); // escaped text
+                out.getStyle().set("white-space", "pre-wrap").set("font-family", "monospace");
+                cell.add(label, out);
+                for (String png : c.pngBase64()) {
+                    if (png.matches("[A-Za-z0-9+/=]{1,4000000}")) {
+                        com.vaadin.flow.component.html.Image img = new com.vaadin.flow.component.html.Image("data:image/png;base64," + png, "figure");
+                        img.setMaxWidth("100%");
+                        cell.add(new Div(img));
+                    }
+                }
+                box.add(cell);
+            }
+            if (r.resultFileId() != null) {
+                Button open = new Button("Open the executed notebook", e -> {
+                    shownFile = r.resultFileId();
+                    draw();
+                });
+                open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                box.add(open);
+            }
+            if (!r.packages().isEmpty()) {
+                Span pk = new Span("Worker: " + String.join(", ", r.packages().subList(0, Math.min(12, r.packages().size())))
+                        + (r.packages().size() > 12 ? " … (" + r.packages().size() + " packages)" : ""));
+                pk.addClassName("lectern-muted");
+                box.add(new Div(pk));
+            }
+            runsCard.add(box);
+            if (!r.ended() && followed.add(r.id())) {
+                long id = r.id();
+                LiveUpdates.follow(runsCard, redraw -> runUpdates.subscribe(id, redraw), this::drawRuns);
+            }
+        }
     }
 
     private void mentor(WorkspaceService.Workspace w) {
@@ -149,6 +223,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                     draw();
                 });
                 open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                open.setId("workspace-version-" + v.id());
                 open.getElement().setAttribute("title", "by " + v.createdBy() + ", " + v.sizeBytes() + " bytes");
                 row.add(open);
             }
@@ -161,6 +236,16 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 view.setId("workspace-file-view");
                 view.add(new H3(f.file().name() + " · version " + f.file().version() + " by " + f.file().createdBy()));
                 if (f.file().notebook()) {
+                    long fileId = f.file().id();
+                    Button run = new Button("Run on the pool", e -> {
+                        if (Notifications.attempt(() -> runs.start(fileId))) {
+                            Notifications.success("Queued: outputs appear below as each cell finishes.");
+                            drawRuns();
+                        }
+                    });
+                    run.setId("run-notebook");
+                    run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    view.add(run);
                     view.add(new Html("<div>" + NotebookHtml.render(Notebook.parse(f.content())) + "</div>"));
                 } else {
                     Span text = new Span(new String(f.content(), StandardCharsets.UTF_8)); // text, escaped by the Span

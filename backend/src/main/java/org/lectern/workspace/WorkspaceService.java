@@ -1,4 +1,4 @@
-package org.lectern.project;
+package org.lectern.workspace;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +8,9 @@ import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.platform.blob.BlobStore;
-import org.lectern.project.internal.TeamRepository;
-import org.lectern.project.internal.WorkspaceRepository;
+import org.lectern.project.Team;
+import org.lectern.project.TeamService;
+import org.lectern.workspace.internal.WorkspaceRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,13 +41,13 @@ public class WorkspaceService {
     public record FileContent(FileVersion file, byte[] content) {
     }
 
-    private final TeamRepository teams;
+    private final TeamService teams;
     private final WorkspaceRepository repo;
     private final BlobStore blobs;
     private final CourseAccess access;
     private final AuditLog audit;
 
-    WorkspaceService(TeamRepository teams, WorkspaceRepository repo, BlobStore blobs, CourseAccess access, AuditLog audit) {
+    WorkspaceService(TeamService teams, WorkspaceRepository repo, BlobStore blobs, CourseAccess access, AuditLog audit) {
         this.teams = teams;
         this.repo = repo;
         this.blobs = blobs;
@@ -77,8 +78,7 @@ public class WorkspaceService {
     /** Members and staff: a new version of a file (the first one if the name is new). */
     @Transactional
     public FileVersion upload(long teamId, String name, byte[] content) {
-        Team team = teams.lockTeam(teamId).orElseThrow(() -> noTeam(teamId));
-        visible(teamId);
+        Team team = visible(teamId);
         String n = name == null ? "" : name.strip();
         if (!n.matches("[A-Za-z0-9][A-Za-z0-9._ -]{0,99}") || n.contains("..")) {
             throw new InvalidInputException("A file name is 1 to 100 letters, digits, spaces, dots, - or _, starting with a letter or digit.");
@@ -96,7 +96,12 @@ public class WorkspaceService {
                 throw new InvalidInputException(n + " is not a Jupyter notebook: " + e.getMessage());
             }
         }
-        long id = repo.insertFile(teamId, n, blobs.put(content), content.length, me(team));
+        long id;
+        try {
+            id = repo.insertFile(teamId, n, blobs.put(content), content.length, me(team));
+        } catch (org.springframework.dao.DuplicateKeyException e) { // a teammate saved the same file at this moment
+            throw new org.lectern.platform.ConflictException("A teammate saved " + n + " at this moment; try again.");
+        }
         audit.record(me(team), team.courseId(), "workspace.file", team.name() + " " + n);
         return version(repo.file(id).orElseThrow());
     }
@@ -116,7 +121,7 @@ public class WorkspaceService {
     /** Staff: the team's mentor, a TA or instructor of the course (null: none). */
     @Transactional
     public Workspace setMentor(long teamId, Long mentorId) {
-        Team team = teams.team(teamId).orElseThrow(() -> noTeam(teamId));
+        Team team = teams.visibleTeam(teamId);
         var grant = access.staff(team.courseId());
         if (mentorId != null) {
             boolean staff = teams.staffOf(team.courseId()).stream().anyMatch(p -> p.accountId() == mentorId);
@@ -133,17 +138,12 @@ public class WorkspaceService {
     @Transactional(readOnly = true)
     public List<Team.Member> mentors(long courseId) {
         access.staff(courseId);
-        return teams.staffOf(courseId).stream().map(p -> new Team.Member(p.accountId(), p.name(), p.email())).toList();
+        return teams.staffOf(courseId);
     }
 
     /** The team, if the caller is one of its members or the course's staff; otherwise as if it did not exist. */
     private Team visible(long teamId) {
-        Team team = teams.team(teamId).orElseThrow(() -> noTeam(teamId));
-        var grant = access.member(team.courseId());
-        if (!grant.isStaff() && !team.has(grant.caller().accountId())) {
-            throw noTeam(teamId);
-        }
-        return team;
+        return teams.visibleTeam(teamId);
     }
 
     private long me(Team team) {
@@ -152,9 +152,5 @@ public class WorkspaceService {
 
     private static FileVersion version(WorkspaceRepository.FileRow r) {
         return new FileVersion(r.id(), r.name(), r.version(), r.sizeBytes(), r.createdBy(), r.createdAt());
-    }
-
-    private static NotFoundException noTeam(long teamId) {
-        return new NotFoundException("No team " + teamId + ".");
     }
 }

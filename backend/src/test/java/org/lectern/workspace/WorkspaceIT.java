@@ -1,4 +1,4 @@
-package org.lectern.project;
+package org.lectern.workspace;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,8 @@ import org.lectern.identity.Account;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
+import org.lectern.project.Team;
+import org.lectern.project.TeamFormationService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BackendTest

@@ -1,4 +1,4 @@
-package org.lectern.project;
+package org.lectern.workspace;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST: a team's workspace (members and staff): notes, file versions, the mentor. */
+/** REST: a team's workspace (members and staff): notes, file versions, the mentor, notebook runs on the pool. */
 @RestController
 class WorkspaceController {
 
@@ -21,9 +21,28 @@ class WorkspaceController {
     }
 
     private final WorkspaceService workspaces;
+    private final NotebookRunService runs;
 
-    WorkspaceController(WorkspaceService workspaces) {
+    WorkspaceController(WorkspaceService workspaces, NotebookRunService runs) {
         this.workspaces = workspaces;
+        this.runs = runs;
+    }
+
+    /** Runs this version of a workspace notebook on the pool (a member, within the team's weekly worker time). */
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/workspace-files/{fileId}/runs")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    NotebookRunService.Run startRun(@PathVariable long fileId) {
+        return runs.start(fileId);
+    }
+
+    @GetMapping("/api/v1/teams/{teamId}/notebook-runs")
+    java.util.List<NotebookRunService.Run> runs(@PathVariable long teamId) {
+        return runs.runs(teamId);
+    }
+
+    @GetMapping("/api/v1/notebook-runs/{runId}")
+    NotebookRunService.Run run(@PathVariable long runId) {
+        return runs.run(runId);
     }
 
     @GetMapping("/api/v1/teams/{teamId}/workspace")

@@ -1,4 +1,4 @@
-package org.lectern.project.internal;
+package org.lectern.workspace.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class WorkspaceRepository {
     }
 
     /** The next version of a file; the team row is locked by the caller, so two uploads of one name cannot clash. */
-    public long insertFile(long teamId, String name, String sha256, long size, long by) {
+    public long insertFile(long teamId, String name, String sha256, long size, Long by) {
         return jdbc.sql("""
                         insert into workspace_file (team_id, name, version, sha256, size_bytes, created_by)
                         values (?, ?, coalesce((select max(version) from workspace_file where team_id = ? and name = ?), 0) + 1, ?, ?, ?)
