@@ -225,7 +225,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 open.setId("workspace-version-" + v.id());
                 open.getElement().setAttribute("title", "by " + v.createdBy() + ", " + v.sizeBytes() + " bytes");
-                row.add(open);
+                row.add(open, new Span(" "));
             }
             card.add(row);
         });
