@@ -310,7 +310,7 @@ public class PaperService {
         if (p.teamId() == null) {
             throw new ConflictException("No group presents this paper yet.");
         }
-        // read as the course's staff see it would need the staff role; the caller's own team is enough for members
+        // a member casts within their own team; staff read the presenting team from the course's teams
         return teams.myTeam(p.courseId()).filter(t -> t.id() == p.teamId())
                 .or(() -> access.member(p.courseId()).isStaff() ? teams.teams(p.courseId()).stream().filter(t -> t.id() == p.teamId()).findFirst()
                         : Optional.empty())
