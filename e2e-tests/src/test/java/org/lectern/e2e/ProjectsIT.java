@@ -72,6 +72,7 @@ class ProjectsIT extends BrowserTest {
                     {"shortName": "E2E-R1", "title": "Deep Residual Learning", "lectureAt": "2099-01-01T10:00:00Z"}""");
             String paperId = Api.field(paper, "id");
             instructor.putJson("/api/v1/papers/" + paperId + "/team", "{\"teamId\": " + teamId + "}");
+            screenshots("papers-staff", "/courses/" + courseId + "/papers", "instructor@demo.lectern");
             browser.signOut();
 
             // Ada uploads a notebook to the workspace and runs it on the pool: the output arrives on the page.
@@ -86,6 +87,8 @@ class ProjectsIT extends BrowserTest {
             browser.waitForText(By.id("notebook-runs"), "finished", Duration.ofSeconds(180));
             browser.waitForText(By.id("notebook-runs"), "sum 45");
             screenshots("workspace", "/teams/" + teamId + "/workspace", "student1@demo.lectern");
+            screenshots("teams-student", "/courses/" + courseId + "/teams", "student1@demo.lectern");
+            screenshots("papers-student", "/courses/" + courseId + "/papers", "student1@demo.lectern");
 
             // The presenter view counts the first role down.
             browser.open("/papers/" + paperId + "/present");
