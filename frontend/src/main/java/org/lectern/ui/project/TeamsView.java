@@ -147,7 +147,9 @@ public class TeamsView extends CoursePage {
                 });
                 leave.setId("leave-team");
                 leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-                HorizontalLayout form = new HorizontalLayout(who, invite, leave);
+                // a full team (open invitations hold places) shows no invite field; the service refuses one anyway
+                boolean room = t.members().size() + mine.sent().size() < mine.settings().maxTeamSize();
+                HorizontalLayout form = room ? new HorizontalLayout(who, invite, leave) : new HorizontalLayout(leave);
                 form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
                 form.setWrap(true);
                 card.add(form);
