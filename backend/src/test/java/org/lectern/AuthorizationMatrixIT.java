@@ -81,6 +81,9 @@ class AuthorizationMatrixIT {
     @Autowired PollService polls;
     @Autowired LiveModelService live;
     @Autowired PlagiarismService plagiarism;
+    @Autowired org.lectern.course.CourseService courseService;
+    @Autowired org.lectern.workspace.WorkspaceService workspaces;
+    @Autowired org.lectern.workspace.NotebookRunService notebookRuns;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     record Row(String method, String path, Map<String, String> cells, Map<String, String> use, int line) {
@@ -354,7 +357,34 @@ class AuthorizationMatrixIT {
                         + "/auth\",\"authTokenUrl\":\"" + iss + "/token\",\"keysetUrl\":\"" + iss + "/jwks\"}")));
         // After the check, so the pair above is found without base code.
         as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
+        teamFormationFixtures(s, v, rest, owner);
         return new Fixtures(accounts, v);
+    }
+
+    /** Team formation: an invitation from the owner's team to a third student (no caller of the matrix); the other student's team. */
+    void teamFormationFixtures(Coursework.Setup s, Map<String, String> v, RestCalls rest, String owner) throws Exception {
+        Account third = people.user("third");
+        as(s.instructor(), () -> courseService.addMember(s.courseId(),
+                new org.lectern.course.NewMember("Third", third.email(), org.lectern.course.CourseRole.STUDENT, null)));
+        v.put("invitationId", id(rest.send("POST", "/api/v1/teams/" + v.get("teamId") + "/invitations", owner, "application/json",
+                "{\"who\":\"" + third.email() + "\"}")));
+        v.put("otherTeam", id(rest.send("POST", "/api/v1/courses/" + s.courseId() + "/teams/start", rest.token(s.otherStudent()),
+                "application/json", "{\"name\":\"T2\"}")));
+        // Papers: one, presented by the owner's team, the owner playing its first role.
+        String instructor = rest.token(s.instructor());
+        v.put("paperId", id(rest.send("POST", "/api/v1/courses/" + s.courseId() + "/papers", instructor, "application/json",
+                "{\"shortName\":\"P1\",\"title\":\"ResNet\",\"lectureAt\":\"2099-01-01T10:00:00Z\"}")));
+        id(rest.send("PUT", "/api/v1/papers/" + v.get("paperId") + "/team", instructor, "application/json",
+                "{\"teamId\":" + v.get("teamId") + "}"));
+        id(rest.send("PUT", "/api/v1/papers/" + v.get("paperId") + "/roles", owner, "application/json",
+                "{\"position\":0,\"accountId\":" + s.student().id() + "}"));
+        v.put("position", "0");
+        v.put("fileId", Long.toString(as(s.student(), () -> workspaces.upload(Long.parseLong(v.get("teamId")), "notes.md",
+                "# Plan".getBytes(UTF_8))).id()));
+        long notebook = as(s.student(), () -> workspaces.upload(Long.parseLong(v.get("teamId")), "run.ipynb", ("{\"cells\": [{\"cell_type\":"
+                + " \"code\", \"source\": \"print(1)\", \"metadata\": {}, \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4,"
+                + " \"nbformat_minor\": 5}").getBytes(UTF_8))).id();
+        v.put("notebookRunId", Long.toString(as(s.student(), () -> notebookRuns.start(notebook)).id()));
     }
 
     static String id(HttpResponse<String> created) {

@@ -119,6 +119,27 @@ class DemoCourse implements ApplicationRunner {
                 ======================""", env.getProperty("local.server.port", "8080"), password);
     }
 
+    /** Set by Spring after construction (a field, so the constructor that others extend stays as it is). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.lectern.paper.PaperService paperService;
+
+    /**
+     * A COMP541-style reading list: three papers, each discussed at a lecture (reviews are due when it starts), open for
+     * groups to claim; the presentation roles are COMP541's defaults (overview 14, strengths 8, weaknesses 8, questions 10).
+     */
+    private void papers(long id) {
+        var lectures = schedule.lectures(id);
+        Object[][] list = {
+                {"R1", "Deep Residual Learning for Image Recognition", "He, Zhang, Ren, Sun", "https://arxiv.org/abs/1512.03385", 5},
+                {"R2", "Batch Normalization: Accelerating Deep Network Training", "Ioffe, Szegedy", "https://arxiv.org/abs/1502.03167", 6},
+                {"R3", "Attention Is All You Need", "Vaswani et al.", "https://arxiv.org/abs/1706.03762", 8}};
+        for (Object[] p : list) {
+            var lecture = lectures.get(Math.min((Integer) p[4], lectures.size() - 1));
+            paperService.create(id, new org.lectern.paper.PaperDraft((String) p[0], (String) p[1], (String) p[2], (String) p[3],
+                    lecture.startsAt(), BigDecimal.TEN));
+        }
+    }
+
     private Account account(String email, String name, SiteRole role, String password) {
         return accounts.byEmail(email).orElseGet(() -> accounts.createWithPassword(email, name, role, password));
     }
@@ -191,6 +212,7 @@ class DemoCourse implements ApplicationRunner {
         quiz1(id);
         item(id, CourseItem.Kind.PROJECT, "Proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59");
         firstDaySurvey(id);
+        papers(id);
         announcements.post(id, "Welcome to CSE 493G1", "Please answer the **first-day survey** (Surveys tab): it is anonymous. "
                 + "Questions go to the Q&A tab; use a private post when it contains your code.", null);
         return c;

@@ -38,10 +38,7 @@ public class TeamService {
     @Transactional
     public Team create(long courseId, String name) {
         var grant = access.staff(courseId);
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > MAX_NAME) {
-            throw new InvalidInputException("A team needs a name of 1 to " + MAX_NAME + " characters.");
-        }
+        String n = teamName(name);
         long id;
         try {
             id = repo.insertTeam(courseId, n, grant.caller().accountId());
@@ -78,11 +75,12 @@ public class TeamService {
             return team;
         }
         int max = maxTeamSizeOf(team.courseId());
-        if (team.members().size() >= max) {
+        Optional<Team> other = repo.teamOf(team.courseId(), person.accountId());
+        // staff are not bound by the lock; the size and one-team rules are TeamRules.place
+        if (new TeamRules(new TeamRules.Limits(1, max, null)).place(new TeamRules.TeamState(team.members().size(), 0), false).isPresent()) {
             throw new ConflictException("Team " + team.name() + " is full: it has " + team.members().size() + " members and this course"
                     + " allows " + max + " per team.");
         }
-        Optional<Team> other = repo.teamOf(team.courseId(), person.accountId());
         if (other.isPresent()) {
             throw alreadyInATeam(person, other.get().name());
         }
@@ -91,7 +89,9 @@ public class TeamService {
         } catch (DuplicateKeyException e) { // added to another team at this very moment
             throw alreadyInATeam(person, "another team");
         }
+        repo.withdrawOpenInvitations(team.courseId(), person.accountId());
         audit.record(grant.caller().accountId(), team.courseId(), "team.member.added", team.name() + " " + address);
+        repo.notifyCourse(team.courseId());
         return repo.team(teamId).orElseThrow();
     }
 
@@ -104,6 +104,7 @@ public class TeamService {
             throw new NotFoundException("That student is not in team " + team.name() + ".");
         }
         audit.record(grant.caller().accountId(), team.courseId(), "team.member.removed", team.name() + " " + accountId);
+        repo.notifyCourse(team.courseId());
         return repo.team(teamId).orElseThrow();
     }
 
@@ -119,6 +120,24 @@ public class TeamService {
     public Optional<Team> myTeam(long courseId) {
         var grant = access.member(courseId);
         return repo.teamOf(courseId, grant.caller().accountId());
+    }
+
+    /** The team, if the caller is one of its members or the course's staff; to anyone else, as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Team visibleTeam(long teamId) {
+        Team team = repo.team(teamId).orElseThrow(() -> noTeam(teamId));
+        var grant = access.member(team.courseId());
+        if (!grant.isStaff() && !team.has(grant.caller().accountId())) {
+            throw noTeam(teamId);
+        }
+        return team;
+    }
+
+    /** Staff: the course's TAs and instructors (mentors for teams), by name. */
+    @Transactional(readOnly = true)
+    public List<Team.Member> staffOf(long courseId) {
+        access.staff(courseId);
+        return repo.staffOf(courseId).stream().map(p -> new Team.Member(p.accountId(), p.name(), p.email())).toList();
     }
 
     /** Anyone in the course: how many students a team may have. */
@@ -138,9 +157,22 @@ public class TeamService {
         if (size < 1 || size > 50) {
             throw new InvalidInputException("A team may have 1 to 50 students (you gave " + size + ").");
         }
+        int min = repo.settings(courseId, DEFAULT_MAX_TEAM_SIZE).min();
+        if (size < min) {
+            throw new InvalidInputException("The maximum cannot be below the course's minimum team size (" + min + ").");
+        }
         repo.putMaxTeamSize(courseId, size, grant.caller().accountId());
         audit.record(grant.caller().accountId(), courseId, "team.size", Integer.toString(size));
         return size;
+    }
+
+    /** A team's name as typed, judged: 1 to {@value #MAX_NAME} characters once trimmed. */
+    static String teamName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > MAX_NAME) {
+            throw new InvalidInputException("A team needs a name of 1 to " + MAX_NAME + " characters.");
+        }
+        return n;
     }
 
     private int maxTeamSizeOf(long courseId) {

@@ -31,6 +31,10 @@ final class Api {
         return send("POST", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    String delete(String path) throws Exception {
+        return send("DELETE", path, token, null, null);
+    }
+
     String putJson(String path, String json) throws Exception {
         return send("PUT", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }

@@ -32,6 +32,11 @@ public class Browser implements AutoCloseable {
         return new Browser("390,844");
     }
 
+    /** A window of the given size, for screenshots at the sizes the pages are checked at. */
+    public static Browser ofSize(int width, int height) throws Exception {
+        return new Browser(width + "," + height);
+    }
+
     private Browser(String windowSize) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));

@@ -13,7 +13,7 @@ import org.lectern.qa.QaService;
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
 
-    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, ROSTER, SETTINGS }
+    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, TEAMS, PAPERS, ROSTER, SETTINGS }
 
     public CourseHeader(CourseAccess.Grant grant, Tab current) {
         var course = grant.course();
@@ -36,6 +36,8 @@ public class CourseHeader extends Composite<VerticalLayout> {
         tabs.add(link("Q&A" + unreadBadge(course.id()), base + "qa", "tab-qa", current == Tab.QA));
         tabs.add(link("Office hours", base + "office-hours", "tab-office-hours", current == Tab.OFFICE_HOURS));
         tabs.add(link("Surveys", base + "surveys", "tab-surveys", current == Tab.SURVEYS));
+        tabs.add(link("Teams", base + "teams", "tab-teams", current == Tab.TEAMS));
+        tabs.add(link("Papers", base + "papers", "tab-papers", current == Tab.PAPERS));
         if (grant.isStaff()) {
             tabs.add(link("Roster", base + "roster", "tab-roster", current == Tab.ROSTER));
         }
