@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.assignment.Assignment;
@@ -36,8 +35,6 @@ import org.lectern.ui.course.CoursePage;
 @PageTitle("Assignments · Lectern")
 @PermitAll
 public class AssignmentsView extends CoursePage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
 
     private final AssignmentService assignments;
     private final CourseService courses;
@@ -67,8 +64,8 @@ public class AssignmentsView extends CoursePage {
         grid.setId("assignments");
         grid.addColumn(Assignment::shortName).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Assignment::title).setHeader("Title").setFlexGrow(1);
-        grid.addColumn(a -> WHEN.format(a.releaseAt().atZone(zone))).setHeader("Released").setAutoWidth(true);
-        grid.addColumn(a -> WHEN.format(a.dueAt().atZone(zone))).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(a -> org.lectern.ui.Dates.dateTime(a.releaseAt(), zone)).setHeader("Released").setAutoWidth(true);
+        grid.addColumn(a -> org.lectern.ui.Dates.dateTime(a.dueAt(), zone)).setHeader("Due").setAutoWidth(true);
         grid.addColumn(a -> ResultsPanel.fmt(a.points())).setHeader("Points").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

@@ -20,7 +20,6 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.ApiTokenService;
@@ -37,8 +36,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 @PageTitle("Your account · Lectern")
 @PermitAll
 public class AccountView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d yyyy, HH:mm", Locale.ENGLISH);
 
     private final AccountService accounts;
     private final ApiTokenService tokens;
@@ -164,7 +161,7 @@ public class AccountView extends VerticalLayout {
     }
 
     private String when(Instant t) {
-        return WHEN.format(t.atZone(zone));
+        return org.lectern.ui.Dates.dateTime(t, zone);
     }
 
     /** The address this session came from, for the sign-in throttle (as the servlet saw it). */

@@ -18,7 +18,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lectern.course.CourseService;
 import org.lectern.officehours.OfficeHoursBroadcaster;
@@ -41,8 +40,6 @@ import org.lectern.ui.course.CoursePage;
 @PageTitle("Office hours · Lectern")
 @PermitAll
 public class OfficeHoursView extends CoursePage {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final CourseService courses;
     private final OfficeHoursService hours;
@@ -141,7 +138,7 @@ public class OfficeHoursView extends CoursePage {
             removeAll();
             QueueView q = hours.queue(sessionId);
             var s = q.session();
-            H3 title = new H3(s.openedBy() + " · until " + TIME.format(s.endsAt().atZone(zone)));
+            H3 title = new H3(s.openedBy() + " · until " + org.lectern.ui.Dates.time(s.endsAt(), zone));
             add(title);
             add(s.location().startsWith("https://") || s.location().startsWith("http://")
                     ? new Anchor(s.location(), s.location(), com.vaadin.flow.component.html.AnchorTarget.BLANK) : new Span(s.location()));

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lectern.course.CourseService;
 import org.lectern.qa.Moderation;
@@ -40,8 +39,6 @@ import org.lectern.ui.exercise.MathMarkdown;
 @PageTitle("Question · Lectern")
 @PermitAll
 public class QaPostView extends CoursePage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
 
     private final CourseService courses;
     private final QaService qa;
@@ -88,7 +85,7 @@ public class QaPostView extends CoursePage {
         Post p = t.post();
         H2 title = new H2(p.title());
         title.setId("qa-post-title");
-        Span meta = new Span(who(p.author(), false, p.mine()) + " · " + WHEN.format(p.createdAt().atZone(zone))
+        Span meta = new Span(who(p.author(), false, p.mine()) + " · " + org.lectern.ui.Dates.dateTime(p.createdAt(), zone)
                 + (p.privatePost() ? " · private" : "") + (p.anonymous() && staff ? " · anonymous to classmates" : "")
                 + (p.locked() ? " · locked" : "") + (p.duplicateOf() != null ? " · duplicate of #" + p.duplicateOf() : ""));
         meta.addClassName("qa-meta");
@@ -139,7 +136,7 @@ public class QaPostView extends CoursePage {
                 answer.addClassName("endorsed");
             }
             answer.setId("qa-answer-" + a.id());
-            Span by = new Span(who(a.author(), a.byStaff(), a.mine()) + " · " + WHEN.format(a.createdAt().atZone(zone))
+            Span by = new Span(who(a.author(), a.byStaff(), a.mine()) + " · " + org.lectern.ui.Dates.dateTime(a.createdAt(), zone)
                     + (a.endorsed() ? " · endorsed by staff" : ""));
             by.addClassName("qa-meta");
             answer.add(by, markdown(a.body()));
@@ -169,7 +166,7 @@ public class QaPostView extends CoursePage {
         t.comments().stream().filter(c -> java.util.Objects.equals(c.answerId(), answerId)).forEach(c -> {
             Div line = new Div();
             line.addClassName("oh-line");
-            Span by = new Span(who(c.author(), c.byStaff(), c.mine()) + " · " + WHEN.format(c.createdAt().atZone(zone)));
+            Span by = new Span(who(c.author(), c.byStaff(), c.mine()) + " · " + org.lectern.ui.Dates.dateTime(c.createdAt(), zone));
             by.addClassName("qa-meta");
             line.add(by, markdown(c.body()));
             list.add(line);

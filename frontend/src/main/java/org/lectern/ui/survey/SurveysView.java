@@ -23,7 +23,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +47,6 @@ import org.lectern.ui.course.CoursePage;
 @PageTitle("Surveys · Lectern")
 @PermitAll
 public class SurveysView extends CoursePage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
 
     private final CourseService courses;
     private final SurveyService surveys;
@@ -77,7 +74,7 @@ public class SurveysView extends CoursePage {
             card.setId("survey-" + s.id());
             var zone = grant.course().timeZone();
             card.add(new H3(s.title()), new Span((s.anonymous() ? "Anonymous" : "Named") + " · open "
-                    + WHEN.format(s.opensAt().atZone(zone)) + " to " + WHEN.format(s.closesAt().atZone(zone))
+                    + org.lectern.ui.Dates.dateTime(s.opensAt(), zone) + " to " + org.lectern.ui.Dates.dateTime(s.closesAt(), zone)
                     + (s.points() != null && s.points().signum() > 0 ? " · " + s.points().stripTrailingZeros().toPlainString()
                     + " participation points" : "")));
             if (grant.isStaff()) {
