@@ -68,11 +68,11 @@ public class CourseSettingsView extends CoursePage {
         sections.addColumn(Section::meets).setHeader("Meets");
         sections.addColumn(s -> s.location() == null ? "" : s.location()).setHeader("Location");
         sections.addComponentColumn(s -> {
-            Button remove = new Button("Remove", e -> {
+            Button remove = new Button("Remove", e -> org.lectern.ui.Confirm.ask("Remove section " + s.name() + "?", "Students lose this section from their schedule.", "Remove", () -> {
                 if (Notifications.attempt(() -> courses.removeSection(courseId, s.id()))) {
                     refresh();
                 }
-            });
+            }));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
             return remove;
         }).setFlexGrow(0).setAutoWidth(true);

@@ -239,18 +239,11 @@ public class RosterView extends CoursePage {
     }
 
     private void confirmRemove(Member m) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Remove " + m.name() + "?");
-        d.add(new Paragraph(m.email() + " loses access to this course. Their account stays."));
-        Button remove = new Button("Remove", e -> {
+        org.lectern.ui.Confirm.ask("Remove " + m.name() + "?", m.email() + " loses access to this course. Their account stays.", "Remove", () -> {
             if (Notifications.attempt(() -> courses.removeMember(courseId, m.accountId()))) {
-                d.close();
                 refresh();
             }
         });
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), remove);
-        d.open();
     }
 
     private void showInvitations() {

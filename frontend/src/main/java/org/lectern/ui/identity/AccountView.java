@@ -118,12 +118,12 @@ public class AccountView extends VerticalLayout {
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : when(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addColumn(t -> when(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            Button revoke = new Button("Revoke", e -> {
+            Button revoke = new Button("Revoke", e -> org.lectern.ui.Confirm.ask("Revoke token " + t.name() + "?", "Scripts using it stop working at once. This cannot be undone.", "Revoke", () -> {
                 if (Notifications.attempt(() -> tokens.revoke(t.id()))) {
                     load();
                     Notifications.success("Token " + t.name() + " revoked: it opens nothing any more.");
                 }
-            });
+            }));
             revoke.setId("revoke-token-" + t.id());
             revoke.addClassName("revoke-token");
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

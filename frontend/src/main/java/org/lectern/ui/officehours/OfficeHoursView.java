@@ -172,7 +172,9 @@ public class OfficeHoursView extends CoursePage {
             next.setId("oh-take-next");
             next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             next.setEnabled(!q.waiting().isEmpty());
-            Button close = new Button("Close the queue", x -> act(() -> hours.close(sessionId)));
+            Button close = new Button("Close the queue", x -> org.lectern.ui.Confirm.ask("Close the queue?",
+                    "Everyone still waiting is taken off the queue, and nobody can join this session again.", "Close the queue",
+                    () -> act(() -> hours.close(sessionId))));
             close.setId("oh-close");
             close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(new HorizontalLayout(next, close));

@@ -60,6 +60,9 @@ import org.lectern.ui.course.CoursePage;
 @PermitAll
 public class QuizView extends CoursePage {
 
+    /** Questions of the attempt on the page with a saved answer, for the question before submitting. */
+    private final java.util.Set<Integer> answered = new java.util.HashSet<>();
+
     /** Counts down to the deadline in the browser from the time left the server gave; asks the server to re-check at zero. */
     private static final String COUNTDOWN = """
             const el = this, view = $1, end = Date.now() + $0;
@@ -171,13 +174,25 @@ public class QuizView extends CoursePage {
         long millisLeft = Math.max(0, Duration.between(v.serverNow(), v.deadline()).toMillis());
         countdown.getElement().executeJs(COUNTDOWN, millisLeft, getElement());
 
+        answered.clear();
         for (AttemptView.AttemptQuestion question : v.questions()) {
+            if (question.savedAt() != null) {
+                answered.add(question.number());
+            }
             box.add(questionBox(v, question));
         }
         Button submit = new Button("Submit", e -> {
-            if (Notifications.attempt(() -> quizzes.submit(v.id()))) {
-                refresh();
-            }
+            int total = v.questions().size();
+            int open = total - answered.size();
+            org.lectern.ui.Confirm.ask("Submit attempt " + v.number() + "?",
+                    (open == 0 ? "All " + total + " questions are answered."
+                            : open + " of " + total + (open == 1 ? " question is" : " questions are") + " unanswered and will score 0.")
+                            + " A submitted attempt is final: its answers can no longer be changed.",
+                    "Submit now", () -> {
+                        if (Notifications.attempt(() -> quizzes.submit(v.id()))) {
+                            refresh();
+                        }
+                    });
         });
         submit.setId("quiz-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -267,6 +282,7 @@ public class QuizView extends CoursePage {
         saved.setText("Saving…");
         if (Notifications.attempt(() -> result.set(quizzes.saveAnswer(v.id(), question.questionId(), answer)))) {
             saved.setText("Saved " + org.lectern.ui.Dates.timeWithSeconds(result.get().savedAt(), zone));
+            answered.add(question.number());
             saved.getElement().setAttribute("data-saved", "true");
         } else {
             saved.setText("Not saved");

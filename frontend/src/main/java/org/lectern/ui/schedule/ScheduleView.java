@@ -192,18 +192,12 @@ public class ScheduleView extends CoursePage {
     }
 
     private void confirmDelete(long lectureId, int number, String title) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Delete lecture " + number + "?");
-        d.add(new Paragraph("“" + title + "” leaves the schedule. Items linked to it stay in the course, unlinked."));
-        Button delete = new Button("Delete", e -> {
-            if (Notifications.attempt(() -> schedule.deleteLecture(courseId, lectureId))) {
-                d.close();
-                refresh();
-            }
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), delete);
-        d.open();
+        org.lectern.ui.Confirm.ask("Delete lecture " + number + "?",
+                "“" + title + "” leaves the schedule. Items linked to it stay in the course, unlinked.", "Delete", () -> {
+                    if (Notifications.attempt(() -> schedule.deleteLecture(courseId, lectureId))) {
+                        refresh();
+                    }
+                });
     }
 
     private void weekDialog(CourseSchedule s) {
