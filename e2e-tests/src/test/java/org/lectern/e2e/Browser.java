@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,6 +31,11 @@ public class Browser implements AutoCloseable {
     /** A phone-sized window, for the pages students open in lecture. */
     public static Browser phone() throws Exception {
         return new Browser("390,844");
+    }
+
+    /** A window of the given size in CSS pixels. */
+    public static Browser sized(int width, int height) throws Exception {
+        return new Browser(width + "," + height);
     }
 
     private Browser(String windowSize) throws Exception {
@@ -90,6 +96,21 @@ public class Browser implements AutoCloseable {
                     }
                     return false;
                 });
+    }
+
+    /** The one confirmation dialog's text, once it is open. */
+    public String confirmationText() {
+        return waitFor(By.cssSelector("vaadin-confirm-dialog[opened]")).getText();
+    }
+
+    /** Answers the open confirmation dialog with its confirm button. */
+    public void confirm() {
+        click(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog[opened]")).isEmpty());
+    }
+
+    public WebDriver driver() {
+        return driver;
     }
 
     public void signOut() {
