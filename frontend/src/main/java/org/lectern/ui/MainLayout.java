@@ -39,13 +39,21 @@ public class MainLayout extends AppLayout {
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(person);
-        person.getStyle().set("text-align", "right");
+        // on a phone the name gives way (ellipsis), never the sign-out button
+        person.getStyle().set("text-align", "right").set("min-width", "0").set("overflow", "hidden")
+                .set("text-overflow", "ellipsis").set("white-space", "nowrap");
+        person.getElement().setAttribute("title", person.getText());
+        signOut.getStyle().set("flex-shrink", "0");
+        bar.getStyle().set("min-width", "0").set("box-sizing", "border-box");
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(bar);
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("My courses", CoursesView.class, VaadinIcon.ACADEMY_CAP.create()));
         nav.addItem(new SideNavItem("Your account", org.lectern.ui.identity.AccountView.class, VaadinIcon.USER.create()));
+        SideNavItem joinPoll = new SideNavItem("Join a poll", org.lectern.ui.poll.PollJoinView.class, VaadinIcon.CHART.create());
+        joinPoll.setId("nav-join-poll");
+        nav.addItem(joinPoll);
         if (who.map(c -> c.isAdmin()).orElse(false)) {
             nav.addItem(new SideNavItem("Site admin", org.lectern.ui.identity.AdminView.class, VaadinIcon.COG.create()));
         }
