@@ -289,6 +289,16 @@ public class Browser implements AutoCloseable {
         return wait;
     }
 
+    /** A PNG of the window as it is, at {@code file} (a test artefact; a failure to write it is not the test's). */
+    public void screenshotTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (Exception e) {
+            // A failed screenshot must not hide the test's own failure.
+        }
+    }
+
     public void screenshot(String name) {
         try {
             Path dir = Path.of("target", "e2e-screenshots");

@@ -63,7 +63,7 @@ public class AssignmentsView extends CoursePage {
         Grid<Assignment> grid = new Grid<>();
         grid.setId("assignments");
         grid.addColumn(Assignment::shortName).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Assignment::title).setHeader("Title").setFlexGrow(1);
+        grid.addColumn(Assignment::title).setHeader("Title").setAutoWidth(true).setFlexGrow(1); // the whole title; the grid scrolls on a phone
         grid.addColumn(a -> org.lectern.ui.Dates.dateTime(a.releaseAt(), zone)).setHeader("Released").setAutoWidth(true);
         grid.addColumn(a -> org.lectern.ui.Dates.dateTime(a.dueAt(), zone)).setHeader("Due").setAutoWidth(true);
         grid.addColumn(a -> ResultsPanel.fmt(a.points())).setHeader("Points").setAutoWidth(true);

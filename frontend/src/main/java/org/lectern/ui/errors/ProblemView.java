@@ -22,6 +22,8 @@ public class ProblemView extends VerticalLayout implements BeforeEnterObserver {
         int status = event.getRouteParameters().getInteger("status").orElse(500);
         String from = event.getLocation().getQueryParameters().getSingleParameter("from").orElse("");
         switch (status) {
+            case 400 -> ErrorPage.fill(this, "bad-request", "That address is not valid",
+                    "The address has characters or parts Lectern does not accept. Check it, or go back.", from, false);
             case 403 -> ErrorPage.fill(this, "access-denied", "You don't have access to this page",
                     "Your account is not allowed to open “" + from + "”.", from, false);
             case 404 -> ErrorPage.fill(this, "not-found", "Page not found",

@@ -47,7 +47,7 @@ public class UiErrorPages implements ErrorViewResolver, AccessDeniedHandler {
     }
 
     private static String problem(int status, String from) {
-        int shown = status == 403 || status == 404 ? status : 500;
+        int shown = status == 400 || status == 403 || status == 404 ? status : 500;
         return "/problem/" + shown + "?from=" + URLEncoder.encode(from, StandardCharsets.UTF_8);
     }
 }

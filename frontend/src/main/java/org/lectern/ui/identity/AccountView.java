@@ -69,7 +69,9 @@ public class AccountView extends VerticalLayout {
             }
             repeat.setInvalid(false);
             try {
-                if (Notifications.attempt(() -> accounts.changePassword(current.getValue(), fresh.getValue(), clientAddress()))) {
+                if (new org.lectern.ui.Form().required(current, "Type your current password.", "current")
+                        .field(fresh, "characters", "new password", "password")
+                        .run(() -> accounts.changePassword(current.getValue(), fresh.getValue(), clientAddress()))) {
                     current.clear();
                     fresh.clear();
                     repeat.clear();

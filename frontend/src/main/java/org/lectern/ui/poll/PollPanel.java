@@ -123,10 +123,7 @@ class PollPanel extends VerticalLayout {
     }
 
     private void cast(PollSnapshot s, String answer, Consumer<PollSnapshot> afterVote) {
-        PollSnapshot[] after = new PollSnapshot[1];
-        if (Notifications.attempt(() -> after[0] = polls.vote(s.pollId(), answer))) {
-            afterVote.accept(after[0]);
-        }
+        Notifications.call(() -> polls.vote(s.pollId(), answer)).ifPresent(afterVote);
     }
 
     /** A countdown run by the browser from the server's seconds left, so phones make no requests per tick. */

@@ -88,11 +88,10 @@ public class QaView extends CoursePage {
         anonymous.setId("qa-anonymous");
         Button ask = new Button("Post question", e -> {
             Category c = category.getValue();
-            AtomicReference<Post> made = new AtomicReference<>();
-            if (Notifications.attempt(() -> made.set(qa.ask(courseId, new PostDraft(title.getValue(), body.getValue(),
-                    c == null ? null : c.lectureId(), c == null ? null : c.itemId(), privatePost.getValue(), anonymous.getValue()))))) {
-                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/qa/" + made.get().id()));
-            }
+            new org.lectern.ui.Form().field(title, "title", "question").field(body, "body", "details")
+                    .submit(() -> qa.ask(courseId, new PostDraft(title.getValue(), body.getValue(),
+                            c == null ? null : c.lectureId(), c == null ? null : c.itemId(), privatePost.getValue(), anonymous.getValue())))
+                    .ifPresent(made -> getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/qa/" + made.id())));
         });
         ask.setId("qa-ask");
         ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -115,6 +114,7 @@ public class QaView extends CoursePage {
         // Find
         TextField search = new TextField();
         search.setPlaceholder("Search questions and answers");
+        search.setAriaLabel("Search questions and answers");
         search.setId("qa-search");
         search.setClearButtonVisible(true);
         Select<PostFilter.Show> show = new Select<>();

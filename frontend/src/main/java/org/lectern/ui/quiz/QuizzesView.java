@@ -100,7 +100,7 @@ public class QuizzesView extends CoursePage {
         Grid<QuizService.Row> grid = new Grid<>();
         grid.setId("quizzes");
         grid.addColumn(r -> r.quiz().shortName()).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.quiz().title() + (r.quiz().mustPass() ? " (must pass)" : "")).setHeader("Title").setFlexGrow(1);
+        grid.addColumn(r -> r.quiz().title() + (r.quiz().mustPass() ? " (must pass)" : "")).setHeader("Title").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(r -> org.lectern.ui.Dates.dateTime(r.quiz().openAt(), zone)).setHeader("Opens").setAutoWidth(true);
         grid.addColumn(r -> org.lectern.ui.Dates.dateTime(r.quiz().closeAt(), zone)).setHeader("Closes").setAutoWidth(true);
         grid.addColumn(r -> r.quiz().timeLimitMinutes() == null ? "window" : r.quiz().timeLimitMinutes() + " min").setHeader("Time")

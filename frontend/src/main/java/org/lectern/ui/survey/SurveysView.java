@@ -107,7 +107,9 @@ public class SurveysView extends CoursePage {
         questions.setHelperText("single*: Which program? | Undergrad | M.S. | Ph.D.   ·   multiple: … | … | …   ·   scale 5: Comfort | none | expert"
                 + "   ·   short: Time zone?   ·   long: Goals?   (* = required)");
         Button create = new Button("Create survey", e -> {
-            if (Notifications.attempt(() -> surveys.create(courseId, new org.lectern.survey.SurveyDraft(shortName.getValue(), title.getValue(),
+            if (new org.lectern.ui.Form().field(shortName, "short name").field(title, "title").field(questions, "question", "line")
+                    .field(opens, "open").field(closes, "close").field(points, "point").field(category, "category")
+                    .run(() -> surveys.create(courseId, new org.lectern.survey.SurveyDraft(shortName.getValue(), title.getValue(),
                     anonymous.getValue(), org.lectern.survey.SurveyText.parse(questions.getValue()),
                     opens.getValue() == null ? null : opens.getValue().atZone(zone).toInstant(),
                     closes.getValue() == null ? null : closes.getValue().atZone(zone).toInstant(), points.getValue(),
