@@ -33,7 +33,7 @@ public class PollHostView extends CoursePage {
     private final String publicUrl;
 
     public PollHostView(PollService polls, PollBroadcaster broadcaster,
-                        @org.springframework.beans.factory.annotation.Value("${lectern.public-url:}") String publicUrl) {
+                        @org.springframework.beans.factory.annotation.Value("${lectern.public-url:${LECTERN_PUBLIC_URL:}}") String publicUrl) {
         this.publicUrl = publicUrl;
         this.polls = polls;
         this.broadcaster = broadcaster;
