@@ -20,7 +20,7 @@ class NewcomerPagesIT extends BrowserTest {
         browser.signIn("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
 
         browser.open("/courses/" + courseId + "/no-such-tab");
-        browser.waitForText(FRAMED_ERROR, "Page not found");
+        browser.waitForText(FRAMED_ERROR, "no-such-tab");
         assertThat(browser.text(By.tagName("body"))).doesNotContain("Could not navigate");
         browser.waitFor(By.id("error-home-link"));
         browser.screenshot("error-not-found");

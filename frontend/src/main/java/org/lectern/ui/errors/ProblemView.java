@@ -5,7 +5,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
@@ -24,17 +23,15 @@ public class ProblemView extends VerticalLayout implements BeforeEnterObserver {
         switch (status) {
             case 400 -> ErrorPage.fill(this, "bad-request", "That address is not valid",
                     "The address has characters or parts Lectern does not accept. Check it, or go back.", from, false);
-            case 403 -> ErrorPage.fill(this, "access-denied", "You don't have access to this page",
-                    "Your account is not allowed to open “" + from + "”.", from, false);
+            // the UI chain refuses unknown addresses and forbidden ones alike: say both, reveal neither
+            case 403 -> ErrorPage.fill(this, "access-denied", "This page is not available",
+                    "There is no page at “" + from + "” that your account may open. Check the address, or go back.", from, false);
             case 404 -> ErrorPage.fill(this, "not-found", "Page not found",
                     "There is nothing at “" + from + "”. Check the address, or go back.", from, false);
             default -> ErrorPage.fill(this, "server-error", "Something went wrong on our side",
                     "That request could not be completed. Try again in a moment, and tell course staff if it keeps happening.",
                     from, false);
         }
-        VaadinResponse response = VaadinResponse.getCurrent();
-        if (response != null) {
-            response.setStatus(status);
-        }
+        // no status is set here: the failing request already answered with its own, and this page is its explanation
     }
 }

@@ -186,7 +186,7 @@ public class QuizView extends CoursePage {
             int open = total - answered.size();
             org.lectern.ui.Confirm.ask("Submit attempt " + v.number() + "?",
                     (open == 0 ? "All " + total + " questions are answered."
-                            : open + " of " + total + (open == 1 ? " question is" : " questions are") + " unanswered and will score 0.")
+                            : open + " of " + total + (open == 1 ? " questions is" : " questions are") + " unanswered and will score 0.")
                             + " A submitted attempt is final: its answers can no longer be changed.",
                     "Submit now", () -> {
                         if (Notifications.attempt(() -> quizzes.submit(v.id()))) {
