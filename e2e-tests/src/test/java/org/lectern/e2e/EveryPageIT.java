@@ -156,7 +156,9 @@ class EveryPageIT {
             if (document.readyState !== 'complete' || !document.body) return false;
             const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
             if (clients && Object.values(clients).some(c => c.isActive && c.isActive())) return false;
-            return !!document.querySelector('vaadin-app-layout, vaadin-login-form') || document.body.innerText.trim().length > 0;""";
+            // a Vaadin page has drawn its view (not just the loading indicator); anything else has some text
+            if (clients && Object.keys(clients).length > 0) return !!document.querySelector('vaadin-app-layout, vaadin-login-form, vaadin-vertical-layout');
+            return document.body.innerText.trim().length > 0;""";
 
     private static void check(List<String> problems, String role, String size, Route route, String url) {
         String where = role + " " + size + " " + url + ": ";
@@ -195,6 +197,8 @@ class EveryPageIT {
             const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
                 + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
             const contained = el => {
+              // slotted into a component that itself fits: the component's shadow parts clip it (a long field label)
+              if (el.assignedSlot && el.parentElement && el.parentElement.getBoundingClientRect().right <= W + 1) return true;
               for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
                 const o = getComputedStyle(a).overflowX;
                 if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;

@@ -37,6 +37,7 @@ public class MainLayout extends AppLayout {
 
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, person, signOut);
         bar.setWidthFull();
+        bar.addClassName("lectern-topbar");
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(person);
         // on a phone the name gives way (ellipsis), never the sign-out button

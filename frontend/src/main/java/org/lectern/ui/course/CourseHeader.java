@@ -25,7 +25,9 @@ public class CourseHeader extends Composite<VerticalLayout> {
 
         RouteParameters params = new RouteParameters("courseId", Long.toString(course.id()));
         HorizontalLayout tabs = new HorizontalLayout();
-        tabs.getStyle().set("flex-wrap", "wrap"); // many tabs: they wrap on a phone instead of overflowing
+        tabs.getStyle().set("flex-wrap", "wrap"); // many tabs: they wrap on a desktop; on a phone they scroll (styles.css)
+        tabs.addClassName("lectern-course-tabs");
+        tabs.setWidthFull();
         tabs.add(link("Schedule", ScheduleView.class, params, "tab-schedule", current == Tab.SCHEDULE));
         tabs.add(link("Assignments", org.lectern.ui.assignment.AssignmentsView.class, params, "tab-assignments", current == Tab.ASSIGNMENTS));
         tabs.add(link("Quizzes", org.lectern.ui.quiz.QuizzesView.class, params, "tab-quizzes", current == Tab.QUIZZES));

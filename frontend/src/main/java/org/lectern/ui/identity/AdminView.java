@@ -41,6 +41,7 @@ public class AdminView extends VerticalLayout {
         add(new com.vaadin.flow.router.RouterLink("LMS platforms (LTI 1.3)", org.lectern.ui.lti.LtiPlatformsView.class));
 
         filter.setPlaceholder("Find by e-mail or name");
+        filter.setAriaLabel("Find by e-mail or name");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> load());
         grid.addColumn(Account::email).setHeader("E-mail").setFlexGrow(1);

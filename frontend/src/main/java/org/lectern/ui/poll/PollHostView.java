@@ -69,6 +69,7 @@ public class PollHostView extends CoursePage {
             qr.setWidth("min(40vw, 220px)");
             VerticalLayout join = new VerticalLayout(how, code);
             join.setPadding(false);
+            join.setWidth("auto");
             HorizontalLayout header = new HorizontalLayout(join, qr);
             header.getStyle().set("flex-wrap", "wrap");
             controls = new Div();

@@ -80,6 +80,7 @@ public class TeamsPanel extends Div {
         if (t.members().size() < max) {
             TextField email = new TextField();
             email.setPlaceholder("add by e-mail");
+            email.setAriaLabel("Add to " + t.name() + " by e-mail");
             email.setId("team-add-" + t.id());
             Button add = new Button("Add", e -> {
                 if (Notifications.attempt(() -> teams.addMember(t.id(), email.getValue()))) {

@@ -118,6 +118,7 @@ public class QaPostView extends CoursePage {
             }
             IntegerField dupOf = new IntegerField();
             dupOf.setPlaceholder("Post #");
+            dupOf.setAriaLabel("Duplicate of post number");
             dupOf.setWidth("7rem");
             Button dup = new Button("Mark duplicate", e -> act(() -> qa.moderate(postId,
                     new Moderation(null, null, null, dupOf.getValue() == null ? 0L : dupOf.getValue().longValue())), redraw));
@@ -175,6 +176,7 @@ public class QaPostView extends CoursePage {
         if (!closed) {
             TextArea text = new TextArea();
             text.setPlaceholder("Follow-up…");
+            text.setAriaLabel("Follow-up comment");
             text.setWidthFull();
             Button send = new Button("Comment", e -> act(() -> qa.comment(postId, answerId, text.getValue(), false), redraw));
             send.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

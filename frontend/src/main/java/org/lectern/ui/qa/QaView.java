@@ -131,6 +131,7 @@ public class QaView extends CoursePage {
         inCategory.setItems(categories);
         inCategory.setItemLabelGenerator(Category::label);
         inCategory.setPlaceholder("Any lecture or assignment");
+        inCategory.setAriaLabel("Lecture or assignment");
         inCategory.setClearButtonVisible(true);
         Select<EmailDelivery> email = new Select<>();
         email.setLabel("E-mail me about what I follow");

@@ -150,6 +150,7 @@ public class SurveysView extends CoursePage {
             switch (q.kind()) {
                 case SINGLE -> {
                     RadioButtonGroup<Integer> g = new RadioButtonGroup<>(label, idx);
+                    g.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL); // long options fit a phone
                     g.setItemLabelGenerator(x -> q.options().get(x));
                     g.setId(id);
                     card.add(g);
@@ -157,6 +158,7 @@ public class SurveysView extends CoursePage {
                 }
                 case MULTIPLE -> {
                     CheckboxGroup<Integer> g = new CheckboxGroup<>(label, idx);
+                    g.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
                     g.setItemLabelGenerator(x -> q.options().get(x));
                     g.setId(id);
                     card.add(g);
