@@ -37,8 +37,14 @@ public class UiErrorPages implements ErrorViewResolver, AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
         String accept = request.getHeader("Accept");
-        if ("GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")) {
-            response.sendRedirect(request.getContextPath() + problem(403, request.getRequestURI().substring(request.getContextPath().length())));
+        // an error dispatch (Spring Boot's /error) refused by this chain: explain the original failure, not the refusal
+        Object failedStatus = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE);
+        Object failedUri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        int status = failedStatus instanceof Integer code ? code : 403;
+        String uri = failedUri instanceof String u ? u : request.getRequestURI();
+        String from = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
+        if (!from.startsWith("/api/") && ("GET".equals(request.getMethod()) || failedStatus != null) && accept != null && accept.contains("text/html")) {
+            response.sendRedirect(request.getContextPath() + problem(status, from));
         } else {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("text/plain;charset=UTF-8");
