@@ -43,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode (never on unless asked for): the UW CSE 493G1 Winter 2024 course from the seeds, with
- * its Tuesday/Thursday lectures, Friday recitations, and accounts for each role. Created once; a
+ * its Tuesday/Thursday lectures, Friday recitations, and accounts for each role. The seed's calendar is
+ * moved by whole weeks so that the term runs around the day the demo is built ({@link #shiftDays}): a
+ * newcomer finds past deadlines, one due this week, the quiz open and a poll ready to run. Created once; a
  * restart finds it and leaves it alone. Everything goes through the ordinary services, as the
  * demo instructor, so the demo obeys the same rules as real use.
  */
@@ -55,7 +57,8 @@ class DemoCourse implements ApplicationRunner {
     /** The demo accounts' domain: a run outside demo mode refuses data that holds it (see {@link DemoDataGuard}). */
     static final String DOMAIN = "demo.lectern";
     static final String CODE = "CSE 493G1";
-    static final String TERM = "Winter 2024";
+    /** The seed's first Monday: every seed date is moved by the same whole number of weeks from here. */
+    static final LocalDate SEED_MONDAY = LocalDate.of(2024, 1, 1);
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final Logger log = LoggerFactory.getLogger(DemoCourse.class);
 
@@ -72,11 +75,16 @@ class DemoCourse implements ApplicationRunner {
     private final org.lectern.survey.SurveyService surveys;
     private final org.lectern.announcement.AnnouncementService announcements;
     private final java.time.Clock clock;
+    private final org.lectern.poll.PollService polls;
+    /** Days added to every seed date (whole weeks, so Tuesday lectures stay on Tuesdays); set when the course is built. */
+    private long shift;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises,
                LiveModelService liveModels, TrainingService training, org.lectern.survey.SurveyService surveys,
-               org.lectern.announcement.AnnouncementService announcements, java.time.Clock clock) {
+               org.lectern.announcement.AnnouncementService announcements, java.time.Clock clock,
+               org.lectern.poll.PollService polls) {
+        this.polls = polls;
         this.training = training;
         this.surveys = surveys;
         this.announcements = announcements;
@@ -105,10 +113,12 @@ class DemoCourse implements ApplicationRunner {
             return account("instructor@" + DOMAIN, "Irene Instructor", SiteRole.COURSE_CREATOR, password);
         });
         boolean exists = CurrentUser.runAs(instructor, () -> courses.myCourses().stream()
-                .anyMatch(c -> c.code().equals(CODE) && c.term().equals(TERM)));
+                .anyMatch(c -> c.code().equals(CODE)));
         if (!exists) {
-            CurrentUser.runAs(instructor, () -> tx.execute(s -> build()));
-            log.info("Demo course {} {} created.", CODE, TERM);
+            shift = shiftDays(LocalDate.now(clock.withZone(ZONE)));
+            Course c = CurrentUser.runAs(instructor, () -> tx.execute(s -> build()));
+            log.info("Demo course {} {} created, its calendar moved {} days from the seed's so that it contains today.",
+                    CODE, c.term(), shift);
         }
         log.info("""
 
@@ -144,8 +154,36 @@ class DemoCourse implements ApplicationRunner {
         return accounts.byEmail(email).orElseGet(() -> accounts.createWithPassword(email, name, role, password));
     }
 
+    /**
+     * Whole weeks from the seed's calendar to one that contains {@code today}: today falls in the term's fifth week
+     * (Monday to Thursday; from Friday, the fourth), so A0, A1 and the proposal are past, A2 is due within the coming
+     * seven days, and most of the term is still ahead.
+     */
+    static long shiftDays(LocalDate today) {
+        int weekOfTerm = today.getDayOfWeek().compareTo(DayOfWeek.THURSDAY) <= 0 ? 4 : 3;
+        LocalDate firstMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weekOfTerm);
+        return java.time.temporal.ChronoUnit.DAYS.between(SEED_MONDAY, firstMonday);
+    }
+
+    /** The term's name from its first Monday, as a university would say it ("Winter 2024" for the seed itself). */
+    static String termName(LocalDate firstMonday) {
+        int m = firstMonday.getMonthValue();
+        String season = m <= 3 ? "Winter" : m <= 6 ? "Spring" : m <= 8 ? "Summer" : "Autumn";
+        return season + " " + firstMonday.getYear();
+    }
+
+    /** A seed date ("2024-01-09"), moved into the demo's term. */
+    private LocalDate day(String seed) {
+        return LocalDate.parse(seed).plusDays(shift);
+    }
+
+    /** A seed wall-clock time ("2024-01-19T09:30") in the course's zone, moved into the demo's term. */
+    private java.time.Instant at(String seed) {
+        return ZonedDateTime.of(java.time.LocalDateTime.parse(seed).plusDays(shift), ZONE).toInstant();
+    }
+
     private Course build() {
-        Course c = courses.create(new CourseDraft(CODE, "Deep Learning", TERM, ZONE.getId()));
+        Course c = courses.create(new CourseDraft(CODE, "Deep Learning", termName(SEED_MONDAY.plusDays(shift)), ZONE.getId()));
         long id = c.id();
         courses.addSection(id, "AA", Section.Kind.RECITATION, DayOfWeek.FRIDAY, LocalTime.of(9, 30), LocalTime.of(10, 30), "CSE2 G10");
         courses.addSection(id, "AB", Section.Kind.RECITATION, DayOfWeek.FRIDAY, LocalTime.of(12, 30), LocalTime.of(13, 30), "JHN 174");
@@ -158,7 +196,7 @@ class DemoCourse implements ApplicationRunner {
                 "Neural networks and backpropagation", "Convolutional networks", "Training neural networks",
                 "Architectures and visualisation", "Sequences and attention", "Detection and self-supervision",
                 "Generative models", "Large models, RL and ethics", "Poster session"};
-        LocalDate monday = LocalDate.of(2024, 1, 1);
+        LocalDate monday = day("2024-01-01");
         for (int w = 0; w < weekTitles.length; w++) {
             schedule.saveWeek(id, w + 1, weekTitles[w], monday.plusWeeks(w));
         }
@@ -186,7 +224,7 @@ class DemoCourse implements ApplicationRunner {
         };
         List<Long> lectureIds = new ArrayList<>();
         for (Object[] l : lectures) {
-            lectureIds.add(schedule.addLecture(id, new LectureDraft(null, LocalDate.parse((String) l[0]), LocalTime.of(10, 0),
+            lectureIds.add(schedule.addLecture(id, new LectureDraft(null, day((String) l[0]), LocalTime.of(10, 0),
                     LocalTime.of(11, 20), (String) l[1], (String) l[2], site, "SIG 134")).id());
         }
         // Practice exercises beside the lectures that teach them (no gradebook category: practice, not graded).
@@ -210,6 +248,7 @@ class DemoCourse implements ApplicationRunner {
         item(id, CourseItem.Kind.ASSIGNMENT, "A1", "Assignment 1: kNN, SVM, softmax, two-layer net", "2024-01-06T12:00", "2024-01-18T23:59");
         item(id, CourseItem.Kind.ASSIGNMENT, "A2", "Assignment 2: backprop, optimizers, batch norm, dropout", "2024-01-19T12:00", "2024-02-01T23:59");
         quiz1(id);
+        readyPoll(id, lectureIds, java.util.Arrays.stream(lectures).map(l -> day((String) l[0])).toList());
         item(id, CourseItem.Kind.PROJECT, "Proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59");
         firstDaySurvey(id);
         papers(id);
@@ -249,7 +288,7 @@ class DemoCourse implements ApplicationRunner {
         BigDecimal two = BigDecimal.valueOf(2);
         BigDecimal three = BigDecimal.valueOf(3);
         quizzes.create(courseId, new QuizDraft("Quiz1", "Quiz 1: kNN and linear classifiers",
-                ZonedDateTime.of(java.time.LocalDateTime.parse("2024-01-19T09:30"), ZONE).toInstant(),
+                at("2024-01-19T09:30"),
                 ZonedDateTime.of(java.time.LocalDateTime.parse("2099-12-31T23:59"), ZONE).toInstant(), 10, BigDecimal.TEN, "Quizzes",
                 null, true, true, 1, null, List.of(
                 QuestionDraft.single("A nearest-neighbour classifier with k = 1 is evaluated on its own training set (no duplicate "
@@ -267,9 +306,20 @@ class DemoCourse implements ApplicationRunner {
                 , null));
     }
 
+    /** A poll on the next lecture (from today), still a draft: staff can run it in the demo at once. */
+    private void readyPoll(long courseId, List<Long> lectureIds, List<LocalDate> dates) {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        int next = 0;
+        while (next < dates.size() - 1 && dates.get(next).isBefore(today)) {
+            next++;
+        }
+        polls.create(courseId, new org.lectern.poll.PollDraft(lectureIds.get(next),
+                "A 3×3 convolution with 64 filters over 64 input channels: how many weights, biases left out?",
+                org.lectern.poll.PollKind.CHOICE, List.of("576", "4,096", "36,864", "262,144"), "2", null, 60, 60));
+    }
+
     private void item(long courseId, CourseItem.Kind kind, String shortName, String title, String release, String due) {
         schedule.registerItem(courseId, new CourseItemDraft(kind, shortName, title, null,
-                ZonedDateTime.of(java.time.LocalDateTime.parse(release), ZONE).toInstant(),
-                ZonedDateTime.of(java.time.LocalDateTime.parse(due), ZONE).toInstant(), null, false));
+                at(release), at(due), null, false));
     }
 }

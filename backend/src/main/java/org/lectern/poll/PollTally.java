@@ -65,6 +65,27 @@ public final class PollTally {
         return bars;
     }
 
+    /**
+     * Whether a vote is the correct answer, judged as the bars are: the same option, or the same number at the
+     * bars' two decimals (so a student whose vote sits in the correct bar is told they were right).
+     */
+    public static boolean isCorrect(PollKind kind, String answer, String correct) {
+        if (answer == null || correct == null) {
+            return false;
+        }
+        if (answer.strip().equals(correct.strip())) {
+            return true;
+        }
+        if (kind == PollKind.CHOICE) {
+            return false;
+        }
+        try {
+            return normalise(answer).equals(normalise(correct));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** 2, 2.0 and 2.004 are one bar; the label is the plain value at 2 decimals without trailing zeros. */
     static String normalise(String number) {
         BigDecimal v = new BigDecimal(number.strip()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();

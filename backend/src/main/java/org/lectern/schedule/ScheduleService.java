@@ -99,10 +99,10 @@ public class ScheduleService {
     public Week saveWeek(long courseId, int number, String title, LocalDate startsOn) {
         var grant = access.instructor(courseId);
         if (number < 1) {
-            throw new InvalidInputException("Weeks are numbered from 1.");
+            throw new InvalidInputException("number", "Weeks are numbered from 1.");
         }
         if (startsOn == null) {
-            throw new InvalidInputException("A week needs a start date.");
+            throw new InvalidInputException("startsOn", "A week needs a start date.");
         }
         long id = repo.upsertWeek(courseId, number, title == null ? "" : title.strip(), startsOn);
         audit.record(grant.caller().accountId(), courseId, "week.saved", number + " " + title);
@@ -150,20 +150,20 @@ public class ScheduleService {
 
     static Checked check(ZoneId zone, LectureDraft d, int number) {
         if (number < 1) {
-            throw new InvalidInputException("Lectures are numbered from 1.");
+            throw new InvalidInputException("number", "Lectures are numbered from 1.");
         }
         if (d.title() == null || d.title().isBlank()) {
-            throw new InvalidInputException("A lecture needs a title.");
+            throw new InvalidInputException("title", "A lecture needs a title.");
         }
         if (d.date() == null || d.start() == null || d.end() == null) {
             throw new InvalidInputException("A lecture needs a date, a start time and an end time.");
         }
         if (!d.end().isAfter(d.start())) {
-            throw new InvalidInputException("A lecture must end after it starts.");
+            throw new InvalidInputException("end", "A lecture must end after it starts.");
         }
         String slides = d.slidesUrl() == null || d.slidesUrl().isBlank() ? null : d.slidesUrl().strip();
         if (slides != null && !isWebLink(slides)) {
-            throw new InvalidInputException("The slides link must be an http(s) address.");
+            throw new InvalidInputException("slidesUrl", "The slides link must be an http(s) address.");
         }
         // Wall-clock times in the course's zone: a 10:00 lecture stays at 10:00 across daylight-saving changes.
         Instant start = ZonedDateTime.of(d.date(), d.start(), zone).toInstant();

@@ -31,13 +31,27 @@ class DemoCourseIT {
     @Autowired org.lectern.survey.SurveyService surveys;
     @Autowired org.lectern.announcement.AnnouncementService announcements;
     @Autowired java.time.Clock clock;
+    @Autowired org.lectern.poll.PollService polls;
+
+    private org.lectern.identity.Account instructor0() {
+        return accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
+    }
+
+    /** Today falls in the term's fifth week (fourth from Friday); every shift is whole weeks. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2024-02-01, 0", "2024-01-29, 0", "2024-02-02, 7", "2024-02-04, 7", "2026-12-07, 1043", "2026-12-05, 1043"})
+    void theSeedsCalendarMovesByWholeWeeksToContainToday(java.time.LocalDate today, long days) {
+        assertThat(DemoCourse.shiftDays(today)).isEqualTo(days);
+        assertThat(days % 7).isZero();
+    }
 
     @Test
     void theDemoCourseFollowsTheSeedsAndIsCreatedOnce() {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens(), props.metrics(), props.secret());
         var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training, surveys,
-                announcements, clock);
+                announcements, clock, polls);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -51,7 +65,19 @@ class DemoCourseIT {
         var s = CurrentUser.runAs(student, () -> schedule.schedule(id));
         var lectures = s.weeks().stream().flatMap(w -> w.lectures().stream()).toList();
         assertThat(lectures).hasSize(19);
-        assertThat(lectures.getFirst().start().toString()).isEqualTo("2024-01-04T10:00");
+        // The seed's calendar, moved by whole weeks so that the term contains today: Thursday stays Thursday.
+        var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles")));
+        var first = lectures.getFirst().start();
+        assertThat(first.toLocalTime()).isEqualTo(java.time.LocalTime.of(10, 0));
+        assertThat(first.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(first.toLocalDate()).isBefore(today);
+        assertThat(lectures.getLast().start().toLocalDate()).isAfter(today);
+        assertThat(mine.getFirst().term()).isEqualTo(DemoCourse.termName(first.toLocalDate().minusDays(3)));
+        // something due in the coming week, deadlines already past, the quiz open now, a poll ready to run
+        var items = CurrentUser.runAs(student, () -> schedule.items(id));
+        var now = clock.instant();
+        assertThat(items).anySatisfy(i -> assertThat(i.dueAt()).isAfter(now).isBefore(now.plus(java.time.Duration.ofDays(7))));
+        assertThat(items).anySatisfy(i -> assertThat(i.dueAt()).isBefore(now));
         assertThat(lectures.getFirst().lecture().location()).isEqualTo("SIG 134");
         assertThat(s.sections()).extracting(sec -> sec.name() + " " + sec.meets() + " " + sec.location())
                 .containsExactly("AA Fri 09:30–10:30 CSE2 G10", "AB Fri 12:30–13:30 JHN 174");
@@ -67,6 +93,10 @@ class DemoCourseIT {
         var quiz1 = CurrentUser.runAs(student, () -> quizzes.list(id)).getFirst().quiz();
         assertThat(quiz1.shortName()).isEqualTo("Quiz1");
         assertThat(quiz1.timeLimitMinutes()).isEqualTo(10);
+        assertThat(quiz1.openAt()).isBefore(now);
+        assertThat(quiz1.closeAt()).isAfter(now);
+        assertThat(CurrentUser.runAs(instructor0(), () -> polls.polls(id))).singleElement()
+                .satisfies(p -> assertThat(p.phase()).isEqualTo(org.lectern.poll.PollPhase.DRAFT));
         assertThat(quiz1.points()).isEqualByComparingTo("10");
         assertThat(CurrentUser.runAs(student, () -> schedule.items(id))).anySatisfy(i -> assertThat(i.route()).isEqualTo("courses/" + id + "/quizzes/" + quiz1.id()));
         // The training playground on the digits training split sits beside "Training neural networks II" (lecture 8).

@@ -32,4 +32,19 @@ class PollTallyTest {
     void numbersShowAtTwoDecimals(String typed, String label) {
         assertThat(PollTally.normalise(typed)).isEqualTo(label);
     }
+
+    @ParameterizedTest(name = "{0}: {1} against {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CHOICE | 1      | 1     | true
+            CHOICE | 0      | 1     | false
+            CHOICE | ''     | 1     | false
+            NUMBER | 2.004  | 2     | true
+            NUMBER | 2.0    | 2     | true
+            NUMBER | 2.01   | 2     | false
+            NUMBER | abc    | 2     | false
+            EXERCISE | 3    | 3     | true
+            """)
+    void aVoteIsRightWhenItSitsInTheCorrectBar(PollKind kind, String answer, String correct, boolean right) {
+        assertThat(PollTally.isCorrect(kind, answer == null ? "" : answer, correct)).isEqualTo(right);
+    }
 }

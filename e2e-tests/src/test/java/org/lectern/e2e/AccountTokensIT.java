@@ -56,6 +56,7 @@ class AccountTokensIT extends BrowserTest {
 
         int before = tokenCount();
         browser.click(By.id("revoke-token-" + m.group(1)));
+        browser.confirm();
         browser.waitForText(By.tagName("vaadin-notification-card"), "revoked");
         browser.waitForText(By.id("token-count"), before == 1 ? "No API tokens." : (before - 1) + " API token");
         await().atMost(Duration.ofSeconds(10)).until(() -> status("/api/v1/me", secret) == 401);

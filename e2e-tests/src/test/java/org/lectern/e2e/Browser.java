@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,8 +33,8 @@ public class Browser implements AutoCloseable {
         return new Browser("390,844");
     }
 
-    /** A window of the given size, for screenshots at the sizes the pages are checked at. */
-    public static Browser ofSize(int width, int height) throws Exception {
+    /** A window of the given size in CSS pixels. */
+    public static Browser sized(int width, int height) throws Exception {
         return new Browser(width + "," + height);
     }
 
@@ -95,6 +96,21 @@ public class Browser implements AutoCloseable {
                     }
                     return false;
                 });
+    }
+
+    /** The one confirmation dialog's text, once it is open. */
+    public String confirmationText() {
+        return waitFor(By.cssSelector("vaadin-confirm-dialog[opened]")).getText();
+    }
+
+    /** Answers the open confirmation dialog with its confirm button. */
+    public void confirm() {
+        click(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog[opened]")).isEmpty());
+    }
+
+    public WebDriver driver() {
+        return driver;
     }
 
     public void signOut() {
@@ -271,6 +287,16 @@ public class Browser implements AutoCloseable {
 
     public WebDriverWait waiting() {
         return wait;
+    }
+
+    /** A PNG of the window as it is, at {@code file} (a test artefact; a failure to write it is not the test's). */
+    public void screenshotTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (Exception e) {
+            // A failed screenshot must not hide the test's own failure.
+        }
     }
 
     public void screenshot(String name) {

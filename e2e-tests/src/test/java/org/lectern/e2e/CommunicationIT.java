@@ -92,6 +92,8 @@ class CommunicationIT extends BrowserTest {
             browser.click(By.cssSelector("[id^=oh-helped-]"));
             phone.waitForText(By.id("oh-done"), "You were helped");
             browser.click(By.id("oh-close"));
+            assertThat(browser.confirmationText()).contains("nobody can join");
+            browser.confirm();
         }
     }
 

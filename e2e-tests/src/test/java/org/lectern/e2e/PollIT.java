@@ -22,11 +22,18 @@ class PollIT extends BrowserTest {
         browser.waitFor(By.id("join-code"));
         String code = browser.text(By.id("join-code")).strip();
         assertThat(code).matches("[A-Z2-9]{6}");
+        // the projector gives the whole address, and a QR code of the poll's own page
+        browser.waitForText(By.id("join-address"), "Join at " + LecternServer.baseUrl() + "/poll");
+        assertThat(browser.all(By.cssSelector("#join-qr svg path"))).hasSize(1);
         browser.click(By.id("start-think"));
         browser.waitForText(By.id("poll-phase"), "Think");
 
         try (Browser ada = Browser.phone(); Browser alan = Browser.phone()) {
             ada.signIn("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
+            // on a phone, Sign out is whole inside the window, and the sidebar leads to the join page
+            assertThat((Boolean) ada.script("const r = document.getElementById('sign-out').getBoundingClientRect();"
+                    + " return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth;")).isTrue();
+            assertThat(ada.all(By.id("nav-join-poll"))).hasSize(1);
             ada.open("/poll");
             ada.type("poll-code", code.toLowerCase());
             ada.click(By.id("poll-join"));
@@ -59,6 +66,8 @@ class PollIT extends BrowserTest {
 
             browser.click(By.id("reveal"));
             ada.waitForText(By.id("poll-answer"), "Answer: 3x3");
+            ada.waitForText(By.id("poll-verdict"), "Your answer, 3x3, was right.");
+            alan.waitForText(By.id("poll-verdict"), "Your answer, 3x3, was right.");
             ada.waitForText(By.id("round2-chart"), "2 votes");
             ada.screenshot("poll-phone-revealed");
             browser.waitForText(By.id("poll-answer"), "Answer: 3x3");

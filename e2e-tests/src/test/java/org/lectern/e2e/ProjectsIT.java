@@ -124,7 +124,7 @@ class ProjectsIT extends BrowserTest {
     /** The page at the desktop and phone sizes the pages are checked at. */
     private static void screenshots(String name, String path, String email) throws Exception {
         for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
-            try (Browser b = Browser.ofSize(size[0], size[1])) {
+            try (Browser b = Browser.sized(size[0], size[1])) {
                 b.signIn(email, PW);
                 b.open(path);
                 b.waitFor(By.tagName("h2"));

@@ -33,6 +33,10 @@ class QuizIT extends BrowserTest {
         browser.click(By.xpath("//*[@id='answer-1']//vaadin-radio-button[.//label[contains(., '100%')]]"));
         browser.waitForText(By.id("saved-1"), "Saved");
         browser.screenshot("quiz-answered-one");
+        browser.click(By.id("quiz-submit"));
+        assertThat(browser.confirmationText()).contains("1 of 2 questions is unanswered");
+        browser.click(By.cssSelector("vaadin-confirm-dialog[opened] [slot='cancel-button']"));
+        browser.waiting().until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog[opened]")).isEmpty());
 
         // A reload resumes the same attempt: the answer is there and the deadline has not moved.
         browser.open(page);
@@ -45,6 +49,10 @@ class QuizIT extends BrowserTest {
         browser.type("answer-2", "30730");
         browser.waitForText(By.id("saved-2"), "Saved");
         browser.click(By.id("quiz-submit"));
+        // submitting is final: it asks first, and says what is still unanswered
+        assertThat(browser.confirmationText()).contains("All 2 questions are answered").contains("final");
+        browser.screenshot("quiz-submit-question");
+        browser.confirm();
         browser.waitForText(By.id("quiz-score"), "Score: 3 / 3");
         assertThat(browser.all(By.id("quiz-submit"))).isEmpty();
         browser.screenshot("quiz-score");

@@ -19,6 +19,7 @@ import org.lectern.identity.CurrentUser;
 import org.lectern.ui.course.CoursesView;
 import org.lectern.ui.identity.AccountView;
 import org.lectern.ui.identity.AdminView;
+import org.lectern.ui.poll.PollJoinView;
 
 /** The frame around every signed-in page: the course list in the drawer, the person and sign-out on top. */
 @Layout
@@ -39,15 +40,24 @@ public class MainLayout extends AppLayout {
 
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, person, signOut);
         bar.setWidthFull();
+        bar.addClassName("lectern-topbar");
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(person);
-        person.getStyle().set("text-align", "right");
+        // on a phone the name gives way (ellipsis), never the sign-out button
+        person.getStyle().set("text-align", "right").set("min-width", "0").set("overflow", "hidden")
+                .set("text-overflow", "ellipsis").set("white-space", "nowrap");
+        person.getElement().setAttribute("title", person.getText());
+        signOut.getStyle().set("flex-shrink", "0");
+        bar.getStyle().set("min-width", "0").set("box-sizing", "border-box");
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(bar);
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("My courses", CoursesView.class, VaadinIcon.ACADEMY_CAP.create()));
         nav.addItem(new SideNavItem("Your account", AccountView.class, VaadinIcon.USER.create()));
+        SideNavItem joinPoll = new SideNavItem("Join a poll", PollJoinView.class, VaadinIcon.CHART.create());
+        joinPoll.setId("nav-join-poll");
+        nav.addItem(joinPoll);
         if (who.map(c -> c.isAdmin()).orElse(false)) {
             nav.addItem(new SideNavItem("Site admin", AdminView.class, VaadinIcon.COG.create()));
         }

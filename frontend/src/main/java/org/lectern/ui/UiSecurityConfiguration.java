@@ -19,7 +19,7 @@ public class UiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, org.lectern.ui.errors.UiErrorPages errors) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/images/**", "/katex/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
         // platform.web.SecurityHeaders writes these for every response, with the configurable frame ancestors (LTI)
@@ -28,6 +28,8 @@ public class UiSecurityConfiguration {
         failure.setDefaultFailureUrl("/login?error");
         failure.setExceptionMappings(Map.of(SignInLockedException.class.getName(), "/login?locked"));
         http.formLogin(f -> f.failureHandler(failure));
+        // a signed-in browser refused here sees the framed error page, not an empty 403
+        http.exceptionHandling(e -> e.accessDeniedHandler(errors));
         return http.build();
     }
 }

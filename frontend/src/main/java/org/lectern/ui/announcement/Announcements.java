@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lectern.announcement.Announcement;
 import org.lectern.announcement.AnnouncementService;
@@ -22,8 +21,6 @@ import org.lectern.ui.exercise.MathMarkdown;
  * now or at a set time. Bodies are Markdown through the app's one Markdown path.
  */
 public class Announcements extends Div {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
 
     private final AnnouncementService service;
     private final long courseId;
@@ -46,7 +43,7 @@ public class Announcements extends Div {
             Div card = new Div();
             card.addClassName("announcement");
             card.setId("announcement-" + a.id());
-            Span meta = new Span(a.author() + " · " + WHEN.format(a.publishAt().atZone(zone)));
+            Span meta = new Span(a.author() + " · " + org.lectern.ui.Dates.dateTime(a.publishAt(), zone));
             meta.addClassName("qa-meta");
             Button dismiss = new Button("Dismiss", e -> {
                 if (Notifications.attempt(() -> service.dismiss(a.id()))) {
@@ -71,7 +68,7 @@ public class Announcements extends Div {
             Button post = new Button("Post announcement", e -> {
                 var when = at.getValue() == null ? null : at.getValue().atZone(zone).toInstant();
                 if (Notifications.attempt(() -> service.post(courseId, title.getValue(), body.getValue(), when))) {
-                    Notifications.success(when == null ? "Announced." : "Scheduled for " + WHEN.format(at.getValue()) + ".");
+                    Notifications.success(when == null ? "Announced." : "Scheduled for " + org.lectern.ui.Dates.dateTime(at.getValue().atZone(zone)) + ".");
                     draw();
                 }
             });

@@ -109,7 +109,7 @@ public class AssignmentView extends CoursePage {
         add(new CourseHeader(page.grant(), CourseHeader.Tab.ASSIGNMENTS));
         H2 title = new H2(a.shortName() + " · " + a.title());
         title.setId("assignment-title-heading");
-        add(title, new Span("Due " + AssignmentsView.WHEN.format(a.dueAt().atZone(zone)) + " (" + zone.getId() + ") · "
+        add(title, new Span("Due " + org.lectern.ui.Dates.dateTime(a.dueAt(), zone) + " (" + zone.getId() + ") · "
                 + ResultsPanel.fmt(a.points()) + " points · upload " + String.join(", ", a.allowedExtensions())
                 + " up to " + a.maxUploadBytes() / 1024 + " KB" + (a.gradesReleased() ? " · grades released" : "")));
         if (!page.starterFiles().isEmpty()) {
@@ -185,7 +185,7 @@ public class AssignmentView extends CoursePage {
         receipt.removeAll();
         receipt.addClassName("lectern-card");
         receipt.add(new Paragraph("Received " + r.fileName() + " (version " + r.version() + ", " + r.sizeBytes() + " bytes) at "
-                + AssignmentsView.WHEN.format(r.receivedAt().atZone(zone)) + (r.late() ? " — after the deadline" : "") + "."));
+                + org.lectern.ui.Dates.dateTime(r.receivedAt(), zone) + (r.late() ? " — after the deadline" : "") + "."));
         Span sha = new Span("SHA-256 " + r.sha256());
         sha.setId("receipt-sha");
         sha.getStyle().set("font-family", "monospace").set("word-break", "break-all");
@@ -206,7 +206,7 @@ public class AssignmentView extends CoursePage {
         mineGrid = new Grid<>();
         mineGrid.setId("my-submissions");
         mineGrid.addColumn(s -> "v" + s.version()).setHeader("Version").setAutoWidth(true);
-        mineGrid.addColumn(s -> AssignmentsView.WHEN.format(s.submittedAt().atZone(zone))).setHeader("Submitted").setAutoWidth(true);
+        mineGrid.addColumn(s -> org.lectern.ui.Dates.dateTime(s.submittedAt(), zone)).setHeader("Submitted").setAutoWidth(true);
         mineGrid.addColumn(Submission::fileName).setHeader("File");
         mineGrid.addColumn(s -> s.sha256().substring(0, 12) + "…").setHeader("SHA-256");
         mineGrid.addComponentColumn(s -> {
@@ -448,7 +448,7 @@ public class AssignmentView extends CoursePage {
         grid.addColumn(r -> r.submission().studentName()).setHeader("Student").setSortable(true);
         grid.addColumn(r -> r.submission().studentEmail()).setHeader("E-mail").setSortable(true);
         grid.addColumn(r -> "v" + r.submission().version()).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(r -> AssignmentsView.WHEN.format(r.submission().submittedAt().atZone(zone))
+        grid.addColumn(r -> org.lectern.ui.Dates.dateTime(r.submission().submittedAt(), zone)
                 + (r.submission().onBehalf() ? " (by staff)" : "")).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(r -> r.run().status() == null ? "waiting" : r.run().status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> ResultsPanel.fmt(r.run().publicEarned()) + " / " + ResultsPanel.fmt(r.run().publicPossible())).setHeader("Public");

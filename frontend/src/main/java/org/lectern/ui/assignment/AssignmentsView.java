@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.assignment.Assignment;
@@ -36,8 +35,6 @@ import org.lectern.ui.course.CoursePage;
 @PageTitle("Assignments · Lectern")
 @PermitAll
 public class AssignmentsView extends CoursePage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
 
     private final AssignmentService assignments;
     private final CourseService courses;
@@ -66,9 +63,9 @@ public class AssignmentsView extends CoursePage {
         Grid<Assignment> grid = new Grid<>();
         grid.setId("assignments");
         grid.addColumn(Assignment::shortName).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Assignment::title).setHeader("Title").setFlexGrow(1);
-        grid.addColumn(a -> WHEN.format(a.releaseAt().atZone(zone))).setHeader("Released").setAutoWidth(true);
-        grid.addColumn(a -> WHEN.format(a.dueAt().atZone(zone))).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(Assignment::title).setHeader("Title").setAutoWidth(true).setFlexGrow(1); // the whole title; the grid scrolls on a phone
+        grid.addColumn(a -> org.lectern.ui.Dates.dateTime(a.releaseAt(), zone)).setHeader("Released").setAutoWidth(true);
+        grid.addColumn(a -> org.lectern.ui.Dates.dateTime(a.dueAt(), zone)).setHeader("Due").setAutoWidth(true);
         grid.addColumn(a -> ResultsPanel.fmt(a.points())).setHeader("Points").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -108,21 +105,19 @@ public class AssignmentsView extends CoursePage {
         FormLayout form = new FormLayout(shortName, title, release, due, points, team, types, maxMb, cpu, wall, memory, packages);
         form.setColspan(title, 2);
         d.add(form, new Paragraph("Times are in " + zone.getId() + ". Upload the autograder and starter files on the assignment's page."));
-        AtomicReference<Assignment> created = new AtomicReference<>();
-        Button save = new Button("Create", e -> {
-            if (release.getValue() == null || due.getValue() == null) {
-                Notifications.error("Set the release and due times.");
-                return;
-            }
-            if (Notifications.attempt(() -> created.set(assignments.create(courseId, new AssignmentDraft(shortName.getValue(),
-                    title.getValue(), null, ZonedDateTime.of(release.getValue(), zone).toInstant(),
-                    ZonedDateTime.of(due.getValue(), zone).toInstant(), points.getValue(), team.getValue(), types.getValue(),
-                    maxMb.getValue() == null ? null : maxMb.getValue() * 1024L * 1024L, cpu.getValue(), wall.getValue(),
-                    memory.getValue(), null, packages.getValue()))))) {
-                d.close();
-                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/assignments/" + created.get().id()));
-            }
-        });
+        org.lectern.ui.Form checks = new org.lectern.ui.Form()
+                .required(shortName, "An assignment needs a short name.", "short name").required(title, "An assignment needs a title.", "title")
+                .required(release, "Set the release time.", "release").required(due, "Set the due time.", "due", "deadline")
+                .field(points, "point").field(types, "file type", "types").field(maxMb, "upload", "limit").field(cpu, "cpu")
+                .field(wall, "wall").field(memory, "memory").field(packages, "package");
+        Button save = new Button("Create", e -> checks.submit(() -> assignments.create(courseId, new AssignmentDraft(shortName.getValue(),
+                title.getValue(), null, ZonedDateTime.of(release.getValue(), zone).toInstant(),
+                ZonedDateTime.of(due.getValue(), zone).toInstant(), points.getValue(), team.getValue(), types.getValue(),
+                maxMb.getValue() == null ? null : maxMb.getValue() * 1024L * 1024L, cpu.getValue(), wall.getValue(),
+                memory.getValue(), null, packages.getValue()))).ifPresent(created -> {
+                    d.close();
+                    getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/assignments/" + created.id()));
+                }));
         save.setId("create-assignment");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         d.getFooter().add(new Button("Cancel", e -> d.close()), save);

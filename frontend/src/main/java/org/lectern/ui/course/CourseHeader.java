@@ -27,7 +27,9 @@ public class CourseHeader extends Composite<VerticalLayout> {
         // would tie the views into one cycle.
         String base = "courses/" + course.id() + "/";
         HorizontalLayout tabs = new HorizontalLayout();
-        tabs.getStyle().set("flex-wrap", "wrap"); // many tabs: they wrap on a phone instead of overflowing
+        tabs.getStyle().set("flex-wrap", "wrap"); // many tabs: they wrap on a desktop; on a phone they scroll (styles.css)
+        tabs.addClassName("lectern-course-tabs");
+        tabs.setWidthFull();
         tabs.add(link("Schedule", base + "schedule", "tab-schedule", current == Tab.SCHEDULE));
         tabs.add(link("Assignments", base + "assignments", "tab-assignments", current == Tab.ASSIGNMENTS));
         tabs.add(link("Quizzes", base + "quizzes", "tab-quizzes", current == Tab.QUIZZES));

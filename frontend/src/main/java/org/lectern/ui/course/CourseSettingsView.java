@@ -53,7 +53,9 @@ public class CourseSettingsView extends CoursePage {
         zone.setValue(course.timeZone().getId());
         zone.setHelperText("Changing it keeps lectures at the same instants; their wall-clock times shift.");
         Button save = new Button("Save details", e -> {
-            if (Notifications.attempt(() -> courses.update(courseId,
+            if (new org.lectern.ui.Form().required(code, "A course needs a code.", "code")
+                    .required(title, "A course needs a title.", "title").required(term, "A course needs a term.", "term")
+                    .field(zone, "zone").run(() -> courses.update(courseId,
                     new CourseDraft(code.getValue(), title.getValue(), term.getValue(), zone.getValue())))) {
                 Notifications.success("Saved.");
                 refresh();
@@ -69,11 +71,11 @@ public class CourseSettingsView extends CoursePage {
         sections.addColumn(Section::meets).setHeader("Meets");
         sections.addColumn(s -> s.location() == null ? "" : s.location()).setHeader("Location");
         sections.addComponentColumn(s -> {
-            Button remove = new Button("Remove", e -> {
+            Button remove = new Button("Remove", e -> org.lectern.ui.Confirm.ask("Remove section " + s.name() + "?", "Students lose this section from their schedule.", "Remove", () -> {
                 if (Notifications.attempt(() -> courses.removeSection(courseId, s.id()))) {
                     refresh();
                 }
-            });
+            }));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
             return remove;
         }).setFlexGrow(0).setAutoWidth(true);
@@ -95,7 +97,8 @@ public class CourseSettingsView extends CoursePage {
         TimePicker end = new TimePicker("Ends");
         TextField location = new TextField("Location");
         Button add = new Button("Add section", e -> {
-            if (Notifications.attempt(() -> courses.addSection(courseId, name.getValue(), kind.getValue(), day.getValue(),
+            if (new org.lectern.ui.Form().required(name, "A section needs a name.", "name").field(end, "end").field(start, "start")
+                    .field(location, "location").run(() -> courses.addSection(courseId, name.getValue(), kind.getValue(), day.getValue(),
                     start.getValue(), end.getValue(), location.getValue()))) {
                 refresh();
             }

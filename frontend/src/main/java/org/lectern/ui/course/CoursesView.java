@@ -45,7 +45,7 @@ public class CoursesView extends VerticalLayout {
         }
         grid.setId("my-courses");
         grid.addColumn(CourseSummary::code).setHeader("Code").setAutoWidth(true).setSortable(true);
-        grid.addColumn(CourseSummary::title).setHeader("Title").setFlexGrow(1).setSortable(true);
+        grid.addColumn(CourseSummary::title).setHeader("Title").setAutoWidth(true).setFlexGrow(1).setSortable(true);
         grid.addColumn(CourseSummary::term).setHeader("Term").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.role().label()).setHeader("Your role").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -79,16 +79,16 @@ public class CoursesView extends VerticalLayout {
         zone.setHelperText("Deadlines and lectures are kept in this zone.");
         FormLayout form = new FormLayout(code, title, term, zone);
         dialog.add(form);
-        AtomicReference<Course> created = new AtomicReference<>();
-        Button save = new Button("Create", e -> {
-            if (Notifications.attempt(() -> created.set(courses.create(
-                    new CourseDraft(code.getValue(), title.getValue(), term.getValue(), zone.getValue()))))) {
-                dialog.close();
-                Notifications.success("Created " + created.get().code() + ".");
-                // A full reload so the drawer lists the new course too.
-                getUI().ifPresent(ui -> ui.getPage().setLocation("courses/" + created.get().id()));
-            }
-        });
+        org.lectern.ui.Form checks = new org.lectern.ui.Form().required(code, "A course needs a code.", "code")
+                .required(title, "A course needs a title.", "title").required(term, "A course needs a term.", "term")
+                .field(zone, "zone");
+        Button save = new Button("Create", e -> checks.submit(() -> courses.create(
+                new CourseDraft(code.getValue(), title.getValue(), term.getValue(), zone.getValue()))).ifPresent(created -> {
+                    dialog.close();
+                    Notifications.success("Created " + created.code() + ".");
+                    // A full reload so the drawer lists the new course too.
+                    getUI().ifPresent(ui -> ui.getPage().setLocation("courses/" + created.id()));
+                }));
         save.setId("create-course");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);

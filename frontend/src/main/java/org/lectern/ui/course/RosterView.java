@@ -63,7 +63,7 @@ public class RosterView extends CoursePage {
 
         grid.removeAllColumns();
         grid.setId("roster-grid");
-        grid.addColumn(Member::name).setHeader("Name").setSortable(true).setFlexGrow(1);
+        grid.addColumn(Member::name).setHeader("Name").setSortable(true).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(Member::email).setHeader("E-mail").setSortable(true).setFlexGrow(1);
         grid.addColumn(m -> m.role().label()).setHeader("Role").setSortable(true).setAutoWidth(true);
         grid.addColumn(m -> m.section() == null ? "" : m.section()).setHeader("Section").setSortable(true).setAutoWidth(true);
@@ -113,7 +113,8 @@ public class RosterView extends CoursePage {
         section.setId("person-section");
         section.setWidth("8em");
         Button add = new Button("Add person", e -> {
-            if (Notifications.attempt(() -> courses.addMember(courseId,
+            if (new org.lectern.ui.Form().required(email, "An e-mail address is needed.", "e-mail", "email", "address")
+                    .field(section, "section").field(name, "name").run(() -> courses.addMember(courseId,
                     new NewMember(name.getValue(), email.getValue(), role.getValue(), section.getValue())))) {
                 Notifications.success("Added " + email.getValue() + ".");
                 refresh();
@@ -239,18 +240,11 @@ public class RosterView extends CoursePage {
     }
 
     private void confirmRemove(Member m) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Remove " + m.name() + "?");
-        d.add(new Paragraph(m.email() + " loses access to this course. Their account stays."));
-        Button remove = new Button("Remove", e -> {
+        org.lectern.ui.Confirm.ask("Remove " + m.name() + "?", m.email() + " loses access to this course. Their account stays.", "Remove", () -> {
             if (Notifications.attempt(() -> courses.removeMember(courseId, m.accountId()))) {
-                d.close();
                 refresh();
             }
         });
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), remove);
-        d.open();
     }
 
     private void showInvitations() {

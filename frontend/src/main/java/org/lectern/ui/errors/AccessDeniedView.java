@@ -1,8 +1,5 @@
 package org.lectern.ui.errors;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -20,11 +17,10 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<ForbiddenException> parameter) {
-        removeAll();
-        setId("access-denied");
-        add(new H2("You don't have access to this page"),
-                new Paragraph(parameter.getException().getMessage()),
-                new Anchor("", "Back to my courses"));
+        String why = parameter.getException().getMessage();
+        ErrorPage.fill(this, "access-denied", "You don't have access to this page",
+                why == null || why.isBlank() ? "Your role in this course does not allow this page." : why,
+                event.getLocation().getPath(), true);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -1,8 +1,5 @@
 package org.lectern.ui.errors;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -20,9 +17,11 @@ public class CourseNotFoundView extends VerticalLayout implements HasErrorParame
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        removeAll();
-        setId("not-found");
-        add(new H2("Not found"), new Paragraph(parameter.getException().getMessage()), new Anchor("", "Back to my courses"));
+        String why = parameter.getException().getMessage();
+        // the course link is left out: an outsider must not learn that the course exists
+        ErrorPage.fill(this, "not-found", "Not found",
+                why == null || why.isBlank() ? "There is nothing at this address, or it is not yours to see." : why,
+                event.getLocation().getPath(), false);
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -40,13 +40,15 @@ public class ExerciseDialog extends Dialog {
         form.setColspan(category, 2);
         add(form);
         Button save = new Button("Add exercise", e -> {
-            Exercise[] made = new Exercise[1];
-            if (Notifications.attempt(() -> made[0] = exercises.create(courseId, new ExerciseDraft(
-                    generator.getValue() == null ? null : generator.getValue().key(), shortName.getValue(), title.getValue(), lectureId,
-                    attempts.getValue(), points.getValue(), category.getValue())))) {
-                close();
-                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/exercises/" + made[0].id()));
-            }
+            new org.lectern.ui.Form().field(shortName, "short name").field(title, "title").field(attempts, "attempt")
+                    .field(points, "point").field(category, "category")
+                    .submit(() -> exercises.create(courseId, new ExerciseDraft(
+                            generator.getValue() == null ? null : generator.getValue().key(), shortName.getValue(), title.getValue(), lectureId,
+                            attempts.getValue(), points.getValue(), category.getValue())))
+                    .ifPresent(made -> {
+                        close();
+                        getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/exercises/" + made.id()));
+                    });
         });
         save.setId("exercise-create");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

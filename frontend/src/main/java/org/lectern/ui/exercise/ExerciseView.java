@@ -137,7 +137,8 @@ public class ExerciseView extends CoursePage {
                 for (int r = 0; r < m.rows(); r++) {
                     List<TextField> row = new ArrayList<>();
                     for (int c = 0; c < m.cols(); c++) {
-                        TextField cell = cell("answer-" + part.id() + "-" + r + "-" + c, locked);
+                        TextField cell = cell("answer-" + part.id() + "-" + r + "-" + c, locked,
+                                "Answer " + part.id() + ", row " + (r + 1) + ", column " + (c + 1));
                         row.add(cell);
                         cells.add(cell);
                         grid.add(cell);
@@ -158,7 +159,7 @@ public class ExerciseView extends CoursePage {
                 grid.addClassName("answer-grid");
                 grid.getStyle().set("grid-template-columns", "repeat(" + v.length() + ", 5.5rem)");
                 for (int i = 0; i < v.length(); i++) {
-                    TextField cell = cell("answer-" + part.id() + "-" + i, locked);
+                    TextField cell = cell("answer-" + part.id() + "-" + i, locked, "Answer " + part.id() + ", entry " + (i + 1));
                     cells.add(cell);
                     grid.add(cell);
                 }
@@ -166,7 +167,7 @@ public class ExerciseView extends CoursePage {
                 readers.put(part.id(), () -> String.join(", ", cells.stream().map(TextField::getValue).toList()));
             }
             case AnswerShape.Scalar x -> {
-                TextField cell = cell("answer-" + part.id(), locked);
+                TextField cell = cell("answer-" + part.id(), locked, "Answer " + part.id());
                 cells.add(cell);
                 box.add(cell);
                 readers.put(part.id(), cell::getValue);
@@ -212,8 +213,9 @@ public class ExerciseView extends CoursePage {
         return box;
     }
 
-    private static TextField cell(String id, boolean locked) {
+    private static TextField cell(String id, boolean locked, String label) {
         TextField t = new TextField();
+        t.setAriaLabel(label); // a screen reader tells the cells apart
         t.setId(id);
         t.setWidth("5.5rem");
         t.setReadOnly(locked);

@@ -96,6 +96,7 @@ public class GradebookView extends CoursePage {
                 download("Download for Canvas", "gradebook-canvas", "gradebook-canvas.csv", () -> exports.canvasCsv(courseId)));
         TextField filter = new TextField();
         filter.setPlaceholder("Filter by name, e-mail or section");
+        filter.setAriaLabel("Filter by name, e-mail or section");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setId("gradebook-filter");
         add(downloads, filter);

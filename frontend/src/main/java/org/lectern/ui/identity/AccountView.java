@@ -20,7 +20,6 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.ApiTokenService;
@@ -38,8 +37,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 @PageTitle("Your account · Lectern")
 @PermitAll
 public class AccountView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d yyyy, HH:mm", Locale.ENGLISH);
 
     private final AccountService accounts;
     private final ApiTokenService tokens;
@@ -73,7 +70,9 @@ public class AccountView extends VerticalLayout {
             }
             repeat.setInvalid(false);
             try {
-                if (Notifications.attempt(() -> accounts.changePassword(current.getValue(), fresh.getValue(), clientAddress()))) {
+                if (new org.lectern.ui.Form().required(current, "Type your current password.", "current")
+                        .field(fresh, "characters", "new password", "password")
+                        .run(() -> accounts.changePassword(current.getValue(), fresh.getValue(), clientAddress()))) {
                     current.clear();
                     fresh.clear();
                     repeat.clear();
@@ -122,12 +121,12 @@ public class AccountView extends VerticalLayout {
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : when(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addColumn(t -> when(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            Button revoke = new Button("Revoke", e -> {
+            Button revoke = new Button("Revoke", e -> org.lectern.ui.Confirm.ask("Revoke token " + t.name() + "?", "Scripts using it stop working at once. This cannot be undone.", "Revoke", () -> {
                 if (Notifications.attempt(() -> tokens.revoke(t.id()))) {
                     load();
                     Notifications.success("Token " + t.name() + " revoked: it opens nothing any more.");
                 }
-            });
+            }));
             revoke.setId("revoke-token-" + t.id());
             revoke.addClassName("revoke-token");
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -165,7 +164,7 @@ public class AccountView extends VerticalLayout {
     }
 
     private String when(Instant t) {
-        return WHEN.format(t.atZone(zone));
+        return org.lectern.ui.Dates.dateTime(t, zone);
     }
 
     /** The address this session came from, for the sign-in throttle (as the servlet saw it). */

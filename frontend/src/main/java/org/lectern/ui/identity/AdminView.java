@@ -43,6 +43,7 @@ public class AdminView extends VerticalLayout {
         add(new RouterLink("LMS platforms (LTI 1.3)", LtiPlatformsView.class));
 
         filter.setPlaceholder("Find by e-mail or name");
+        filter.setAriaLabel("Find by e-mail or name");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> load());
         grid.addColumn(Account::email).setHeader("E-mail").setFlexGrow(1);

@@ -26,12 +26,12 @@ public class LiveModelDialog extends Dialog {
         add(new Paragraph("Students draw or upload a digit and see the course's digits CNN answer: class probabilities, an occlusion"
                 + " map, the first layer's filters and activation maps. Practice: nothing goes to the gradebook."), form);
         Button save = new Button("Add", e -> {
-            LiveModelExercise[] made = new LiveModelExercise[1];
-            if (Notifications.attempt(() -> made[0] = live.create(courseId,
-                    new LiveModelExerciseDraft(null, shortName.getValue(), title.getValue(), lectureId)))) {
-                close();
-                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/live-models/" + made[0].id()));
-            }
+            new org.lectern.ui.Form().field(shortName, "short name").field(title, "title")
+                    .submit(() -> live.create(courseId, new LiveModelExerciseDraft(null, shortName.getValue(), title.getValue(), lectureId)))
+                    .ifPresent(made -> {
+                        close();
+                        getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/live-models/" + made.id()));
+                    });
         });
         save.setId("live-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

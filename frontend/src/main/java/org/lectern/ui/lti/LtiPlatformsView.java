@@ -44,12 +44,12 @@ public class LtiPlatformsView extends VerticalLayout {
         grid.addColumn(p -> String.join(", ", p.deploymentIds())).setHeader("Deployments").setFlexGrow(1);
         grid.addColumn(Platform::authLoginUrl).setHeader("Auth URL").setFlexGrow(1);
         grid.addComponentColumn(p -> {
-            Button remove = new Button("Remove", e -> {
+            Button remove = new Button("Remove", e -> org.lectern.ui.Confirm.ask("Remove this platform?", "Launches from it stop working at once.", "Remove", () -> {
                 if (Notifications.attempt(() -> platforms.remove(p.id()))) {
                     Notifications.success(p.issuer() + " removed: launches from it are refused from now on.");
                     load();
                 }
-            });
+            }));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return remove;
         }).setAutoWidth(true);

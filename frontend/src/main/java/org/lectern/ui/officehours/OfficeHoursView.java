@@ -19,7 +19,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.lectern.course.CourseService;
 import org.lectern.officehours.OfficeHoursBroadcaster;
@@ -42,8 +41,6 @@ import org.lectern.ui.course.CoursePage;
 @PageTitle("Office hours · Lectern")
 @PermitAll
 public class OfficeHoursView extends CoursePage {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final CourseService courses;
     private final OfficeHoursService hours;
@@ -142,7 +139,7 @@ public class OfficeHoursView extends CoursePage {
             removeAll();
             QueueView q = hours.queue(sessionId);
             var s = q.session();
-            H3 title = new H3(s.openedBy() + " · until " + TIME.format(s.endsAt().atZone(zone)));
+            H3 title = new H3(s.openedBy() + " · until " + org.lectern.ui.Dates.time(s.endsAt(), zone));
             add(title);
             add(s.location().startsWith("https://") || s.location().startsWith("http://")
                     ? new Anchor(s.location(), s.location(), AnchorTarget.BLANK) : new Span(s.location()));
@@ -176,7 +173,9 @@ public class OfficeHoursView extends CoursePage {
             next.setId("oh-take-next");
             next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             next.setEnabled(!q.waiting().isEmpty());
-            Button close = new Button("Close the queue", x -> act(() -> hours.close(sessionId)));
+            Button close = new Button("Close the queue", x -> org.lectern.ui.Confirm.ask("Close the queue?",
+                    "Everyone still waiting is taken off the queue, and nobody can join this session again.", "Close the queue",
+                    () -> act(() -> hours.close(sessionId))));
             close.setId("oh-close");
             close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(new HorizontalLayout(next, close));

@@ -102,7 +102,7 @@ public class PlagiarismView extends CoursePage {
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ProgressBar bar = new ProgressBar();
         bar.setId("plagiarism-progress");
-        bar.setWidth("24em");
+        bar.setWidth("min(24em, 80vw)"); // fits a phone
         Span state = new Span();
         state.setId("plagiarism-state");
         Paragraph outcome = new Paragraph();

@@ -69,12 +69,14 @@ public class PollDialog extends Dialog {
                 right = Integer.toString(Integer.parseInt(right) - 1); // staff count options from 1
             }
             String answer = right;
-            Poll[] made = new Poll[1];
-            if (Notifications.attempt(() -> made[0] = polls.create(courseId, new PollDraft(lectureId, question.getValue(), kind.getValue(),
-                    lines, answer, generator.getValue() == null ? null : generator.getValue().key(), think.getValue(), group.getValue())))) {
-                close();
-                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/polls/" + made[0].id()));
-            }
+            new org.lectern.ui.Form().field(question, "question").field(options, "option").field(correct, "correct")
+                    .field(think, "think").field(group, "group")
+                    .submit(() -> polls.create(courseId, new PollDraft(lectureId, question.getValue(), kind.getValue(),
+                            lines, answer, generator.getValue() == null ? null : generator.getValue().key(), think.getValue(), group.getValue())))
+                    .ifPresent(made -> {
+                        close();
+                        getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/polls/" + made.id()));
+                    });
         });
         open.setId("poll-create");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

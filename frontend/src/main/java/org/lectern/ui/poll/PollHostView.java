@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -32,8 +33,11 @@ public class PollHostView extends CoursePage {
     private long pollId;
     private PollPanel panel;
     private Div controls;
+    private final String publicUrl;
 
-    public PollHostView(PollService polls, PollBroadcaster broadcaster) {
+    public PollHostView(PollService polls, PollBroadcaster broadcaster,
+                        @org.springframework.beans.factory.annotation.Value("${lectern.public-url:${LECTERN_PUBLIC_URL:}}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.polls = polls;
         this.broadcaster = broadcaster;
     }
@@ -55,11 +59,25 @@ public class PollHostView extends CoursePage {
             Span code = new Span(s.code());
             code.setId("join-code");
             code.addClassName("poll-code");
-            Span how = new Span("Join at /poll with the code");
+            String base = JoinAddress.base(publicUrl);
+            Span how = new Span("Join at " + base + "/poll with the code");
+            how.setId("join-address");
             how.addClassName("lectern-muted");
+            // the QR code opens the poll itself: no typing on a phone
+            Div qr = new Div();
+            qr.setId("join-qr");
+            qr.getElement().setProperty("innerHTML", QrCode.svg(base + "/poll/" + s.code()));
+            qr.getElement().setAttribute("role", "img");
+            qr.getElement().setAttribute("aria-label", "QR code for " + base + "/poll/" + s.code());
+            qr.setWidth("min(40vw, 220px)");
+            VerticalLayout join = new VerticalLayout(how, code);
+            join.setPadding(false);
+            join.setWidth("auto");
+            HorizontalLayout header = new HorizontalLayout(join, qr);
+            header.getStyle().set("flex-wrap", "wrap");
             controls = new Div();
             controls.setId("poll-controls");
-            add(new HorizontalLayout(how, code), controls);
+            add(header, controls);
         }
         panel = new PollPanel(polls);
         add(panel);

@@ -14,6 +14,7 @@ import org.lectern.poll.PollKind;
 import org.lectern.poll.PollPhase;
 import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
+import org.lectern.poll.PollTally;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.exercise.MathMarkdown;
 
@@ -66,7 +67,35 @@ class PollPanel extends VerticalLayout {
             Paragraph answer = new Paragraph("Answer: " + answerText(s, s.correct()));
             answer.setId("poll-answer");
             add(answer);
+            if (!s.staff()) {
+                add(verdict(s));
+            }
         }
+    }
+
+    /** After the reveal, a student is told whether their last vote (Group if they voted then, else Think) was right. */
+    private static Paragraph verdict(PollSnapshot s) {
+        String last = null;
+        for (String v : s.myVotes()) {
+            if (v != null) {
+                last = v;
+            }
+        }
+        Paragraph p = new Paragraph();
+        p.setId("poll-verdict");
+        if (last == null) {
+            p.setText("You did not vote in this poll.");
+            p.getElement().setAttribute("data-verdict", "none");
+        } else if (PollTally.isCorrect(s.kind(), last, s.correct())) {
+            p.setText("✓ Your answer, " + answerText(s, last) + ", was right.");
+            p.getElement().setAttribute("data-verdict", "right");
+            p.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "600");
+        } else {
+            p.setText("✗ Your answer, " + answerText(s, last) + ", was not right; the answer is " + answerText(s, s.correct()) + ".");
+            p.getElement().setAttribute("data-verdict", "wrong");
+            p.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        }
+        return p;
     }
 
     private Div voting(PollSnapshot s, Consumer<PollSnapshot> afterVote) {
@@ -95,10 +124,7 @@ class PollPanel extends VerticalLayout {
     }
 
     private void cast(PollSnapshot s, String answer, Consumer<PollSnapshot> afterVote) {
-        PollSnapshot[] after = new PollSnapshot[1];
-        if (Notifications.attempt(() -> after[0] = polls.vote(s.pollId(), answer))) {
-            afterVote.accept(after[0]);
-        }
+        Notifications.call(() -> polls.vote(s.pollId(), answer)).ifPresent(afterVote);
     }
 
     /** A countdown run by the browser from the server's seconds left, so phones make no requests per tick. */

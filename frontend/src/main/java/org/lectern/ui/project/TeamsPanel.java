@@ -66,11 +66,11 @@ public class TeamsPanel extends Div {
         row.addClassName("team-row");
         row.add(new Span(t.name() + " (" + t.members().size() + "/" + max + "): "));
         for (Team.Member m : t.members()) {
-            Button out = new Button("×", e -> {
+            Button out = new Button("×", e -> org.lectern.ui.Confirm.ask("Remove " + m.name() + " from " + t.name() + "?", "They leave the team and its workspace.", "Remove", () -> {
                 if (Notifications.attempt(() -> teams.removeMember(t.id(), m.accountId()))) {
                     draw();
                 }
-            });
+            }));
             out.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
             out.getElement().setAttribute("aria-label", "take " + m.name() + " out of " + t.name());
             Span member = new Span(m.name() + " <" + m.email() + ">");
@@ -80,6 +80,7 @@ public class TeamsPanel extends Div {
         if (t.members().size() < max) {
             TextField email = new TextField();
             email.setPlaceholder("add by e-mail");
+            email.setAriaLabel("Add to " + t.name() + " by e-mail");
             email.setId("team-add-" + t.id());
             Button add = new Button("Add", e -> {
                 if (Notifications.attempt(() -> teams.addMember(t.id(), email.getValue()))) {

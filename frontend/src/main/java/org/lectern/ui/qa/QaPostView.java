@@ -18,7 +18,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import org.lectern.course.CourseService;
@@ -43,8 +42,6 @@ import org.lectern.ui.exercise.MathMarkdown;
 @PageTitle("Question · Lectern")
 @PermitAll
 public class QaPostView extends CoursePage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
 
     private final CourseService courses;
     private final QaService qa;
@@ -91,7 +88,7 @@ public class QaPostView extends CoursePage {
         Post p = t.post();
         H2 title = new H2(p.title());
         title.setId("qa-post-title");
-        Span meta = new Span(who(p.author(), false, p.mine()) + " · " + WHEN.format(p.createdAt().atZone(zone))
+        Span meta = new Span(who(p.author(), false, p.mine()) + " · " + org.lectern.ui.Dates.dateTime(p.createdAt(), zone)
                 + (p.privatePost() ? " · private" : "") + (p.anonymous() && staff ? " · anonymous to classmates" : "")
                 + (p.locked() ? " · locked" : "") + (p.duplicateOf() != null ? " · duplicate of #" + p.duplicateOf() : ""));
         meta.addClassName("qa-meta");
@@ -124,6 +121,7 @@ public class QaPostView extends CoursePage {
             }
             IntegerField dupOf = new IntegerField();
             dupOf.setPlaceholder("Post #");
+            dupOf.setAriaLabel("Duplicate of post number");
             dupOf.setWidth("7rem");
             Button dup = new Button("Mark duplicate", e -> act(() -> qa.moderate(postId,
                     new Moderation(null, null, null, dupOf.getValue() == null ? 0L : dupOf.getValue().longValue())), redraw));
@@ -142,7 +140,7 @@ public class QaPostView extends CoursePage {
                 answer.addClassName("endorsed");
             }
             answer.setId("qa-answer-" + a.id());
-            Span by = new Span(who(a.author(), a.byStaff(), a.mine()) + " · " + WHEN.format(a.createdAt().atZone(zone))
+            Span by = new Span(who(a.author(), a.byStaff(), a.mine()) + " · " + org.lectern.ui.Dates.dateTime(a.createdAt(), zone)
                     + (a.endorsed() ? " · endorsed by staff" : ""));
             by.addClassName("qa-meta");
             answer.add(by, markdown(a.body()));
@@ -172,7 +170,7 @@ public class QaPostView extends CoursePage {
         t.comments().stream().filter(c -> Objects.equals(c.answerId(), answerId)).forEach(c -> {
             Div line = new Div();
             line.addClassName("oh-line");
-            Span by = new Span(who(c.author(), c.byStaff(), c.mine()) + " · " + WHEN.format(c.createdAt().atZone(zone)));
+            Span by = new Span(who(c.author(), c.byStaff(), c.mine()) + " · " + org.lectern.ui.Dates.dateTime(c.createdAt(), zone));
             by.addClassName("qa-meta");
             line.add(by, markdown(c.body()));
             list.add(line);
@@ -181,6 +179,7 @@ public class QaPostView extends CoursePage {
         if (!closed) {
             TextArea text = new TextArea();
             text.setPlaceholder("Follow-up…");
+            text.setAriaLabel("Follow-up comment");
             text.setWidthFull();
             Button send = new Button("Comment", e -> act(() -> qa.comment(postId, answerId, text.getValue(), false), redraw));
             send.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -95,11 +95,10 @@ public class QaView extends CoursePage {
         anonymous.setId("qa-anonymous");
         Button ask = new Button("Post question", e -> {
             Category c = category.getValue();
-            AtomicReference<Post> made = new AtomicReference<>();
-            if (Notifications.attempt(() -> made.set(qa.ask(courseId, new PostDraft(title.getValue(), body.getValue(),
-                    c == null ? null : c.lectureId(), c == null ? null : c.itemId(), privatePost.getValue(), anonymous.getValue()))))) {
-                getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/qa/" + made.get().id()));
-            }
+            new org.lectern.ui.Form().field(title, "title", "question").field(body, "body", "details")
+                    .submit(() -> qa.ask(courseId, new PostDraft(title.getValue(), body.getValue(),
+                            c == null ? null : c.lectureId(), c == null ? null : c.itemId(), privatePost.getValue(), anonymous.getValue())))
+                    .ifPresent(made -> getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/qa/" + made.id())));
         });
         ask.setId("qa-ask");
         ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -122,6 +121,7 @@ public class QaView extends CoursePage {
         // Find
         TextField search = new TextField();
         search.setPlaceholder("Search questions and answers");
+        search.setAriaLabel("Search questions and answers");
         search.setId("qa-search");
         search.setClearButtonVisible(true);
         Select<PostFilter.Show> show = new Select<>();
@@ -138,6 +138,7 @@ public class QaView extends CoursePage {
         inCategory.setItems(categories);
         inCategory.setItemLabelGenerator(Category::label);
         inCategory.setPlaceholder("Any lecture or assignment");
+        inCategory.setAriaLabel("Lecture or assignment");
         inCategory.setClearButtonVisible(true);
         Select<EmailDelivery> email = new Select<>();
         email.setLabel("E-mail me about what I follow");

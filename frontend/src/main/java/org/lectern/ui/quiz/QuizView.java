@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +64,8 @@ import org.lectern.ui.exercise.MathMarkdown;
 @PermitAll
 public class QuizView extends CoursePage {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm:ss", Locale.ENGLISH);
-    static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
+    /** Questions of the attempt on the page with a saved answer, for the question before submitting. */
+    private final java.util.Set<Integer> answered = new java.util.HashSet<>();
 
     /** Counts down to the deadline in the browser from the time left the server gave; asks the server to re-check at zero. */
     private static final String COUNTDOWN = """
@@ -107,7 +106,7 @@ public class QuizView extends CoursePage {
         add(new CourseHeader(page.grant(), CourseHeader.Tab.QUIZZES));
         H2 title = new H2(q.shortName() + " · " + q.title());
         title.setId("quiz-title");
-        add(title, new Span("Open " + QuizzesView.WHEN.format(q.openAt().atZone(zone)) + " to " + QuizzesView.WHEN.format(q.closeAt().atZone(zone)) + " ("
+        add(title, new Span("Open " + org.lectern.ui.Dates.dateTime(q.openAt(), zone) + " to " + org.lectern.ui.Dates.dateTime(q.closeAt(), zone) + " ("
                 + zone.getId() + ") · " + (q.timeLimitMinutes() == null ? "no time limit within the window" : q.timeLimitMinutes() + " minutes")
                 + " · " + q.questionCount() + " questions · " + fmt(q.points()) + " points"
                 + (q.maxAttempts() > 1 ? " · " + q.maxAttempts() + " attempts, the best counts" : "")
@@ -167,7 +166,7 @@ public class QuizView extends CoursePage {
     private Component taking(AttemptView v) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
-        Span deadline = new Span("Deadline: " + TIME.format(v.deadline().atZone(zone)));
+        Span deadline = new Span("Deadline: " + org.lectern.ui.Dates.dateTime(v.deadline(), zone) + " (" + org.lectern.ui.Dates.timeWithSeconds(v.deadline(), zone) + ")");
         deadline.setId("quiz-deadline");
         deadline.getElement().setAttribute("data-deadline", v.deadline().toString());
         Span countdown = new Span(formatLeft(v.remainingSeconds()));
@@ -179,13 +178,25 @@ public class QuizView extends CoursePage {
         long millisLeft = Math.max(0, Duration.between(v.serverNow(), v.deadline()).toMillis());
         countdown.getElement().executeJs(COUNTDOWN, millisLeft, getElement());
 
+        answered.clear();
         for (AttemptView.AttemptQuestion question : v.questions()) {
+            if (question.savedAt() != null) {
+                answered.add(question.number());
+            }
             box.add(questionBox(v, question));
         }
         Button submit = new Button("Submit", e -> {
-            if (Notifications.attempt(() -> quizzes.submit(v.id()))) {
-                refresh();
-            }
+            int total = v.questions().size();
+            int open = total - answered.size();
+            org.lectern.ui.Confirm.ask("Submit attempt " + v.number() + "?",
+                    (open == 0 ? "All " + total + " questions are answered."
+                            : open + " of " + total + (open == 1 ? " questions is" : " questions are") + " unanswered and will score 0.")
+                            + " A submitted attempt is final: its answers can no longer be changed.",
+                    "Submit now", () -> {
+                        if (Notifications.attempt(() -> quizzes.submit(v.id()))) {
+                            refresh();
+                        }
+                    });
         });
         submit.setId("quiz-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -201,8 +212,8 @@ public class QuizView extends CoursePage {
         H4 heading = new H4("Question " + n + " · " + fmt(question.points()) + (question.points().compareTo(BigDecimal.ONE) == 0 ? " point" : " points"));
         heading.getStyle().set("margin", "0");
         // Markdown with math, as exercise prompts are (an instructor's plain text reads the same).
-        var prompt = MathMarkdown.of(question.prompt());
-        Span saved = new Span(question.savedAt() == null ? "" : "Saved " + SAVED.format(question.savedAt().atZone(zone)));
+        var prompt = org.lectern.ui.exercise.MathMarkdown.of(question.prompt());
+        Span saved = new Span(question.savedAt() == null ? "" : "Saved " + org.lectern.ui.Dates.timeWithSeconds(question.savedAt(), zone));
         saved.setId("saved-" + n);
         saved.addClassName("lectern-muted");
         box.add(heading, prompt, answerField(v, question, saved), saved);
@@ -274,7 +285,8 @@ public class QuizView extends CoursePage {
         AtomicReference<SavedAnswer> result = new AtomicReference<>();
         saved.setText("Saving…");
         if (Notifications.attempt(() -> result.set(quizzes.saveAnswer(v.id(), question.questionId(), answer)))) {
-            saved.setText("Saved " + SAVED.format(result.get().savedAt().atZone(zone)));
+            saved.setText("Saved " + org.lectern.ui.Dates.timeWithSeconds(result.get().savedAt(), zone));
+            answered.add(question.number());
             saved.getElement().setAttribute("data-saved", "true");
         } else {
             saved.setText("Not saved");
@@ -297,7 +309,7 @@ public class QuizView extends CoursePage {
             box.add(review(v));
         } else if (q.allowReview()) {
             box.add(new Paragraph("You can review your answers with the correct ones after the quiz closes, "
-                    + QuizzesView.WHEN.format(q.closeAt().atZone(zone)) + "."));
+                    + org.lectern.ui.Dates.dateTime(q.closeAt(), zone) + "."));
         } else {
             box.add(new Paragraph("Answers are not shown for this quiz."));
         }

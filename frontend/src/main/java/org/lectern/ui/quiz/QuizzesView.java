@@ -15,7 +15,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.course.CourseService;
@@ -33,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PageTitle("Quizzes · Lectern")
 @PermitAll
 public class QuizzesView extends CoursePage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d yyyy, HH:mm", Locale.ENGLISH);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String TEMPLATE = """
@@ -103,9 +100,9 @@ public class QuizzesView extends CoursePage {
         Grid<QuizService.Row> grid = new Grid<>();
         grid.setId("quizzes");
         grid.addColumn(r -> r.quiz().shortName()).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.quiz().title() + (r.quiz().mustPass() ? " (must pass)" : "")).setHeader("Title").setFlexGrow(1);
-        grid.addColumn(r -> WHEN.format(r.quiz().openAt().atZone(zone))).setHeader("Opens").setAutoWidth(true);
-        grid.addColumn(r -> WHEN.format(r.quiz().closeAt().atZone(zone))).setHeader("Closes").setAutoWidth(true);
+        grid.addColumn(r -> r.quiz().title() + (r.quiz().mustPass() ? " (must pass)" : "")).setHeader("Title").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(r -> org.lectern.ui.Dates.dateTime(r.quiz().openAt(), zone)).setHeader("Opens").setAutoWidth(true);
+        grid.addColumn(r -> org.lectern.ui.Dates.dateTime(r.quiz().closeAt(), zone)).setHeader("Closes").setAutoWidth(true);
         grid.addColumn(r -> r.quiz().timeLimitMinutes() == null ? "window" : r.quiz().timeLimitMinutes() + " min").setHeader("Time")
                 .setAutoWidth(true);
         grid.addColumn(r -> QuizView.fmt(r.quiz().points())).setHeader("Points").setAutoWidth(true);

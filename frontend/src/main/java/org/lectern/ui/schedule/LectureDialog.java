@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import org.lectern.schedule.Lecture;
 import org.lectern.schedule.LectureDraft;
 import org.lectern.schedule.ScheduleService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 
 /** Adds or edits one lecture; date and times are the course's wall-clock times. */
@@ -67,10 +68,18 @@ class LectureDialog extends Dialog {
         form.setColspan(topics, 2);
         form.setColspan(slides, 2);
         add(form);
+        // problems show on the field they are about; the dialog stays open with what was typed
+        Form checks = new Form()
+                .field(number, "number", "numbered")
+                .required(title, "A lecture needs a title.", "title")
+                .required(date, "A lecture needs a date.", "date")
+                .required(start, "A lecture needs a start time.", "start")
+                .field(end, "end", "end time")
+                .field(slides, "slidesUrl", "slides");
         Button save = new Button("Save lecture", e -> {
             LectureDraft draft = new LectureDraft(number.getValue(), date.getValue(), start.getValue(), end.getValue(),
                     title.getValue(), topics.getValue(), slides.getValue(), location.getValue());
-            boolean ok = Notifications.attempt(() -> {
+            boolean ok = checks.run(() -> {
                 if (existing == null) {
                     schedule.addLecture(courseId, draft);
                 } else {

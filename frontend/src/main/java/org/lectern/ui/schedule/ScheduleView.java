@@ -24,8 +24,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.lectern.announcement.AnnouncementService;
@@ -52,9 +50,6 @@ import org.lectern.ui.poll.PollDialog;
 @PageTitle("Schedule · Lectern")
 @PermitAll
 public class ScheduleView extends CoursePage {
-
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MMM d", Locale.ENGLISH);
-    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
 
     private final ScheduleService schedule;
     private final PollService polls;
@@ -103,7 +98,7 @@ public class ScheduleView extends CoursePage {
         }
         for (ScheduleAssembler.WeekBlock w : s.weeks()) {
             String heading = w.number() == 0 ? w.title() : "Week " + w.number() + (w.title().isBlank() ? "" : " · " + w.title());
-            H3 h = new H3(heading + (w.startsOn() == null ? "" : "  (" + DAY.format(w.startsOn()) + ")"));
+            H3 h = new H3(heading + (w.startsOn() == null ? "" : "  (" + org.lectern.ui.Dates.date(w.startsOn(), zone) + ")"));
             h.setId("week-" + w.number());
             add(h);
             for (var entry : w.lectures()) {
@@ -123,7 +118,7 @@ public class ScheduleView extends CoursePage {
         Div card = new Div();
         card.addClassName("lectern-card");
         card.setId("lecture-" + l.number());
-        Span when = new Span("Lecture " + l.number() + " · " + DAY_TIME.format(e.start()) + "–" + e.end()
+        Span when = new Span("Lecture " + l.number() + " · " + org.lectern.ui.Dates.dateTime(e.start().atZone(zone)) + "–" + e.end()
                 + (l.location() == null ? "" : " · " + l.location()));
         when.addClassName("lectern-muted");
         Div title = new Div(new Span(l.title()));
@@ -176,7 +171,7 @@ public class ScheduleView extends CoursePage {
         String label = (i.shortName() == null ? "" : i.shortName() + " ") + i.title();
         String text = switch (relation) {
             case "out" -> "Out: " + label;
-            case "due" -> "Due " + DAY_TIME.format(ZonedDateTime.ofInstant(i.dueAt(), zone)) + ": " + label;
+            case "due" -> "Due " + org.lectern.ui.Dates.dateTime(i.dueAt(), zone) + ": " + label;
             default -> i.kind().label() + ": " + label;
         };
         Component chip = i.route() != null ? new Anchor(i.route(), text) : new Span(text);
@@ -187,7 +182,7 @@ public class ScheduleView extends CoursePage {
         return chip;
     }
 
-    /** Defaults for a new lecture: the next number, the same weekday pattern, the last lecture's times. */
+    /** Defaults for a new lecture: the next number, the next of the course's lecture weekdays, the last lecture's times. */
     private static LectureDialog.Suggestion suggestion(CourseSchedule s) {
         var all = s.weeks().stream().flatMap(w -> w.lectures().stream()).toList();
         if (all.isEmpty()) {
@@ -196,25 +191,18 @@ public class ScheduleView extends CoursePage {
         }
         var last = all.getLast();
         int max = all.stream().mapToInt(e -> e.lecture().number()).max().orElse(0);
-        LocalDate next = last.start().toLocalDate().plusDays(all.size() >= 2
-                ? Math.max(1, ChronoUnit.DAYS.between(all.get(all.size() - 2).start().toLocalDate(), last.start().toLocalDate()))
-                : 7);
+        LocalDate next = org.lectern.schedule.NextLectureDay.after(all.stream().map(e -> e.start().toLocalDate()).toList(),
+                LocalDate.now(s.grant().course().timeZone()));
         return new LectureDialog.Suggestion(max + 1, next, last.start().toLocalTime(), last.end(), last.lecture().location());
     }
 
     private void confirmDelete(long lectureId, int number, String title) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Delete lecture " + number + "?");
-        d.add(new Paragraph("“" + title + "” leaves the schedule. Items linked to it stay in the course, unlinked."));
-        Button delete = new Button("Delete", e -> {
-            if (Notifications.attempt(() -> schedule.deleteLecture(courseId, lectureId))) {
-                d.close();
-                refresh();
-            }
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), delete);
-        d.open();
+        org.lectern.ui.Confirm.ask("Delete lecture " + number + "?",
+                "“" + title + "” leaves the schedule. Items linked to it stay in the course, unlinked.", "Delete", () -> {
+                    if (Notifications.attempt(() -> schedule.deleteLecture(courseId, lectureId))) {
+                        refresh();
+                    }
+                });
     }
 
     private void weekDialog(CourseSchedule s) {

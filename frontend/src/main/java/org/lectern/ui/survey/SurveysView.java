@@ -27,9 +27,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +54,6 @@ import org.lectern.ui.course.CoursePage;
 @PermitAll
 public class SurveysView extends CoursePage {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
-
     private final CourseService courses;
     private final SurveyService surveys;
 
@@ -85,7 +80,7 @@ public class SurveysView extends CoursePage {
             card.setId("survey-" + s.id());
             var zone = grant.course().timeZone();
             card.add(new H3(s.title()), new Span((s.anonymous() ? "Anonymous" : "Named") + " · open "
-                    + WHEN.format(s.opensAt().atZone(zone)) + " to " + WHEN.format(s.closesAt().atZone(zone))
+                    + org.lectern.ui.Dates.dateTime(s.opensAt(), zone) + " to " + org.lectern.ui.Dates.dateTime(s.closesAt(), zone)
                     + (s.points() != null && s.points().signum() > 0 ? " · " + s.points().stripTrailingZeros().toPlainString()
                     + " participation points" : "")));
             if (grant.isStaff()) {
@@ -118,8 +113,10 @@ public class SurveysView extends CoursePage {
         questions.setHelperText("single*: Which program? | Undergrad | M.S. | Ph.D.   ·   multiple: … | … | …   ·   scale 5: Comfort | none | expert"
                 + "   ·   short: Time zone?   ·   long: Goals?   (* = required)");
         Button create = new Button("Create survey", e -> {
-            if (Notifications.attempt(() -> surveys.create(courseId, new SurveyDraft(shortName.getValue(), title.getValue(),
-                    anonymous.getValue(), SurveyText.parse(questions.getValue()),
+            if (new org.lectern.ui.Form().field(shortName, "short name").field(title, "title").field(questions, "question", "line")
+                    .field(opens, "open").field(closes, "close").field(points, "point").field(category, "category")
+                    .run(() -> surveys.create(courseId, new org.lectern.survey.SurveyDraft(shortName.getValue(), title.getValue(),
+                    anonymous.getValue(), org.lectern.survey.SurveyText.parse(questions.getValue()),
                     opens.getValue() == null ? null : opens.getValue().atZone(zone).toInstant(),
                     closes.getValue() == null ? null : closes.getValue().atZone(zone).toInstant(), points.getValue(),
                     category.getValue().isBlank() ? null : category.getValue().strip())))) {
@@ -159,6 +156,7 @@ public class SurveysView extends CoursePage {
             switch (q.kind()) {
                 case SINGLE -> {
                     RadioButtonGroup<Integer> g = new RadioButtonGroup<>(label, idx);
+                    g.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL); // long options fit a phone
                     g.setItemLabelGenerator(x -> q.options().get(x));
                     g.setId(id);
                     card.add(g);
@@ -166,6 +164,7 @@ public class SurveysView extends CoursePage {
                 }
                 case MULTIPLE -> {
                     CheckboxGroup<Integer> g = new CheckboxGroup<>(label, idx);
+                    g.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
                     g.setItemLabelGenerator(x -> q.options().get(x));
                     g.setId(id);
                     card.add(g);

@@ -24,7 +24,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +67,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PageTitle("Training playground · Lectern")
 @PermitAll
 public class TrainingView extends CoursePage {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private final TrainingService training;
     private final CourseService courses;
@@ -300,7 +297,7 @@ public class TrainingView extends CoursePage {
             team.setId("training-quota-team");
             quotaBox.add(team);
         }
-        Span renews = new Span(" · renews " + WHEN.format(q.renewsAt().atZone(zone)));
+        Span renews = new Span(" · renews " + org.lectern.ui.Dates.dateTime(q.renewsAt(), zone));
         renews.addClassName("lectern-muted");
         quotaBox.add(renews);
     }
