@@ -264,6 +264,17 @@ public class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** Resizes the window (e.g. 1400×900 desktop, 390×844 phone) for layout checks on one page. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Whether the page scrolls sideways (its content wider than the window). */
+    public boolean overflowsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+    }
+
     public WebDriverWait waiting() {
         return wait;
     }
