@@ -120,6 +120,7 @@ public class ExerciseView extends CoursePage {
             case AnswerShape.Choice c -> {
                 RadioButtonGroup<String> choice = new RadioButtonGroup<>();
                 choice.setId("answer-" + part.id());
+                choice.setAriaLabel(partName(part));
                 choice.setItems(c.options());
                 if (previous != null && c.options().contains(previous)) {
                     choice.setValue(previous);
@@ -137,6 +138,7 @@ public class ExerciseView extends CoursePage {
                     List<TextField> row = new ArrayList<>();
                     for (int c = 0; c < m.cols(); c++) {
                         TextField cell = cell("answer-" + part.id() + "-" + r + "-" + c, locked);
+                        cell.setAriaLabel(partName(part) + ", row " + (r + 1) + ", column " + (c + 1));
                         row.add(cell);
                         cells.add(cell);
                         grid.add(cell);
@@ -158,6 +160,7 @@ public class ExerciseView extends CoursePage {
                 grid.getStyle().set("grid-template-columns", "repeat(" + v.length() + ", 5.5rem)");
                 for (int i = 0; i < v.length(); i++) {
                     TextField cell = cell("answer-" + part.id() + "-" + i, locked);
+                    cell.setAriaLabel(partName(part) + ", entry " + (i + 1) + " of " + v.length());
                     cells.add(cell);
                     grid.add(cell);
                 }
@@ -166,6 +169,7 @@ public class ExerciseView extends CoursePage {
             }
             case AnswerShape.Scalar x -> {
                 TextField cell = cell("answer-" + part.id(), locked);
+                cell.setAriaLabel(partName(part));
                 cells.add(cell);
                 box.add(cell);
                 readers.put(part.id(), cell::getValue);
@@ -211,11 +215,19 @@ public class ExerciseView extends CoursePage {
         return box;
     }
 
+    /** How a screen reader names a part's answer boxes: by the part, then the cell (a part's id names what it asks for). */
+    private static String partName(Part part) {
+        return "Answer " + part.id();
+    }
+
     private static TextField cell(String id, boolean locked) {
         TextField t = new TextField();
         t.setId(id);
         t.setWidth("5.5rem");
         t.setReadOnly(locked);
+        if (locked) {
+            t.addClassName("answer-locked"); // read-only must still read well: styles.css keeps the text dark
+        }
         t.getElement().setAttribute("inputmode", "decimal");
         return t;
     }
@@ -237,6 +249,14 @@ public class ExerciseView extends CoursePage {
         box.addClassName("exercise-given");
         box.add(MathMarkdown.of(g.label()));
         double[][] m = g.value().toMatrix();
+        if (g.value().form() == org.lectern.exercise.NumberGrid.Form.VECTOR && g.rowLabels().isEmpty()) {
+            // Written as a row, the way the prompt and the seed write it; a labelled vector stays a column beside its labels.
+            double[] row = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                row[i] = m[i][0];
+            }
+            m = new double[][] {row};
+        }
         Div grid = new Div();
         grid.addClassName("given-grid");
         boolean rowLabels = !g.rowLabels().isEmpty();
@@ -245,11 +265,11 @@ public class ExerciseView extends CoursePage {
             if (rowLabels) {
                 grid.add(new Span(""));
             }
-            g.columnLabels().forEach(c -> grid.add(new Span(c)));
+            g.columnLabels().forEach(c -> grid.add(label(c)));
         }
         for (int r = 0; r < m.length; r++) {
             if (rowLabels) {
-                grid.add(new Span(r < g.rowLabels().size() ? g.rowLabels().get(r) : ""));
+                grid.add(label(r < g.rowLabels().size() ? g.rowLabels().get(r) : ""));
             }
             for (double v : m[r]) {
                 Span cell = new Span(org.lectern.exercise.MathText.number(v));
@@ -257,19 +277,37 @@ public class ExerciseView extends CoursePage {
                 grid.add(cell);
             }
         }
+        grid.getElement().setAttribute("data-rows", String.valueOf(m.length));
         box.add(grid);
         return box;
     }
 
+    /** A row or column label: text with math typeset, like the rest of the exercise (labels are ours, never student input). */
+    private static Component label(String text) {
+        Span span = new Span();
+        span.addClassName("given-label");
+        span.getElement().setProperty("innerHTML", MathMarkdown.inlineHtml(text));
+        MathMarkdown.typeset(span);
+        return span;
+    }
+
     private static String status(ExerciseSheet s) {
         if (s.staff()) {
-            return s.exercise().maxAttempts() + " attempt(s) per student · " + s.exercise().points().stripTrailingZeros().toPlainString() + " point(s)";
+            return count(s.exercise().maxAttempts(), "attempt") + " per student · " + points(s.exercise().points());
         }
         String best = s.bestPoints() == null ? "" : " · best " + s.bestPoints().stripTrailingZeros().toPlainString() + " of "
-                + s.exercise().points().stripTrailingZeros().toPlainString() + " point(s)";
+                + points(s.exercise().points());
         if (s.solved()) {
             return "Solved" + best;
         }
-        return s.attemptsLeft() == 0 ? "No attempts left" + best : s.attemptsLeft() + " attempt(s) left" + best;
+        return s.attemptsLeft() == 0 ? "No attempts left" + best : count(s.attemptsLeft(), "attempt") + " left" + best;
+    }
+
+    private static String points(java.math.BigDecimal p) {
+        return p.stripTrailingZeros().toPlainString() + (p.compareTo(java.math.BigDecimal.ONE) == 0 ? " point" : " points");
+    }
+
+    static String count(long n, String noun) {
+        return org.lectern.ui.Plural.of(n, noun);
     }
 }
