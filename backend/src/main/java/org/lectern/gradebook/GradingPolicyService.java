@@ -60,15 +60,7 @@ public class GradingPolicyService {
                 && e.latePenaltyPercentPerDay() == null && e.maxDaysLate() == null ? null
                 : new PolicyDocument.ItemLateJson(e.takesLateDays(), e.acceptsLate(), e.maxLateDaysPerItem(), e.latePenaltyPercentPerDay(),
                         e.maxDaysLate());
-        String category = e.category();
-        if (category == null || category.isBlank()) {
-            // No category named: the assignment takes its placeholder's place (A2 for a2) and gets its column under
-            // its own name; with no placeholder it stays out of the gradebook.
-            category = load(e.courseId()).categories().stream()
-                    .filter(c -> c.items().stream().anyMatch(i -> i.shortName().equalsIgnoreCase(e.shortName())))
-                    .map(PolicyDocument.CategoryJson::name).findFirst().orElse(null);
-        }
-        place(e.courseId(), e.shortName(), e.points(), category, late);
+        place(e.courseId(), e.shortName(), e.points(), e.category(), late);
     }
 
     /** A quiz, exercise set or the like joins its category (see {@link GradedItemDeclared}). */

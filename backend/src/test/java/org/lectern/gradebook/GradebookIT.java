@@ -205,16 +205,6 @@ class GradebookIT {
     }
 
     @Test
-    void anAssignmentCreatedWithoutACategoryTakesItsPlaceholdersColumn() {
-        var s = coursework.setup(false);
-        as(s.instructor(), () -> assignments.create(s.courseId(), new AssignmentDraft("A2", "Backprop", null, at("2026-11-01T09:00"),
-                at("2026-11-13T23:59"), BigDecimal.valueOf(100), null, null, null, null, null, null, null, null, null, null)));
-        var g = as(s.instructor(), () -> gradebook.gradebook(s.courseId()));
-        assertThat(g.itemKeys()).contains("A2").doesNotContain("a2");
-        assertThat(g.policy().scheme().categoryOf("A2")).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Assignments"));
-    }
-
-    @Test
     void anOverrideKindReportIsAnInstructorsAuditedOverride() {
         var s = coursework.setup(false);
         as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(new GradedItemDeclared(s.courseId(), "Quiz2", BigDecimal.TEN, "Quizzes"))));

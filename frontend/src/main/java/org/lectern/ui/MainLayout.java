@@ -51,7 +51,12 @@ public class MainLayout extends AppLayout {
         }
         if (who.isPresent()) {
             for (var c : courses.myCourses()) {
-                nav.addItem(new SideNavItem(c.code() + " · " + c.term(), "courses/" + c.id(), VaadinIcon.BOOK.create()));
+                // Highlighted on every page of the course; the full name on hover, as a long one wraps (styles.css).
+                SideNavItem item = new SideNavItem(c.code() + " · " + c.term(), "courses/" + c.id(), VaadinIcon.BOOK.create());
+                item.setMatchNested(true);
+                item.getElement().setAttribute("title", c.code() + " · " + c.title() + " · " + c.term());
+                item.addClassName("course-nav-item");
+                nav.addItem(item);
             }
         }
         addToDrawer(nav);

@@ -43,10 +43,14 @@ import org.lectern.ui.course.CoursePage;
 public class ExerciseView extends CoursePage {
 
     private final ExerciseService exercises;
+    private final org.lectern.course.CourseService courses;
+    private final org.lectern.schedule.ScheduleService schedule;
     private long exerciseId;
 
-    public ExerciseView(ExerciseService exercises) {
+    public ExerciseView(ExerciseService exercises, org.lectern.course.CourseService courses, org.lectern.schedule.ScheduleService schedule) {
         this.exercises = exercises;
+        this.courses = courses;
+        this.schedule = schedule;
     }
 
     @Override
@@ -66,6 +70,9 @@ public class ExerciseView extends CoursePage {
             throw new NotFoundException("No exercise " + exerciseId + " in this course.");
         }
         addClassName("exercise");
+        // The course around it, so a student who came from a lecture can find their way back.
+        add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
+                org.lectern.ui.schedule.LectureLink.back(schedule, courseId, s.exercise().lectureId()));
         H2 title = new H2(s.exercise().shortName() + " · " + s.exercise().title());
         title.setId("exercise-title");
         Span status = new Span(status(s));

@@ -100,15 +100,16 @@ public class PlagiarismPairView extends CoursePage {
             box.add(new Span("No matched fragments."));
             return box;
         }
-        box.add(new Span("Matches (show both sides):"));
+        box.add(new Span("Matches (each shows both sides):"));
         for (int i = 0; i < d.fragments().size(); i++) {
             Fragment f = d.fragments().get(i);
-            Button go = new Button("%d · %s %s ↔ %s %s · %d tokens".formatted(i + 1, f.first().file(), lines(f.first()),
-                    f.second().file(), lines(f.second()), f.tokens()));
+            boolean oneFileEach = d.firstFiles().size() <= 1 && d.secondFiles().size() <= 1;
+            Button go = new Button("%d: %s ↔ %s".formatted(i + 1, where(f.first(), oneFileEach), where(f.second(), oneFileEach)));
+            go.getElement().setAttribute("title", f.tokens() + " matched tokens; show both sides");
             go.setId("pair-match-" + i);
             go.addClassName("pair-match");
-            go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            go.getStyle().set("background", colour(i));
+            go.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            go.getStyle().set("background", colour(i)).set("--vaadin-button-background", colour(i));
             int fragment = i;
             go.addClickListener(e -> go.getElement().executeJs("""
                     for (const side of ['pair-first-code', 'pair-second-code']) {
@@ -121,8 +122,9 @@ public class PlagiarismPairView extends CoursePage {
         return box;
     }
 
-    private static String lines(Fragment.Span s) {
-        return s.startLine() == s.endLine() ? "line " + s.startLine() : "lines " + s.startLine() + "–" + s.endLine();
+    private static String where(Fragment.Span s, boolean oneFileEach) {
+        String lines = s.startLine() == s.endLine() ? "line " + s.startLine() : "lines " + s.startLine() + "–" + s.endLine();
+        return oneFileEach ? lines : s.file() + " " + lines;
     }
 
     static String colour(int fragment) {

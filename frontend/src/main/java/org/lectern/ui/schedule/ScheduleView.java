@@ -117,6 +117,9 @@ public class ScheduleView extends CoursePage {
         Div card = new Div();
         card.addClassName("lectern-card");
         card.setId("lecture-" + l.number());
+        Span anchor = new Span(); // the target of "Back to the lecture" links from its exercises
+        anchor.setId(anchorOf(l.id()));
+        card.add(anchor);
         Span when = new Span("Lecture " + l.number() + " · " + DAY_TIME.format(e.start()) + "–" + e.end()
                 + (l.location() == null ? "" : " · " + l.location()));
         when.addClassName("lectern-muted");
@@ -166,6 +169,11 @@ public class ScheduleView extends CoursePage {
         return card;
     }
 
+    /** The element id a link uses to land on a lecture's card. */
+    public static String anchorOf(long lectureId) {
+        return "at-lecture-" + lectureId;
+    }
+
     private static Component chip(CourseItem i, String relation, ZoneId zone) {
         String label = (i.shortName() == null ? "" : i.shortName() + " ") + i.title();
         String text = switch (relation) {
@@ -173,7 +181,10 @@ public class ScheduleView extends CoursePage {
             case "due" -> "Due " + DAY_TIME.format(ZonedDateTime.ofInstant(i.dueAt(), zone)) + ": " + label;
             default -> i.kind().label() + ": " + label;
         };
-        Component chip = i.route() != null ? new Anchor(i.route(), text) : new Span(text);
+        // Every chip is a link: to the item's page, or (an item with no page yet, such as an announced assignment) to
+        // its entry on the Assignments tab.
+        Component chip = new Anchor(i.route() != null ? i.route()
+                : "courses/" + i.courseId() + "/assignments#" + org.lectern.ui.assignment.AssignmentsView.anchorOf(i), text);
         ((com.vaadin.flow.component.HasStyle) chip).addClassName("lectern-chip");
         if (!relation.isEmpty()) { // an item linked to the lecture itself has no relation class
             ((com.vaadin.flow.component.HasStyle) chip).addClassName(relation);
