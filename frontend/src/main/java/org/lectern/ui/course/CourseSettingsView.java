@@ -20,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import org.lectern.course.CourseDraft;
 import org.lectern.course.CourseService;
+import org.lectern.gradebook.GradingPolicyService;
 import org.lectern.course.Section;
 import org.lectern.ui.Notifications;
 
@@ -30,9 +31,11 @@ import org.lectern.ui.Notifications;
 public class CourseSettingsView extends CoursePage {
 
     private final CourseService courses;
+    private final GradingPolicyService policies;
 
-    public CourseSettingsView(CourseService courses) {
+    public CourseSettingsView(CourseService courses, GradingPolicyService policies) {
         this.courses = courses;
+        this.policies = policies;
     }
 
     @Override
@@ -64,7 +67,7 @@ public class CourseSettingsView extends CoursePage {
         add(new H3("Sections"));
         Grid<Section> sections = new Grid<>();
         sections.addColumn(Section::name).setHeader("Name").setAutoWidth(true);
-        sections.addColumn(s -> s.kind().name().charAt(0) + s.kind().name().substring(1).toLowerCase()).setHeader("Kind");
+        sections.addColumn(s -> s.kind().label()).setHeader("Kind");
         sections.addColumn(Section::meets).setHeader("Meets");
         sections.addColumn(s -> s.location() == null ? "" : s.location()).setHeader("Location");
         sections.addComponentColumn(s -> {
@@ -84,7 +87,9 @@ public class CourseSettingsView extends CoursePage {
         name.setWidth("6em");
         Select<Section.Kind> kind = new Select<>();
         kind.setLabel("Kind");
+        kind.setId("section-kind");
         kind.setItems(Section.Kind.values());
+        kind.setItemLabelGenerator(Section.Kind::label);
         kind.setValue(Section.Kind.RECITATION);
         Select<DayOfWeek> day = new Select<>();
         day.setLabel("Day");
@@ -103,5 +108,6 @@ public class CourseSettingsView extends CoursePage {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         add(form);
+        add(new GradingPolicyForm(courseId, policies, this::refresh));
     }
 }

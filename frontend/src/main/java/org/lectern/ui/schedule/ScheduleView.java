@@ -85,7 +85,7 @@ public class ScheduleView extends CoursePage {
             Div sections = new Div();
             sections.setId("sections");
             for (Section sec : s.sections()) {
-                Span chip = new Span(sec.name() + " · " + sec.kind().name().toLowerCase() + (sec.meets().isEmpty() ? "" : " · " + sec.meets())
+                Span chip = new Span(sec.name() + " · " + sec.kind().label().toLowerCase(Locale.ROOT) + (sec.meets().isEmpty() ? "" : " · " + sec.meets())
                         + (sec.location() == null ? "" : " · " + sec.location()));
                 chip.addClassName("lectern-chip");
                 sections.add(chip);
