@@ -137,7 +137,7 @@ public class GradingPolicyForm extends VerticalLayout {
             b.forField(extra).bind(r -> r.extraCredit, (r, v) -> r.extraCredit = v);
             b.readBean(row);
             HorizontalLayout line = new HorizontalLayout(name, weight, drop, extra,
-                    new Paragraph(items + (items == 1 ? " item" : " items") + (items == 0 ? "" : ": " + String.join(", ",
+                    new Paragraph(org.lectern.ui.Plural.of(items, "item") + (items == 0 ? "" : ": " + String.join(", ",
                             c.items().stream().map(PolicyDocument.ItemJson::shortName).toList()))));
             line.setAlignItems(FlexComponent.Alignment.BASELINE);
             line.setWrap(true);

@@ -177,7 +177,7 @@ public class GradebookView extends CoursePage {
             List<BigDecimal> percents = e.getValue().equals("Total") ? GradeStatistics.totalPercents(g.students())
                     : GradeStatistics.percents(g.students(), e.getValue());
             GradeStatistics figures = GradeStatistics.of(percents);
-            summary.setText(figures.count() == 0 ? "No scores yet." : figures.count() + " scores · mean " + fmt(figures.mean()) + "% · median "
+            summary.setText(figures.count() == 0 ? "No scores yet." : org.lectern.ui.Plural.of(figures.count(), "score") + " · mean " + fmt(figures.mean()) + "% · median "
                     + fmt(figures.median()) + "%");
             chart.removeAll();
             chart.add(Histogram.of("histogram", percents));
@@ -235,8 +235,8 @@ public class GradebookView extends CoursePage {
                 p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add(
                         new ListItem("Row " + l.rowNumber() + ": " + String.join(" ", l.problems()))));
                 p.notes().forEach(x -> problems.add(new ListItem(x)));
-                summary.setText(p.hasErrors() ? "Fix the rows above; nothing has been saved." : "Ready: " + p.cellCount() + " scores for "
-                        + p.lines().size() + " students.");
+                summary.setText(p.hasErrors() ? "Fix the rows above; nothing has been saved." : "Ready: " + org.lectern.ui.Plural.of(p.cellCount(), "score") + " for "
+                        + org.lectern.ui.Plural.of(p.lines().size(), "student") + ".");
                 save.setEnabled(!p.hasErrors());
             })) {
                 return;

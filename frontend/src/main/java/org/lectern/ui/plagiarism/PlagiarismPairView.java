@@ -75,8 +75,8 @@ public class PlagiarismPairView extends CoursePage {
         title.setId("pair-title");
         title.getStyle().set("overflow-wrap", "anywhere");
         Span numbers = new Span("Maximum similarity " + PlagiarismView.percent(p.maximumSimilarity()) + " · average "
-                + PlagiarismView.percent(p.averageSimilarity()) + " · " + d.fragments().size() + " matched fragments, "
-                + p.matchedTokens() + " tokens" + (p.flagged() ? " · flagged" : ""));
+                + PlagiarismView.percent(p.averageSimilarity()) + " · " + org.lectern.ui.Plural.of(d.fragments().size(), "matched fragment") + ", "
+                + org.lectern.ui.Plural.of(p.matchedTokens(), "token") + (p.flagged() ? " · flagged" : ""));
         numbers.setId("pair-numbers");
         add(title, new Anchor("courses/" + courseId + "/assignments/" + d.assignmentId() + "/plagiarism", "Back to the check"), numbers);
         if (d.baseCodeWarning() != null) {
