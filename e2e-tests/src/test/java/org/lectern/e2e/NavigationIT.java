@@ -23,6 +23,10 @@ class NavigationIT extends BrowserTest {
         // The drawer marks the course one is in, and names it in full on hover.
         browser.waitFor(By.cssSelector("vaadin-side-nav-item.course-nav-item[current]"));
         assertThat(browser.waitFor(By.cssSelector("vaadin-side-nav-item.course-nav-item")).getAttribute("title")).contains("CSE 493G1 · ");
+        assertThat((Boolean) browser.script("""
+                const label = document.querySelector('vaadin-side-nav-item.course-nav-item .course-nav-label');
+                const item = label.closest('vaadin-side-nav-item').getBoundingClientRect();
+                return label.getBoundingClientRect().right <= item.right + 1 && label.scrollWidth <= label.clientWidth + 1;""")).isTrue();
         // Chips on lecture cards are links, every one.
         assertThat(browser.all(By.cssSelector("[id^='lecture-'] a.lectern-chip"))).isNotEmpty();
         assertThat(browser.all(By.cssSelector("[id^='lecture-'] span.lectern-chip"))).isEmpty();

@@ -271,8 +271,8 @@ class StaffAssignmentPanel extends VerticalLayout {
 
         Grid<StudentLine> grid = new Grid<>();
         grid.setId("staff-submissions");
-        grid.addColumn(StudentLine::name).setHeader("Student").setSortable(true);
-        grid.addColumn(StudentLine::email).setHeader("E-mail").setSortable(true);
+        grid.addColumn(StudentLine::name).setHeader("Student").setSortable(true).setAutoWidth(true);
+        grid.addColumn(StudentLine::email).setHeader("E-mail").setSortable(true).setAutoWidth(true);
         grid.addColumn(l -> l.row() == null ? "" : "v" + l.row().submission().version()).setHeader("Version").setAutoWidth(true);
         grid.addColumn(l -> l.row() == null ? "not submitted" : AssignmentsView.WHEN.format(l.row().submission().submittedAt().atZone(zone))
                 + (l.row().submission().onBehalf() ? " (by staff)" : "")).setHeader("Submitted").setAutoWidth(true);
