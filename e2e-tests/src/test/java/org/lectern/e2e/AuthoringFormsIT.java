@@ -49,4 +49,31 @@ class AuthoringFormsIT extends BrowserTest {
             instructor.putJson(policy, original); // other tests count on the demo's policy
         }
     }
+
+    @Test
+    void aQuizIsWrittenInAFormThatMarksWhatIsWrongOnItsField() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        browser.resize(1400, 900);
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/quizzes");
+        browser.click(By.id("new-quiz-form"));
+        browser.waitFor(By.id("quiz-form"));
+        browser.type("quiz-short-name", "QF1");
+        browser.type("quiz-title", "Written in the form");
+        browser.type("quiz-category", ""); // practice: kept out of the gradebook
+        browser.setTextArea("question-prompt-0", "Which loss suits $C$ classes?");
+        browser.setTextArea("question-options-0", "Hinge\nSoftmax cross-entropy\nL2");
+        browser.type("question-correct-0", "5");
+        browser.click(By.id("quiz-form-save"));
+        browser.waitFor(By.cssSelector("#question-correct-0[invalid]"));
+        assertThat(instructor.get("/api/v1/courses/" + courseId + "/quizzes")).doesNotContain("QF1");
+        browser.screenshot("quiz-form-invalid");
+
+        browser.type("question-correct-0", "2");
+        browser.click(By.id("quiz-form-save"));
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/quizzes/\\d+$"));
+        String quizzes = instructor.get("/api/v1/courses/" + courseId + "/quizzes");
+        assertThat(quizzes).contains("QF1", "Written in the form");
+    }
 }
