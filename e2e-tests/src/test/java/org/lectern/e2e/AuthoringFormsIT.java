@@ -21,7 +21,8 @@ class AuthoringFormsIT extends BrowserTest {
             browser.waitFor(By.id("grading-policy-form"));
             // Section kinds read as words.
             assertThat(browser.text(By.id("section-kind"))).contains("Recitation").doesNotContain("RECITATION");
-            assertThat(browser.text(By.id("policy-categories"))).contains("Assignments", "Quizzes");
+            assertThat(browser.waitFor(By.cssSelector("#category-name-0 input")).getDomProperty("value")).isEqualTo("Assignments");
+            assertThat(browser.text(By.id("policy-categories"))).contains("A0", "Project final report").doesNotContain("project-final-report");
 
             // A wrong value is marked on its field, and nothing is saved.
             browser.type("policy-free-days", "-1");

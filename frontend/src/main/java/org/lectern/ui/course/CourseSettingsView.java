@@ -32,10 +32,12 @@ public class CourseSettingsView extends CoursePage {
 
     private final CourseService courses;
     private final GradingPolicyService policies;
+    private final org.lectern.schedule.ScheduleService schedule;
 
-    public CourseSettingsView(CourseService courses, GradingPolicyService policies) {
+    public CourseSettingsView(CourseService courses, GradingPolicyService policies, org.lectern.schedule.ScheduleService schedule) {
         this.courses = courses;
         this.policies = policies;
+        this.schedule = schedule;
     }
 
     @Override
@@ -108,6 +110,6 @@ public class CourseSettingsView extends CoursePage {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         add(form);
-        add(new GradingPolicyForm(courseId, policies, this::refresh));
+        add(new GradingPolicyForm(courseId, policies, schedule.items(courseId), this::refresh));
     }
 }

@@ -52,10 +52,13 @@ public class GradingPolicyForm extends VerticalLayout {
         List<PolicyDocument.ItemJson> items;
     }
 
-    public GradingPolicyForm(long courseId, GradingPolicyService policies, Runnable saved) {
+    /** @param scheduled the course's schedule items, which name the policy's items as students know them */
+    public GradingPolicyForm(long courseId, GradingPolicyService policies, List<org.lectern.schedule.CourseItem> scheduled, Runnable saved) {
         setPadding(false);
         setId("grading-policy-form");
         PolicyDocument doc = policies.policy(courseId);
+        var names = org.lectern.ui.gradebook.ItemNames.of(doc.categories().stream().flatMap(c -> c.items().stream())
+                .map(PolicyDocument.ItemJson::shortName).toList(), scheduled);
 
         LateRules late = new LateRules();
         var l = doc.lateDays();
@@ -138,7 +141,7 @@ public class GradingPolicyForm extends VerticalLayout {
             b.readBean(row);
             HorizontalLayout line = new HorizontalLayout(name, weight, drop, extra,
                     new Paragraph(org.lectern.ui.Plural.of(items, "item") + (items == 0 ? "" : ": " + String.join(", ",
-                            c.items().stream().map(PolicyDocument.ItemJson::shortName).toList()))));
+                            c.items().stream().map(i -> names.get(i.shortName()).label()).toList()))));
             line.setAlignItems(FlexComponent.Alignment.BASELINE);
             line.setWrap(true);
             categories.add(line);
