@@ -9,7 +9,14 @@ import java.util.Locale;
 public record Section(long id, String name, Kind kind, DayOfWeek day, LocalTime startsAt, LocalTime endsAt,
                       String location) {
 
-    public enum Kind { LECTURE, RECITATION, LAB }
+    public enum Kind {
+        LECTURE, RECITATION, LAB;
+
+        /** The kind in words, as pages show it ("Recitation", not RECITATION). */
+        public String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public String meets() {
         if (day == null || startsAt == null) {

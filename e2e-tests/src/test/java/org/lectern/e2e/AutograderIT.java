@@ -67,6 +67,9 @@ class AutograderIT extends BrowserTest {
         browser.waitForText(By.id("receipt"), "SHA-256");
         browser.waitFor(By.cssSelector("#run-status[data-status='done']"));
         browser.waitForText(By.id("public-score"), "Public tests: 2 / 4");
+        // The failed test's output is there without a click on the row (nobody knew the row was clickable).
+        assertThat(browser.waitFor(By.cssSelector("#public-tests .test-output")).isDisplayed()).isTrue();
+        assertThat(browser.text(By.cssSelector("#public-tests .test-output"))).isNotBlank().isNotEqualTo("(no output)");
         browser.waitForText(By.id("private-pending"), "6 more points are in private tests");
         assertThat(browser.text(By.id("removals"))).contains("1");
         assertThat(browser.all(By.id("private-tests"))).isEmpty();

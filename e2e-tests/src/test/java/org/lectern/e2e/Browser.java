@@ -285,6 +285,26 @@ public class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** Resizes the window (e.g. 1400×900 desktop, 390×844 phone) for layout checks on one page. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Whether the page scrolls sideways (its content wider than the window). */
+    public boolean overflowsSideways() {
+        // The document, or any big scroller inside it (the app layout's content area scrolls on its own).
+        return (Boolean) driver.executeScript("""
+                const wide = e => e.scrollWidth > e.clientWidth + 1;
+                if (wide(document.documentElement) || wide(document.body)) { return true; }
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[content]');
+                if (content && wide(content) && getComputedStyle(content).overflowX !== 'hidden') { return true; }
+                return [...document.querySelectorAll('*')].some(e => {
+                  const x = getComputedStyle(e).overflowX;
+                  return (x === 'auto' || x === 'scroll') && e.clientWidth > window.innerWidth / 2 && wide(e);
+                });""");
+    }
+
     public WebDriverWait waiting() {
         return wait;
     }

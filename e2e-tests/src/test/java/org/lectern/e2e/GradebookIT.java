@@ -38,8 +38,40 @@ class GradebookIT extends BrowserTest {
         browser.signOut();
         browser.signIn("student3@demo.lectern", LecternServer.DEMO_PASSWORD);
         browser.open("/courses/" + courseId + "/grades");
-        browser.waitForText(By.id("my-grades"), "quiz2");
+        browser.waitForText(By.id("my-grades"), "Quiz 2"); // the item's name, not the policy's key
         browser.waitForText(By.id("my-grades"), "7.5 / 10");
         assertThat(browser.all(By.id("gradebook"))).isEmpty();
+    }
+
+    @Test
+    void gradesPagesNameItemsAsTheScheduleDoesAndAStudentsPageNeverContradictsItself() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        // Created after the course was set up: its placeholder's column carries its name from the schedule.
+        instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                {"shortName": "A4", "title": "Attention", "releaseAt": "2024-01-01T00:00:00Z",
+                 "dueAt": "2099-01-01T00:00:00Z", "points": 100}""");
+
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/grades");
+        browser.waitFor(By.id("gradebook"));
+        String table = browser.text(By.id("gradebook"));
+        assertThat(table).contains("A0", "Project final report").doesNotContain("project-final-report");
+        assertThat(table).contains("A4").doesNotContain("a4");
+        browser.waitForText(By.id("grade-rule"), "counts only items that have a score");
+        browser.screenshot("gradebook-staff-names");
+        browser.signOut();
+
+        browser.signIn("student2@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/grades");
+        browser.waitFor(By.id("my-grades"));
+        String total = browser.text(By.id("my-total"));
+        assertThat(total).doesNotContain("No released scores yet");
+        assertThat(total).matches("Nothing graded yet.*|Grade so far: .*, from \\d+ graded items?\\.");
+        // Participation is a running tally, said so; every item is listed by its name, none by its key.
+        String mine = browser.text(By.id("my-grades"));
+        assertThat(mine).contains("Participation").contains("in progress").contains("A4 · Attention").doesNotContain("project-final-report");
+        browser.waitForText(By.id("grade-rule"), "counts only items that have a score");
+        browser.screenshot("gradebook-student-consistent");
     }
 }

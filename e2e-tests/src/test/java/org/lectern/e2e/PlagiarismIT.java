@@ -89,4 +89,81 @@ class PlagiarismIT extends BrowserTest {
         browser.waitFor(By.id("access-denied"));
         assertThat(browser.all(By.id("plagiarism-pairs"))).isEmpty();
     }
+
+    private static String checkedAssignment(Api instructor, String courseId, String shortName, byte[] first, byte[] second) throws Exception {
+        String created = instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                {"shortName": "%s", "title": "Two-layer net", "releaseAt": "2024-01-01T00:00:00Z",
+                 "dueAt": "2099-01-01T00:00:00Z", "points": 10, "category": "Assignments"}""".formatted(shortName));
+        String assignmentId = Api.field(created, "id");
+        Api ta = new Api("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        ta.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions", Map.of("two_layer_net.py", first),
+                Map.of("student", "student1@demo.lectern", "reason", "e-mailed in"));
+        ta.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions", Map.of("two_layer_net.py", second),
+                Map.of("student", "student2@demo.lectern", "reason", "e-mailed in"));
+        return assignmentId;
+    }
+
+    @Test
+    void thePairIsTwoReadableListingsAndEachMatchScrollsBothSidesToIt() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        String assignmentId = checkedAssignment(instructor, courseId, "PLAGV", fixture("alice.py"), fixture("dana.py"));
+        browser.resize(1400, 900);
+        browser.signIn("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/assignments/" + assignmentId + "/plagiarism");
+        browser.click(By.id("plagiarism-run"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#plagiarism-state[data-state='done']")).isEmpty());
+        browser.click(By.id("pair-open-1"));
+        browser.waitFor(By.cssSelector("#pair-first .plagiarism-fragment"));
+
+        // Each side is a listing, a line per row with its number, one below the other: not one line thousands of pixels wide.
+        Number rows = (Number) browser.script("""
+                const lines = [...document.querySelectorAll('#pair-first [data-line]')];
+                return new Set(lines.map(l => Math.round(l.getBoundingClientRect().top))).size;""");
+        assertThat(rows.intValue()).isGreaterThan(20);
+        assertThat(browser.text(By.cssSelector("#pair-first [data-line='3']"))).startsWith("3");
+        assertThat(browser.overflowsSideways()).isFalse();
+        // Both sides side by side at desktop size.
+        assertThat((Boolean) browser.script("""
+                const a = document.getElementById('pair-first').getBoundingClientRect();
+                const b = document.getElementById('pair-second').getBoundingClientRect();
+                return Math.abs(a.top - b.top) < 2 && b.left >= a.right - 1;""")).isTrue();
+        browser.screenshot("plagiarism-pair-1400x900");
+
+        // The last match in the list: both listings scroll so that its first line is in view.
+        int last = browser.all(By.cssSelector(".pair-match")).size() - 1;
+        assertThat(last).isGreaterThanOrEqualTo(0);
+        browser.click(By.id("pair-match-" + last));
+        browser.waiting().until(d -> (Boolean) browser.script("""
+                return ['pair-first-code', 'pair-second-code'].every(id => {
+                  const box = document.getElementById(id);
+                  const line = box.querySelector('[data-fragment-start="' + arguments[0] + '"]');
+                  if (!line) { return false; }
+                  const b = box.getBoundingClientRect(), l = line.getBoundingClientRect();
+                  return l.top >= b.top && l.bottom <= b.bottom;
+                });""", last));
+
+        // On a phone the two files are stacked, still without sideways scrolling.
+        browser.resize(390, 844);
+        browser.waiting().until(d -> (Boolean) browser.script("""
+                const a = document.getElementById('pair-first').getBoundingClientRect();
+                const b = document.getElementById('pair-second').getBoundingClientRect();
+                return b.top >= a.bottom - 1;"""));
+        assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("plagiarism-pair-390x844");
+    }
+
+    @Test
+    void filesTooShortToCompareAreListedWithTheReason() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        String assignmentId = checkedAssignment(instructor, courseId, "PLAGS", "x = 1\n".getBytes(), "y = 2\n".getBytes());
+        browser.signIn("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/assignments/" + assignmentId + "/plagiarism");
+        browser.click(By.id("plagiarism-run"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#plagiarism-state[data-state='done']")).isEmpty());
+        browser.waitForText(By.id("plagiarism-outcome"), "the problems below say why");
+        browser.waitForText(By.id("plagiarism-problems"), "too little code to compare");
+        browser.screenshot("plagiarism-too-short");
+    }
 }

@@ -63,7 +63,15 @@ public class MainLayout extends AppLayout {
         }
         if (who.isPresent()) {
             for (var c : courses.myCourses()) {
-                nav.addItem(new SideNavItem(c.code() + " · " + c.term(), "courses/" + c.id(), VaadinIcon.BOOK.create()));
+                // Highlighted on every page of the course; the full name on hover, as a long one wraps (styles.css).
+                SideNavItem item = new SideNavItem("", "courses/" + c.id(), VaadinIcon.BOOK.create());
+                Span label = new Span(c.code() + " · " + c.term()); // an element of its own, so it can wrap
+                label.addClassName("course-nav-label");
+                item.getElement().appendChild(label.getElement());
+                item.setMatchNested(true);
+                item.getElement().setAttribute("title", c.code() + " · " + c.title() + " · " + c.term());
+                item.addClassName("course-nav-item");
+                nav.addItem(item);
             }
         }
         addToDrawer(nav);

@@ -26,6 +26,7 @@ import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentDraft;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseService;
+import org.lectern.ui.Dates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -38,10 +39,17 @@ public class AssignmentsView extends CoursePage {
 
     private final AssignmentService assignments;
     private final CourseService courses;
+    private final org.lectern.schedule.ScheduleService schedule;
 
-    public AssignmentsView(AssignmentService assignments, CourseService courses) {
+    public AssignmentsView(AssignmentService assignments, CourseService courses, org.lectern.schedule.ScheduleService schedule) {
         this.assignments = assignments;
         this.courses = courses;
+        this.schedule = schedule;
+    }
+
+    /** The element id a schedule chip links to for an item with no page of its own. */
+    public static String anchorOf(org.lectern.schedule.CourseItem i) {
+        return "item-" + i.id();
     }
 
     @Override
@@ -56,8 +64,33 @@ public class AssignmentsView extends CoursePage {
             add(create);
         }
         var list = assignments.list(courseId);
-        if (list.isEmpty()) {
+        // What the schedule announces as an assignment or project but has no assignment page yet still belongs here.
+        java.util.Set<String> open = new java.util.HashSet<>();
+        list.forEach(a -> open.add(a.shortName().toLowerCase(Locale.ROOT)));
+        var announced = schedule.items(courseId).stream()
+                .filter(i -> i.kind() == org.lectern.schedule.CourseItem.Kind.ASSIGNMENT || i.kind() == org.lectern.schedule.CourseItem.Kind.PROJECT)
+                .filter(i -> i.route() == null && (i.shortName() == null || !open.contains(i.shortName().toLowerCase(Locale.ROOT))))
+                .toList();
+        if (list.isEmpty() && announced.isEmpty()) {
             add(new Paragraph("No assignments yet."));
+            return;
+        }
+        if (!announced.isEmpty()) {
+            com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div(
+                    new com.vaadin.flow.component.html.H3("Announced on the schedule"));
+            box.setId("announced-items");
+            box.addClassName("lectern-card");
+            for (var i : announced) {
+                Paragraph p = new Paragraph(i.kind().label() + ": " + (i.shortName() == null ? "" : i.shortName() + " ") + i.title()
+                        + (i.releaseAt() == null ? "" : " · out " + Dates.dateTime(i.releaseAt(), zone))
+                        + (i.dueAt() == null ? "" : " · due " + Dates.dateTime(i.dueAt(), zone))
+                        + " · not open for submissions here yet");
+                p.setId(anchorOf(i));
+                box.add(p);
+            }
+            add(box);
+        }
+        if (list.isEmpty()) {
             return;
         }
         Grid<Assignment> grid = new Grid<>();

@@ -1,5 +1,7 @@
 package org.lectern.ui.assignment;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -92,15 +94,29 @@ public class ResultsPanel extends VerticalLayout {
         g.addColumn(TestResult::testName).setHeader("Test").setFlexGrow(2);
         g.addColumn(t -> t.passed() ? "passed" : t.outcome()).setHeader("Result").setAutoWidth(true);
         g.addColumn(t -> fmt(t.earned()) + " / " + fmt(t.possible())).setHeader("Points").setAutoWidth(true);
+        // A visible toggle per row: output was once behind a click on the row that nobody knew was clickable.
+        g.addComponentColumn(t -> {
+            Button toggle = new Button(g.isDetailsVisible(t) ? "Hide output" : "Show output");
+            toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+            toggle.addClickListener(e -> {
+                g.setDetailsVisible(t, !g.isDetailsVisible(t));
+                g.getDataProvider().refreshItem(t);
+            });
+            return toggle;
+        }).setHeader("Output").setAutoWidth(true);
         g.setItemDetailsRenderer(new ComponentRenderer<>(t -> {
             Pre pre = new Pre(t.message() == null || t.message().isBlank() ? "(no output)" : t.message());
-            pre.getStyle().set("white-space", "pre-wrap").set("max-height", "20em").set("overflow", "auto");
+            pre.addClassName("test-output");
+            pre.getStyle().set("white-space", "pre-wrap").set("max-height", "20em").set("overflow", "auto").set("margin", "0");
             return pre;
         }));
+        g.setDetailsVisibleOnClick(false);
         g.setPartNameGenerator(t -> t.passed() ? null : "error-row");
         g.addThemeVariants(GridVariant.LUMO_COMPACT);
         g.setAllRowsVisible(true);
         g.setItems(results);
+        // What went wrong is the first thing a student needs: failed tests show their output from the start.
+        results.stream().filter(t -> !t.passed()).forEach(t -> g.setDetailsVisible(t, true));
         return g;
     }
 

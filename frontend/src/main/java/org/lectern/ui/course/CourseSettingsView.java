@@ -20,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import org.lectern.course.CourseDraft;
 import org.lectern.course.CourseService;
+import org.lectern.gradebook.GradingPolicyService;
 import org.lectern.course.Section;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.ui.Notifications;
@@ -31,9 +32,13 @@ import org.lectern.ui.Notifications;
 public class CourseSettingsView extends CoursePage {
 
     private final CourseService courses;
+    private final GradingPolicyService policies;
+    private final org.lectern.schedule.ScheduleService schedule;
 
-    public CourseSettingsView(CourseService courses) {
+    public CourseSettingsView(CourseService courses, GradingPolicyService policies, org.lectern.schedule.ScheduleService schedule) {
         this.courses = courses;
+        this.policies = policies;
+        this.schedule = schedule;
     }
 
     @Override
@@ -67,7 +72,7 @@ public class CourseSettingsView extends CoursePage {
         add(new H3("Sections"));
         Grid<Section> sections = new Grid<>();
         sections.addColumn(Section::name).setHeader("Name").setAutoWidth(true);
-        sections.addColumn(s -> s.kind().name().charAt(0) + s.kind().name().substring(1).toLowerCase()).setHeader("Kind");
+        sections.addColumn(s -> s.kind().label()).setHeader("Kind");
         sections.addColumn(Section::meets).setHeader("Meets");
         sections.addColumn(s -> s.location() == null ? "" : s.location()).setHeader("Location");
         sections.addComponentColumn(s -> {
@@ -87,7 +92,9 @@ public class CourseSettingsView extends CoursePage {
         name.setWidth("6em");
         Select<Section.Kind> kind = new Select<>();
         kind.setLabel("Kind");
+        kind.setId("section-kind");
         kind.setItems(Section.Kind.values());
+        kind.setItemLabelGenerator(Section.Kind::label);
         kind.setValue(Section.Kind.RECITATION);
         Select<DayOfWeek> day = new Select<>();
         day.setLabel("Day");
@@ -107,5 +114,6 @@ public class CourseSettingsView extends CoursePage {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         add(form);
+        add(new GradingPolicyForm(courseId, policies, schedule.items(courseId), this::refresh));
     }
 }

@@ -44,10 +44,14 @@ import org.lectern.ui.course.CoursePage;
 public class ExerciseView extends CoursePage {
 
     private final ExerciseService exercises;
+    private final org.lectern.course.CourseService courses;
+    private final org.lectern.schedule.ScheduleService schedule;
     private long exerciseId;
 
-    public ExerciseView(ExerciseService exercises) {
+    public ExerciseView(ExerciseService exercises, org.lectern.course.CourseService courses, org.lectern.schedule.ScheduleService schedule) {
         this.exercises = exercises;
+        this.courses = courses;
+        this.schedule = schedule;
     }
 
     @Override
@@ -67,6 +71,9 @@ public class ExerciseView extends CoursePage {
             throw new NotFoundException("No exercise " + exerciseId + " in this course.");
         }
         addClassName("exercise");
+        // The course around it, so a student who came from a lecture can find their way back.
+        add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
+                org.lectern.ui.schedule.LectureLink.back(schedule, courseId, s.exercise().lectureId()));
         H2 title = new H2(s.exercise().shortName() + " · " + s.exercise().title());
         title.setId("exercise-title");
         Span status = new Span(status(s));
@@ -121,6 +128,7 @@ public class ExerciseView extends CoursePage {
             case AnswerShape.Choice c -> {
                 RadioButtonGroup<String> choice = new RadioButtonGroup<>();
                 choice.setId("answer-" + part.id());
+                choice.setAriaLabel(partName(part));
                 choice.setItems(c.options());
                 if (previous != null && c.options().contains(previous)) {
                     choice.setValue(previous);
@@ -137,8 +145,8 @@ public class ExerciseView extends CoursePage {
                 for (int r = 0; r < m.rows(); r++) {
                     List<TextField> row = new ArrayList<>();
                     for (int c = 0; c < m.cols(); c++) {
-                        TextField cell = cell("answer-" + part.id() + "-" + r + "-" + c, locked,
-                                "Answer " + part.id() + ", row " + (r + 1) + ", column " + (c + 1));
+                        TextField cell = cell("answer-" + part.id() + "-" + r + "-" + c, locked);
+                        cell.setAriaLabel(partName(part) + ", row " + (r + 1) + ", column " + (c + 1));
                         row.add(cell);
                         cells.add(cell);
                         grid.add(cell);
@@ -159,7 +167,8 @@ public class ExerciseView extends CoursePage {
                 grid.addClassName("answer-grid");
                 grid.getStyle().set("grid-template-columns", "repeat(" + v.length() + ", 5.5rem)");
                 for (int i = 0; i < v.length(); i++) {
-                    TextField cell = cell("answer-" + part.id() + "-" + i, locked, "Answer " + part.id() + ", entry " + (i + 1));
+                    TextField cell = cell("answer-" + part.id() + "-" + i, locked);
+                    cell.setAriaLabel(partName(part) + ", entry " + (i + 1) + " of " + v.length());
                     cells.add(cell);
                     grid.add(cell);
                 }
@@ -167,7 +176,8 @@ public class ExerciseView extends CoursePage {
                 readers.put(part.id(), () -> String.join(", ", cells.stream().map(TextField::getValue).toList()));
             }
             case AnswerShape.Scalar x -> {
-                TextField cell = cell("answer-" + part.id(), locked, "Answer " + part.id());
+                TextField cell = cell("answer-" + part.id(), locked);
+                cell.setAriaLabel(partName(part));
                 cells.add(cell);
                 box.add(cell);
                 readers.put(part.id(), cell::getValue);
@@ -213,12 +223,19 @@ public class ExerciseView extends CoursePage {
         return box;
     }
 
-    private static TextField cell(String id, boolean locked, String label) {
+    /** How a screen reader names a part's answer boxes: by the part, then the cell (a part's id names what it asks for). */
+    private static String partName(Part part) {
+        return "Answer " + part.id();
+    }
+
+    private static TextField cell(String id, boolean locked) {
         TextField t = new TextField();
-        t.setAriaLabel(label); // a screen reader tells the cells apart
         t.setId(id);
         t.setWidth("5.5rem");
         t.setReadOnly(locked);
+        if (locked) {
+            t.addClassName("answer-locked"); // read-only must still read well: styles.css keeps the text dark
+        }
         t.getElement().setAttribute("inputmode", "decimal");
         return t;
     }
@@ -240,6 +257,14 @@ public class ExerciseView extends CoursePage {
         box.addClassName("exercise-given");
         box.add(MathMarkdown.of(g.label()));
         double[][] m = g.value().toMatrix();
+        if (g.value().form() == org.lectern.exercise.NumberGrid.Form.VECTOR && g.rowLabels().isEmpty()) {
+            // Written as a row, the way the prompt and the seed write it; a labelled vector stays a column beside its labels.
+            double[] row = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                row[i] = m[i][0];
+            }
+            m = new double[][] {row};
+        }
         Div grid = new Div();
         grid.addClassName("given-grid");
         boolean rowLabels = !g.rowLabels().isEmpty();
@@ -248,11 +273,11 @@ public class ExerciseView extends CoursePage {
             if (rowLabels) {
                 grid.add(new Span(""));
             }
-            g.columnLabels().forEach(c -> grid.add(new Span(c)));
+            g.columnLabels().forEach(c -> grid.add(label(c)));
         }
         for (int r = 0; r < m.length; r++) {
             if (rowLabels) {
-                grid.add(new Span(r < g.rowLabels().size() ? g.rowLabels().get(r) : ""));
+                grid.add(label(r < g.rowLabels().size() ? g.rowLabels().get(r) : ""));
             }
             for (double v : m[r]) {
                 Span cell = new Span(MathText.number(v));
@@ -260,19 +285,37 @@ public class ExerciseView extends CoursePage {
                 grid.add(cell);
             }
         }
+        grid.getElement().setAttribute("data-rows", String.valueOf(m.length));
         box.add(grid);
         return box;
     }
 
+    /** A row or column label: text with math typeset, like the rest of the exercise (labels are ours, never student input). */
+    private static Component label(String text) {
+        Span span = new Span();
+        span.addClassName("given-label");
+        span.getElement().setProperty("innerHTML", MathMarkdown.inlineHtml(text));
+        MathMarkdown.typeset(span);
+        return span;
+    }
+
     private static String status(ExerciseSheet s) {
         if (s.staff()) {
-            return s.exercise().maxAttempts() + " attempt(s) per student · " + s.exercise().points().stripTrailingZeros().toPlainString() + " point(s)";
+            return count(s.exercise().maxAttempts(), "attempt") + " per student · " + points(s.exercise().points());
         }
         String best = s.bestPoints() == null ? "" : " · best " + s.bestPoints().stripTrailingZeros().toPlainString() + " of "
-                + s.exercise().points().stripTrailingZeros().toPlainString() + " point(s)";
+                + points(s.exercise().points());
         if (s.solved()) {
             return "Solved" + best;
         }
-        return s.attemptsLeft() == 0 ? "No attempts left" + best : s.attemptsLeft() + " attempt(s) left" + best;
+        return s.attemptsLeft() == 0 ? "No attempts left" + best : count(s.attemptsLeft(), "attempt") + " left" + best;
+    }
+
+    private static String points(java.math.BigDecimal p) {
+        return p.stripTrailingZeros().toPlainString() + (p.compareTo(java.math.BigDecimal.ONE) == 0 ? " point" : " points");
+    }
+
+    static String count(long n, String noun) {
+        return org.lectern.ui.Plural.of(n, noun);
     }
 }

@@ -43,6 +43,15 @@ public final class MathMarkdown {
         return HtmlSanitizer.clean(html);
     }
 
+    /** One line of Markdown without its paragraph, for labels inside a table (still sanitised, math typeset later). */
+    public static String inlineHtml(String markdown) {
+        String html = html(markdown).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+
     /** A block of Markdown with its math typeset once it reaches the browser. */
     public static Component of(String markdown) {
         Div div = new Div();

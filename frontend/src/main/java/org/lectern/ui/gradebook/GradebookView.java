@@ -42,7 +42,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.lectern.gradebook.Category;
 import org.lectern.gradebook.GradeExportService;
+import org.lectern.gradebook.GradingScheme;
 import org.lectern.gradebook.GradeStatistics;
 import org.lectern.gradebook.GradebookRows;
 import org.lectern.gradebook.GradebookService;
@@ -51,6 +53,7 @@ import org.lectern.gradebook.ScoreEntryService;
 import org.lectern.gradebook.ScoreImportService;
 import org.lectern.gradebook.ScoreSheet;
 import org.lectern.latepolicy.Allocation;
+import org.lectern.schedule.ScheduleService;
 import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
@@ -70,9 +73,18 @@ public class GradebookView extends CoursePage {
     private final ScoreEntryService scores;
     private final ScoreImportService imports;
     private final GradeExportService exports;
+    private final ScheduleService schedule;
     private String filterText = "";
+    private Map<String, ItemNames.Name> names = Map.of();
 
-    public GradebookView(GradebookService gradebook, ScoreEntryService scores, ScoreImportService imports, GradeExportService exports) {
+    /** The one rule for a grade before the term ends, said on both pages so no two students' totals seem to disagree. */
+    static final String SO_FAR_RULE = "The grade so far counts only items that have a score (or are missing after their deadline), "
+            + "weighted within their categories; items not graded yet count neither way. Extra credit such as participation is "
+            + "in progress until the term ends and is added on top.";
+
+    public GradebookView(GradebookService gradebook, ScoreEntryService scores, ScoreImportService imports, GradeExportService exports,
+                         ScheduleService schedule) {
+        this.schedule = schedule;
         this.gradebook = gradebook;
         this.scores = scores;
         this.imports = imports;
@@ -83,10 +95,11 @@ public class GradebookView extends CoursePage {
     protected void render() {
         var g = gradebook.gradebook(courseId);
         add(new CourseHeader(g.grant(), CourseHeader.Tab.GRADES));
+        names = ItemNames.of(g.itemKeys(), schedule.items(courseId));
         if (g.grant().isStaff()) {
             staff(g);
         } else if (!g.students().isEmpty()) {
-            student(g.students().getFirst(), g.policy().latePolicy().allocation());
+            student(g.students().getFirst(), g.policy().scheme(), g.policy().latePolicy().allocation());
         }
     }
 
@@ -118,7 +131,7 @@ public class GradebookView extends CoursePage {
                             "<span class=\"score-cell\" data-item=\"${item.itemKey}\">${item.score}</span>")
                             .withProperty("itemKey", r -> key)
                             .withProperty("score", r -> cell(r.items().get(key))))
-                    .setHeader(new Span(key))
+                    .setHeader(header(key))
                     .setFooter(new Span(graded.count() + " graded" + stats))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
                     .setComparator(Comparator.comparing(r -> r.items().get(key).score(), Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -132,7 +145,8 @@ public class GradebookView extends CoursePage {
             }
         });
         grid.addColumn(r -> r.lateDaysUsed() + " / " + (r.lateDaysUsed() + r.lateDaysRemaining())).setHeader("Late days").setAutoWidth(true);
-        grid.addColumn(r -> fmt(r.totalPercent())).setHeader("Total %").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
+        grid.addColumn(r -> graded(r, g.policy().scheme())).setHeader("Graded items").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> fmt(r.totalPercent())).setHeader("Total so far %").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setSortable(true)
                 .setComparator(Comparator.comparing(GradebookRows.StudentRow::totalPercent, Comparator.nullsFirst(Comparator.naturalOrder())));
         grid.addColumn(r -> r.letter() == null ? "" : r.letter()).setHeader("Letter").setAutoWidth(true).setSortable(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
@@ -146,13 +160,17 @@ public class GradebookView extends CoursePage {
                     || (r.section() != null && r.section().toLowerCase().contains(f)));
         });
         filter.setValue(filterText); // a TA entering scores one by one keeps their place across saves
-        add(grid);
+        Paragraph rule = new Paragraph(SO_FAR_RULE);
+        rule.setId("grade-rule");
+        rule.addClassName("lectern-muted");
+        add(grid, rule);
 
         VerticalLayout stats = new VerticalLayout();
         stats.setPadding(false);
         Select<String> item = new Select<>();
         item.setLabel("Distribution of");
         item.setItems(concat("Total", g.itemKeys()));
+        item.setItemLabelGenerator(this::label);
         item.setId("histogram-item");
         Span summary = new Span();
         VerticalLayout chart = new VerticalLayout();
@@ -161,7 +179,7 @@ public class GradebookView extends CoursePage {
             List<BigDecimal> percents = e.getValue().equals("Total") ? GradeStatistics.totalPercents(g.students())
                     : GradeStatistics.percents(g.students(), e.getValue());
             GradeStatistics figures = GradeStatistics.of(percents);
-            summary.setText(figures.count() == 0 ? "No scores yet." : figures.count() + " scores · mean " + fmt(figures.mean()) + "% · median "
+            summary.setText(figures.count() == 0 ? "No scores yet." : org.lectern.ui.Plural.of(figures.count(), "score") + " · mean " + fmt(figures.mean()) + "% · median "
                     + fmt(figures.median()) + "%");
             chart.removeAll();
             chart.add(Histogram.of("histogram", percents));
@@ -175,7 +193,7 @@ public class GradebookView extends CoursePage {
         GradebookRows.ItemLine line = row.items().get(key);
         Dialog dialog = new Dialog();
         dialog.setId("score-dialog");
-        dialog.setHeaderTitle(key + " · " + row.name());
+        dialog.setHeaderTitle(label(key) + " · " + row.name());
         BigDecimalField score = new BigDecimalField("Score" + (line.max() == null ? "" : " (out of " + fmt(line.max()) + ")"));
         score.setId("score-value");
         score.setValue(line.score());
@@ -187,7 +205,7 @@ public class GradebookView extends CoursePage {
         dialog.add(new VerticalLayout(score, excused, note));
         Button save = new Button("Save", e -> {
             if (Notifications.attempt(() -> scores.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
-                Notifications.success("Saved " + key + " for " + row.name() + ".");
+                Notifications.success("Saved " + label(key) + " for " + row.name() + ".");
                 dialog.close();
                 refresh();
             }
@@ -219,8 +237,8 @@ public class GradebookView extends CoursePage {
                 p.lines().stream().filter(ScoreSheet.Line::bad).forEach(l -> problems.add(
                         new ListItem("Row " + l.rowNumber() + ": " + String.join(" ", l.problems()))));
                 p.notes().forEach(x -> problems.add(new ListItem(x)));
-                summary.setText(p.hasErrors() ? "Fix the rows above; nothing has been saved." : "Ready: " + p.cellCount() + " scores for "
-                        + p.lines().size() + " students.");
+                summary.setText(p.hasErrors() ? "Fix the rows above; nothing has been saved." : "Ready: " + org.lectern.ui.Plural.of(p.cellCount(), "score") + " for "
+                        + org.lectern.ui.Plural.of(p.lines().size(), "student") + ".");
                 save.setEnabled(!p.hasErrors());
             })) {
                 return;
@@ -242,6 +260,7 @@ public class GradebookView extends CoursePage {
         Select<String> item = new Select<>();
         item.setLabel("Item");
         item.setItems(g.itemKeys());
+        item.setItemLabelGenerator(this::label);
         TextField student = new TextField("Student e-mail");
         IntegerField days = new IntegerField("Extra days");
         TextField reason = new TextField("Reason (audited)");
@@ -265,6 +284,7 @@ public class GradebookView extends CoursePage {
         Select<String> item = new Select<>();
         item.setLabel("Item");
         item.setItems(g.itemKeys());
+        item.setItemLabelGenerator(this::label);
         TextField student = new TextField("Student e-mail");
         BigDecimalField score = new BigDecimalField("Score");
         TextField reason = new TextField("Reason (audited)");
@@ -281,21 +301,29 @@ public class GradebookView extends CoursePage {
         return new Details(new Span("Override a score"), row);
     }
 
-    private void student(GradebookRows.StudentRow r, Allocation allocation) {
-        Span total = new Span(r.totalPercent() == null ? "No released scores yet."
-                : "Total so far: " + fmt(r.totalPercent()) + "%" + (r.letter() == null ? "" : " (" + r.letter() + ")"));
+    private void student(GradebookRows.StudentRow r, GradingScheme scheme, Allocation allocation) {
+        long graded = graded(r, scheme);
+        Span total = new Span(r.totalPercent() == null || graded == 0
+                ? "Nothing graded yet: your grade so far appears here once a first graded item has a score."
+                : "Grade so far: " + fmt(r.totalPercent()) + "%" + (r.letter() == null ? "" : " (" + r.letter() + ")") + ", from "
+                        + org.lectern.ui.Plural.of(graded, "graded item") + ".");
         total.setId("my-total");
+        Paragraph rule = new Paragraph(SO_FAR_RULE);
+        rule.setId("grade-rule");
+        rule.addClassName("lectern-muted");
         Span days = new Span("Late days: " + r.lateDaysUsed() + " used, " + r.lateDaysRemaining() + " left.");
         days.setId("late-days-left");
-        add(total, days);
+        add(total, rule, days);
         Grid<GradebookRows.ItemLine> items = new Grid<>();
         items.setId("my-grades");
-        items.addColumn(GradebookRows.ItemLine::key).setHeader("Item").setAutoWidth(true);
-        items.addColumn(l -> l.score() == null ? "–" : fmt(l.score()) + " / " + fmt(l.max())).setHeader("Score").setAutoWidth(true);
+        items.addColumn(l -> names.getOrDefault(l.key(), ItemNames.fallback(l.key())).title()).setHeader("Item").setAutoWidth(true)
+                .setFlexGrow(1);
+        items.addColumn(l -> myScore(l, inProgress(scheme, l.key()))).setHeader("Score").setAutoWidth(true);
         items.addColumn(l -> l.lateDays() == 0 ? "" : l.lateDays() + " late" + (l.penaltyPercent().signum() > 0 ? ", −" + fmt(l.penaltyPercent()) + "%" : ""))
                 .setHeader("Late").setAutoWidth(true);
         items.addColumn(l -> l.dropped() ? "dropped" : l.overrideReason() != null ? "set by staff: " + l.overrideReason() : "").setHeader("");
-        items.setItems(r.items().values().stream().filter(l -> l.score() != null || l.lateDays() > 0).toList());
+        // Every item of the course, so nothing graded is left out and nothing ungraded looks like a zero.
+        items.setItems(List.copyOf(r.items().values()));
         items.setAllRowsVisible(true);
         add(items, new H3("Late-day ledger"));
         Grid<LedgerEntry> ledger = new Grid<>();
@@ -310,6 +338,38 @@ public class GradebookView extends CoursePage {
         ledger.setItems(r.ledger());
         ledger.setAllRowsVisible(true);
         add(ledger, new Paragraph(allocation.explanation() + " Staff can grant extensions."));
+    }
+
+    private Component header(String key) {
+        ItemNames.Name name = names.getOrDefault(key, ItemNames.fallback(key));
+        Span header = new Span(name.label());
+        header.setTitle(name.title());
+        header.getElement().setAttribute("data-item", key);
+        return header;
+    }
+
+    private String label(String key) {
+        return key.equals("Total") ? key : names.getOrDefault(key, ItemNames.fallback(key)).label();
+    }
+
+    /** Items that count in the grade so far: scored, or missing and counted; extra credit is in progress, not graded. */
+    static long graded(GradebookRows.StudentRow r, GradingScheme scheme) {
+        return r.items().values().stream().filter(l -> !inProgress(scheme, l.key()))
+                .filter(l -> l.score() != null || l.status().equals("missing_counted_as_zero")).count();
+    }
+
+    static boolean inProgress(GradingScheme scheme, String key) {
+        return scheme.categoryOf(key).map(Category::extraCredit).orElse(false);
+    }
+
+    static String myScore(GradebookRows.ItemLine l, boolean inProgress) {
+        if (inProgress) {
+            return l.score() == null ? "in progress" : fmt(l.score()) + " / " + fmt(l.max()) + " so far (in progress)";
+        }
+        if (l.score() != null) {
+            return fmt(l.score()) + " / " + fmt(l.max());
+        }
+        return l.status().startsWith("missing") ? "missing" : l.status().equals("excused") ? "excused" : "not graded yet";
     }
 
     /** Item keys are short names staff type; keep them inert inside the template's attribute. */

@@ -45,7 +45,12 @@ public class LiveModelView extends CoursePage {
     private long exerciseId;
     private final Div result = new Div();
 
-    public LiveModelView(LiveModelService live) {
+    private final org.lectern.course.CourseService courses;
+    private final org.lectern.schedule.ScheduleService schedule;
+
+    public LiveModelView(LiveModelService live, org.lectern.course.CourseService courses, org.lectern.schedule.ScheduleService schedule) {
+        this.courses = courses;
+        this.schedule = schedule;
         this.live = live;
     }
 
@@ -62,6 +67,8 @@ public class LiveModelView extends CoursePage {
             throw new NotFoundException("No live exercise " + exerciseId + " in this course.");
         }
         addClassName("live-model");
+        add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
+                org.lectern.ui.schedule.LectureLink.back(schedule, courseId, e.lectureId()));
         H2 title = new H2(e.shortName() + " · " + e.title());
         title.setId("live-title");
         add(title, new Paragraph("Draw one digit, 0 to 9, as large as you like. After each stroke the network answers: how sure it is"

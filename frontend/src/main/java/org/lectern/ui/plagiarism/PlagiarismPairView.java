@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -74,58 +73,119 @@ public class PlagiarismPairView extends CoursePage {
         PairSummary p = d.pair();
         H2 title = new H2(d.assignmentName() + " · " + p.first().describe() + " / " + p.second().describe());
         title.setId("pair-title");
+        title.getStyle().set("overflow-wrap", "anywhere");
         Span numbers = new Span("Maximum similarity " + PlagiarismView.percent(p.maximumSimilarity()) + " · average "
-                + PlagiarismView.percent(p.averageSimilarity()) + " · " + d.fragments().size() + " matched fragments, "
-                + p.matchedTokens() + " tokens" + (p.flagged() ? " · flagged" : ""));
+                + PlagiarismView.percent(p.averageSimilarity()) + " · " + org.lectern.ui.Plural.of(d.fragments().size(), "matched fragment") + ", "
+                + org.lectern.ui.Plural.of(p.matchedTokens(), "token") + (p.flagged() ? " · flagged" : ""));
         numbers.setId("pair-numbers");
         add(title, new Anchor("courses/" + courseId + "/assignments/" + d.assignmentId() + "/plagiarism", "Back to the check"), numbers);
         if (d.baseCodeWarning() != null) {
             add(BaseCodeWarning.of(d.baseCodeWarning()));
         }
         add(caseBox(d));
-        HorizontalLayout sides = new HorizontalLayout(side("pair-first", p.first().describe(), d.firstFiles(), d.fragments(), Fragment::first),
+        add(matchList(d));
+        Div sides = new Div(side("pair-first", p.first().describe(), d.firstFiles(), d.fragments(), Fragment::first),
                 side("pair-second", p.second().describe(), d.secondFiles(), d.fragments(), Fragment::second));
-        sides.setWidthFull();
-        sides.setAlignItems(Alignment.START);
+        sides.addClassName("pair-sides");
+        sides.setId("pair-sides");
         add(sides);
     }
 
+    /** Each match as a link-like button: both listings scroll to it, so a TA walks the matches without hunting. */
+    private static Component matchList(PairDetail d) {
+        Div box = new Div();
+        box.setId("pair-matches");
+        box.addClassName("pair-matches");
+        if (d.fragments().isEmpty()) {
+            box.add(new Span("No matched fragments."));
+            return box;
+        }
+        box.add(new Span("Matches (each shows both sides):"));
+        for (int i = 0; i < d.fragments().size(); i++) {
+            Fragment f = d.fragments().get(i);
+            boolean oneFileEach = d.firstFiles().size() <= 1 && d.secondFiles().size() <= 1;
+            Button go = new Button("%d: %s ↔ %s".formatted(i + 1, where(f.first(), oneFileEach), where(f.second(), oneFileEach)));
+            go.getElement().setAttribute("title", f.tokens() + " matched tokens; show both sides");
+            go.setId("pair-match-" + i);
+            go.addClassName("pair-match");
+            go.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            go.getStyle().set("background", colour(i)).set("--vaadin-button-background", colour(i));
+            int fragment = i;
+            go.addClickListener(e -> go.getElement().executeJs("""
+                    for (const side of ['pair-first-code', 'pair-second-code']) {
+                      const box = document.getElementById(side);
+                      const line = box && box.querySelector('[data-fragment-start="' + $0 + '"]');
+                      if (line) { box.scrollTop = line.offsetTop - box.clientHeight / 4; }
+                    }""", fragment));
+            box.add(go);
+        }
+        return box;
+    }
+
+    private static String where(Fragment.Span s, boolean oneFileEach) {
+        String lines = s.startLine() == s.endLine() ? "line " + s.startLine() : "lines " + s.startLine() + "–" + s.endLine();
+        return oneFileEach ? lines : s.file() + " " + lines;
+    }
+
+    static String colour(int fragment) {
+        return COLOURS.get(fragment % COLOURS.size());
+    }
+
+    /**
+     * One side: its files one below the other in a box that scrolls vertically, a line per row with its number;
+     * long lines wrap rather than widen the page. Text goes in as text (student code is never markup).
+     */
     private static Component side(String id, String who, List<PairDetail.SideFile> files, List<Fragment> fragments,
                                   Function<Fragment, Fragment.Span> spanOf) {
-        VerticalLayout box = new VerticalLayout(new H4(who));
+        Div box = new Div(new H4(who));
         box.setId(id);
-        box.setPadding(false);
-        box.setWidth("50%");
-        box.getStyle().set("min-width", "0");
+        box.addClassName("pair-side");
+        Div code = new Div();
+        code.setId(id + "-code");
+        code.addClassName("pair-code");
+        code.getElement().setAttribute("tabindex", "0"); // scrollable by keyboard
+        code.getElement().setAttribute("aria-label", "Code of " + who);
         for (PairDetail.SideFile file : files) {
             Map<Integer, Integer> fragmentOfLine = new HashMap<>();
+            Map<Integer, Integer> startOf = new HashMap<>();
             for (int i = 0; i < fragments.size(); i++) {
                 Fragment.Span s = spanOf.apply(fragments.get(i));
                 if (s.file().equals(file.name())) {
+                    startOf.putIfAbsent(s.startLine(), i);
                     for (int line = s.startLine(); line <= s.endLine(); line++) {
                         fragmentOfLine.putIfAbsent(line, i);
                     }
                 }
             }
-            Pre pre = new Pre();
-            pre.addClassName("plagiarism-code");
-            pre.getStyle().set("font-family", "monospace").set("font-size", "0.8em").set("overflow-x", "auto").set("margin", "0");
+            Div name = new Div(file.name());
+            name.addClassName("pair-file-name");
+            code.add(name);
             String[] lines = file.text().split("\n", -1);
             for (int n = 1; n <= lines.length; n++) {
-                Span line = new Span(String.format("%4d  %s%n", n, lines[n - 1]));
+                Span number = new Span(String.valueOf(n));
+                number.addClassName("pair-line-number");
+                Span text = new Span(lines[n - 1].isEmpty() ? " " : lines[n - 1]);
+                text.addClassName("pair-line-text");
+                Div line = new Div(number, text);
+                line.addClassName("pair-line");
+                line.getElement().setAttribute("data-line", String.valueOf(n));
                 Integer fragment = fragmentOfLine.get(n);
                 if (fragment != null) {
                     line.addClassName("plagiarism-fragment");
                     line.getElement().setAttribute("data-fragment", String.valueOf(fragment));
-                    line.getStyle().set("background", COLOURS.get(fragment % COLOURS.size())).set("display", "inline-block").set("width", "100%");
+                    line.getStyle().set("background", colour(fragment));
                 }
-                pre.add(line);
+                Integer starts = startOf.get(n);
+                if (starts != null) {
+                    line.getElement().setAttribute("data-fragment-start", String.valueOf(starts));
+                }
+                code.add(line);
             }
-            box.add(new Span(file.name()), pre);
         }
         if (files.isEmpty()) {
-            box.add(new Paragraph("No files were compared for this side."));
+            code.add(new Paragraph("No files were compared for this side."));
         }
+        box.add(code);
         return box;
     }
 
@@ -140,13 +200,14 @@ public class PlagiarismPairView extends CoursePage {
         status.getElement().setAttribute("data-status", c == null ? "none" : c.status().name().toLowerCase(Locale.ROOT));
         TextArea notes = new TextArea("Notes");
         notes.setId("case-notes");
-        notes.setWidth("40em");
+        notes.setWidthFull();
+        notes.setMaxWidth("40em");
         notes.setValue(c == null ? "" : c.notes());
         Button dismiss = mark("Dismiss", "case-dismiss", CaseStatus.DISMISSED, notes);
         Button suspicious = mark("Suspicious", "case-suspicious", CaseStatus.SUSPICIOUS, notes);
         Button confirm = mark("Confirm", "case-confirm", CaseStatus.CONFIRMED, notes);
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        box.add(status, notes, new HorizontalLayout(dismiss, suspicious, confirm));
+        box.add(status, notes, wrapping(dismiss, suspicious, confirm));
         if (c != null && c.decided()) {
             Paragraph decision = new Paragraph("Decision by " + c.decidedBy() + ": " + c.decision()
                     + (c.decisionScore() == null ? "" : " (score " + c.decisionScore().stripTrailingZeros().toPlainString()
@@ -157,7 +218,8 @@ public class PlagiarismPairView extends CoursePage {
             if (d.instructor()) {
                 TextField text = new TextField("Decision");
                 text.setId("decision-text");
-                text.setWidth("30em");
+                text.setWidthFull();
+                text.setMaxWidth("30em");
                 text.setPlaceholder("Zero on the assignment, reported to the university");
                 BigDecimalField score = new BigDecimalField("Score in the gradebook (empty: no change)");
                 score.setId("decision-score");
@@ -169,7 +231,7 @@ public class PlagiarismPairView extends CoursePage {
                 });
                 save.setId("decision-save");
                 save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                box.add(new H4("Instructor's decision"), new HorizontalLayout(text, score), save);
+                box.add(new H4("Instructor's decision"), wrapping(text, score), save);
             } else {
                 Paragraph waiting = new Paragraph("Confirmed: awaiting the instructor's decision.");
                 waiting.setId("case-awaiting");
@@ -177,6 +239,12 @@ public class PlagiarismPairView extends CoursePage {
             }
         }
         return new Div(box);
+    }
+
+    private static HorizontalLayout wrapping(Component... parts) {
+        HorizontalLayout row = new HorizontalLayout(parts);
+        row.setWrap(true);
+        return row;
     }
 
     private Button mark(String label, String id, CaseStatus status, TextArea notes) {

@@ -73,10 +73,13 @@ public class QuizzesView extends CoursePage {
         if (grant.isStaff()) {
             HorizontalLayout actions = new HorizontalLayout();
             if (grant.isInstructor()) {
-                Button create = new Button("New quiz", e -> createDialog());
+                Button form = new Button("New quiz", e -> new QuizForm(courseId, zone, quizzes,
+                        q -> getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/quizzes/" + q.id()))).open());
+                form.setId("new-quiz-form");
+                form.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                Button create = new Button("Import quiz JSON", e -> createDialog()); // kept for scripts and copies
                 create.setId("new-quiz");
-                create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                actions.add(create);
+                actions.add(form, create);
             }
             RouterLink grading = new RouterLink("Grading queue (short answers)", QuizGradingView.class,
                     new RouteParameters("courseId", Long.toString(courseId)));
@@ -127,7 +130,7 @@ public class QuizzesView extends CoursePage {
 
     private void createDialog() {
         Dialog d = new Dialog();
-        d.setHeaderTitle("New quiz (JSON)");
+        d.setHeaderTitle("Import a quiz (JSON)");
         d.setWidth("min(60em, 95vw)");
         TextArea json = new TextArea("Quiz");
         json.setId("quiz-json");

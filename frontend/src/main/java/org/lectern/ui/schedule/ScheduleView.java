@@ -86,7 +86,7 @@ public class ScheduleView extends CoursePage {
             Div sections = new Div();
             sections.setId("sections");
             for (Section sec : s.sections()) {
-                Span chip = new Span(sec.name() + " · " + sec.kind().name().toLowerCase() + (sec.meets().isEmpty() ? "" : " · " + sec.meets())
+                Span chip = new Span(sec.name() + " · " + sec.kind().label().toLowerCase(Locale.ROOT) + (sec.meets().isEmpty() ? "" : " · " + sec.meets())
                         + (sec.location() == null ? "" : " · " + sec.location()));
                 chip.addClassName("lectern-chip");
                 sections.add(chip);
@@ -118,6 +118,9 @@ public class ScheduleView extends CoursePage {
         Div card = new Div();
         card.addClassName("lectern-card");
         card.setId("lecture-" + l.number());
+        Span anchor = new Span(); // the target of "Back to the lecture" links from its exercises
+        anchor.setId(anchorOf(l.id()));
+        card.add(anchor);
         Span when = new Span("Lecture " + l.number() + " · " + org.lectern.ui.Dates.dateTime(e.start().atZone(zone)) + "–" + e.end()
                 + (l.location() == null ? "" : " · " + l.location()));
         when.addClassName("lectern-muted");
@@ -167,6 +170,11 @@ public class ScheduleView extends CoursePage {
         return card;
     }
 
+    /** The element id a link uses to land on a lecture's card. */
+    public static String anchorOf(long lectureId) {
+        return "at-lecture-" + lectureId;
+    }
+
     private static Component chip(CourseItem i, String relation, ZoneId zone) {
         String label = (i.shortName() == null ? "" : i.shortName() + " ") + i.title();
         String text = switch (relation) {
@@ -174,8 +182,11 @@ public class ScheduleView extends CoursePage {
             case "due" -> "Due " + org.lectern.ui.Dates.dateTime(i.dueAt(), zone) + ": " + label;
             default -> i.kind().label() + ": " + label;
         };
-        Component chip = i.route() != null ? new Anchor(i.route(), text) : new Span(text);
-        ((HasStyle) chip).addClassName("lectern-chip");
+        // Every chip is a link: to the item's page, or (an item with no page yet, such as an announced assignment) to
+        // its entry on the Assignments tab.
+        Component chip = new Anchor(i.route() != null ? i.route()
+                : "courses/" + i.courseId() + "/assignments#" + org.lectern.ui.assignment.AssignmentsView.anchorOf(i), text);
+        ((com.vaadin.flow.component.HasStyle) chip).addClassName("lectern-chip");
         if (!relation.isEmpty()) { // an item linked to the lecture itself has no relation class
             ((HasStyle) chip).addClassName(relation);
         }

@@ -57,6 +57,7 @@ final class PerFileLanguage implements Language {
     private final FileParser parser;
     private final Map<File, FileReport> reports = new ConcurrentHashMap<>();
     private final Map<File, Parsed> ahead = new ConcurrentHashMap<>();
+    private final Map<File, Integer> tokenCounts = new ConcurrentHashMap<>();
 
     private PerFileLanguage(Language delegate, FileParser parser) {
         this.delegate = delegate;
@@ -78,6 +79,11 @@ final class PerFileLanguage implements Language {
         return Map.copyOf(reports);
     }
 
+    /** Tokens each parsed file gave (its end token included), the way JPlag sizes a submission; 0 for a file that failed. */
+    int tokenCount(File file) {
+        return tokenCounts.getOrDefault(file, 0);
+    }
+
     /** Parses the files in parallel, reporting the fraction done, so that {@link #parse} finds them ready. */
     void parseAhead(Collection<File> files, DoubleConsumer progress) {
         AtomicInteger done = new AtomicInteger();
@@ -96,6 +102,7 @@ final class PerFileLanguage implements Language {
         List<String> errors = new ArrayList<>();
         try {
             List<Token> tokens = parser.parse(file, normalize, errors);
+            tokenCounts.put(file, tokens.size());
             if (!errors.isEmpty()) {
                 reports.put(file, new FileReport(false, List.copyOf(errors)));
             }

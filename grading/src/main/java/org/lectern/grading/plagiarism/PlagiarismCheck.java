@@ -110,8 +110,10 @@ public final class PlagiarismCheck {
             }
             if (result == null) { // JPlag refuses to run with fewer than two parsable submissions
                 workspace.addParseProblems(jplagLanguage, problems, language);
+                // JPlag only logs why it refused each submission; staff need the reasons beside the result.
+                workspace.addUncomparable(jplagLanguage, options.minimumTokenMatch(), problems);
                 return notCompared(CheckResult.Outcome.TOO_FEW_PARSABLE,
-                        "Fewer than two submissions could be parsed, so nothing was compared; see the problems listed.",
+                        "Fewer than two submissions could be compared, so nothing was compared; the problems below say why.",
                         problems, options, compared);
             }
             workspace.addParseProblems(jplagLanguage, problems, language);
@@ -354,6 +356,29 @@ public final class PlagiarismCheck {
             }).toList();
             String more = errors.size() > shown.size() ? " (and " + (errors.size() - shown.size()) + " more)" : "";
             return String.join("; ", shown) + more;
+        }
+
+        /**
+         * When JPlag refused to run: each candidate it could not have used, the way it judges them (no file parsed,
+         * or fewer tokens, end tokens included, than one match).
+         */
+        void addUncomparable(PerFileLanguage language, int minimumTokenMatch, List<ParseProblem> problems) {
+            Map<Candidate, List<File>> filesOf = new LinkedHashMap<>();
+            fileByPath.entrySet().stream().filter(e -> e.getValue().candidate() != null)
+                    .sorted(Comparator.comparing(e -> e.getKey().toString()))
+                    .forEach(e -> filesOf.computeIfAbsent(e.getValue().candidate(), c -> new ArrayList<>()).add(e.getKey().toFile()));
+            Map<File, PerFileLanguage.FileReport> reports = language.problems();
+            filesOf.forEach((candidate, files) -> {
+                boolean noneParsed = files.stream().allMatch(f -> reports.containsKey(f) && reports.get(f).skipped());
+                int tokens = files.stream().mapToInt(language::tokenCount).sum();
+                String reason = noneParsed ? "none of its files could be parsed"
+                        : tokens < minimumTokenMatch ? "too little code to compare (" + tokens + " tokens; one match needs "
+                                + minimumTokenMatch + ")"
+                        : null;
+                if (reason != null) {
+                    problems.add(new ParseProblem(candidate.id(), null, ParseProblem.Kind.CANDIDATE_EXCLUDED, "not compared: " + reason));
+                }
+            });
         }
 
         /** Candidates JPlag could not use at all: no file parsed, or fewer tokens than one match. */

@@ -70,6 +70,23 @@ class JavaPlagiarismCheckTest {
         assertThat(result.pairs()).isEmpty();
         assertThat(result.reportFile()).isNull();
         assertThat(result.problems()).extracting(ParseProblem::candidateId, ParseProblem::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("lena", ParseProblem.Kind.FILE_SKIPPED));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lena", ParseProblem.Kind.FILE_SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("lena", ParseProblem.Kind.CANDIDATE_EXCLUDED));
+    }
+
+    @Test
+    void filesTooShortToCompareAreListedWithJPlagsReason() throws IOException {
+        // JPlag refuses the whole check and only logs why; the reasons must reach the result.
+        CheckResult result = new PlagiarismCheck().run(new CheckInput(SourceLanguage.JAVA,
+                List.of(student("ines", "Softmax.java"), Candidate.student("mo", "Mo", Map.of("Tiny.java", "class Tiny { }\n"))),
+                Map.of()), temp.resolve("tiny"), null);
+
+        assertThat(result.outcome()).isEqualTo(CheckResult.Outcome.TOO_FEW_PARSABLE);
+        assertThat(result.message()).contains("the problems below say why");
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.candidateId()).isEqualTo("mo");
+            assertThat(problem.kind()).isEqualTo(ParseProblem.Kind.CANDIDATE_EXCLUDED);
+            assertThat(problem.message()).startsWith("not compared: too little code to compare (").contains("one match needs 9");
+        });
     }
 }

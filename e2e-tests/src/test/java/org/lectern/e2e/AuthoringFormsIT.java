@@ -1,0 +1,80 @@
+package org.lectern.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** An instructor edits the grading policy and the late-day rules on the settings page, not only through the REST API. */
+class AuthoringFormsIT extends BrowserTest {
+
+    @Test
+    void theGradingPolicyIsAFormWhoseFieldsSayWhatIsWrong() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        String policy = "/api/v1/courses/" + courseId + "/grading-policy";
+        String original = instructor.get(policy);
+        try {
+            browser.resize(1400, 900);
+            browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+            browser.open("/courses/" + courseId + "/settings");
+            browser.waitFor(By.id("grading-policy-form"));
+            // Section kinds read as words.
+            assertThat(browser.text(By.id("section-kind"))).contains("Recitation").doesNotContain("RECITATION");
+            assertThat(browser.waitFor(By.cssSelector("#category-name-0 input")).getDomProperty("value")).isEqualTo("Assignments");
+            assertThat(browser.text(By.id("policy-categories"))).contains("A0", "Project final report").doesNotContain("project-final-report");
+
+            // A wrong value is marked on its field, and nothing is saved.
+            browser.type("policy-free-days", "-1");
+            browser.click(By.id("save-grading-policy"));
+            browser.waitFor(By.cssSelector("#policy-free-days[invalid]"));
+            assertThat(instructor.get(policy)).isEqualTo(original);
+            browser.screenshot("grading-policy-invalid-1400x900");
+
+            browser.type("policy-free-days", "4");
+            browser.type("policy-grace", "15");
+            browser.click(By.id("save-grading-policy"));
+            browser.waiting().until(d -> {
+                try {
+                    String now = instructor.get(policy);
+                    return now.contains("\"freeDays\":4") && now.contains("\"graceMinutes\":15");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            browser.resize(390, 844);
+            browser.open("/courses/" + courseId + "/settings");
+            browser.waitFor(By.id("grading-policy-form"));
+            browser.screenshot("grading-policy-390x844");
+        } finally {
+            instructor.putJson(policy, original); // other tests count on the demo's policy
+        }
+    }
+
+    @Test
+    void aQuizIsWrittenInAFormThatMarksWhatIsWrongOnItsField() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        browser.resize(1400, 900);
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/quizzes");
+        browser.click(By.id("new-quiz-form"));
+        browser.waitFor(By.id("quiz-form"));
+        browser.type("quiz-short-name", "QF1");
+        browser.type("quiz-title", "Written in the form");
+        browser.type("quiz-category", ""); // practice: kept out of the gradebook
+        browser.setTextArea("question-prompt-0", "Which loss suits $C$ classes?");
+        browser.setTextArea("question-options-0", "Hinge\nSoftmax cross-entropy\nL2");
+        browser.type("question-correct-0", "5");
+        browser.click(By.id("quiz-form-save"));
+        browser.waitFor(By.cssSelector("#question-correct-0[invalid]"));
+        assertThat(instructor.get("/api/v1/courses/" + courseId + "/quizzes")).doesNotContain("QF1");
+        browser.screenshot("quiz-form-invalid");
+
+        browser.type("question-correct-0", "2");
+        browser.click(By.id("quiz-form-save"));
+        browser.waiting().until(d -> d.getCurrentUrl().matches(".*/quizzes/\\d+$"));
+        String quizzes = instructor.get("/api/v1/courses/" + courseId + "/quizzes");
+        assertThat(quizzes).contains("QF1", "Written in the form");
+    }
+}
