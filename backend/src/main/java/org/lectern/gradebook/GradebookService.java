@@ -62,7 +62,7 @@ public class GradebookService {
         Map<String, GradebookRows.Assigned> assigned = new HashMap<>();
         for (Assignment a : assignments.list(courseId)) {
             policy.item(a.shortName()).ifPresent(i -> assigned.put(i.shortName(),
-                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), counted.forAssignment(a))));
+                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), counted.forAssignment(a), a.points())));
         }
         Map<Long, List<Extension>> extensions = new HashMap<>();
         for (var x : repo.extensions(courseId)) {
