@@ -36,6 +36,12 @@ class WrittenController {
         return pages.pages(submissionId);
     }
 
+    /** Staff: the question's grading queue (counted versions with pages, their pages for it, graded or not). */
+    @GetMapping("/api/v1/written-questions/{writtenQuestionId}/queue")
+    List<WrittenPages.QueueEntry> queue(@PathVariable long writtenQuestionId) {
+        return pages.queue(writtenQuestionId);
+    }
+
     /** One page, rendered on receipt; served as an image only, never the student's PDF itself. */
     @GetMapping("/api/v1/submissions/{submissionId}/pages/{page}")
     ResponseEntity<byte[]> page(@PathVariable long submissionId, @PathVariable int page) {

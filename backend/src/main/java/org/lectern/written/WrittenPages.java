@@ -39,8 +39,11 @@ public class WrittenPages {
     private final BlobStore blobs;
     private final AuditLog audit;
     private final PdfPages pdf;
+    private final WrittenService written;
 
-    WrittenPages(WrittenRepository repo, SubmissionService submissions, CourseAccess access, BlobStore blobs, AuditLog audit, PdfPages pdf) {
+    WrittenPages(WrittenRepository repo, SubmissionService submissions, CourseAccess access, BlobStore blobs, AuditLog audit, PdfPages pdf,
+                 WrittenService written) {
+        this.written = written;
         this.repo = repo;
         this.submissions = submissions;
         this.access = access;
@@ -83,6 +86,39 @@ public class WrittenPages {
     public PageSet pages(long submissionId) {
         Submission s = visible(submissionId);
         return pageSet(s);
+    }
+
+    /** One student's answer to a question in the grading queue: their counted version, its pages for the question, the grade. */
+    public record QueueEntry(long accountId, String student, long submissionId, List<Integer> pages, boolean graded, java.math.BigDecimal score) {
+    }
+
+    /**
+     * Staff: every counted version with PDF pages, for one question, in a stable order (by submission): the pages the
+     * student marked for it (all pages when they marked none), whether it is graded and its score. The grading page's
+     * "next ungraded" walks this list.
+     */
+    @Transactional(readOnly = true)
+    public List<QueueEntry> queue(long questionId) {
+        var owner = repo.ownerOfQuestion(questionId).orElseThrow(() -> new NotFoundException("No written question " + questionId + "."));
+        List<Submission> counted;
+        try {
+            access.staff(owner.courseId());
+            counted = submissions.counted(owner.assignmentId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No written question " + questionId + ".");
+        }
+        List<QueueEntry> out = new ArrayList<>();
+        for (Submission s : counted.stream().sorted(java.util.Comparator.comparingLong(Submission::id)).toList()) {
+            int count = repo.pageCount(s.id());
+            if (count == 0) {
+                continue;
+            }
+            List<Integer> marked = repo.marks(s.id()).getOrDefault(questionId, List.of());
+            List<Integer> pages = marked.isEmpty() ? java.util.stream.IntStream.rangeClosed(1, count).boxed().toList() : marked;
+            var grade = written.grade(questionId, s.accountId());
+            out.add(new QueueEntry(s.accountId(), s.studentName(), s.id(), pages, grade.graded(), grade.score()));
+        }
+        return out;
     }
 
     /** One page as PNG. */

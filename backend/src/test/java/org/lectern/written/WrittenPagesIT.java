@@ -79,6 +79,18 @@ class WrittenPagesIT {
         assertThatThrownBy(() -> as(s.student(), () -> pages.mark(id, Map.of(elsewhere.q1().id(), List.of(1)))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a written question of this assignment");
         assertThat(as(s.student(), () -> pages.pages(id)).marks()).containsOnlyKeys(w.q1().id());
+
+        // The grading queue: the marked pages for Q1, all pages for Q2 (none marked); graded as staff grade.
+        long other = as(s.otherStudent(), () -> submissions.submit(w.a().id(), "answers.pdf", answers(2))).submissionId();
+        var q1 = as(s.ta(), () -> pages.queue(w.q1().id()));
+        assertThat(q1).extracting(WrittenPages.QueueEntry::submissionId).containsExactly(id, other);
+        assertThat(q1.getFirst().pages()).containsExactly(1, 2);
+        assertThat(as(s.ta(), () -> pages.queue(w.q2().id())).getFirst().pages()).containsExactly(1, 2, 3);
+        as(s.ta(), () -> written.saveGrade(w.q1().id(), s.otherStudent().id(), new WrittenDrafts.Grade(List.of(), BigDecimal.ONE, "")));
+        assertThat(as(s.ta(), () -> pages.queue(w.q1().id()))).extracting(WrittenPages.QueueEntry::graded).containsExactly(false, true);
+        assertThatThrownBy(() -> as(s.student(), () -> pages.queue(w.q1().id()))).isInstanceOf(org.lectern.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> as(outsider, () -> pages.queue(w.q1().id()))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No written question " + w.q1().id() + ".");
     }
 
     @Test
