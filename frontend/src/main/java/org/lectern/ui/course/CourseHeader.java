@@ -13,7 +13,7 @@ import org.lectern.ui.schedule.ScheduleView;
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
 
-    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, ROSTER, SETTINGS }
+    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, ROSTER, SETTINGS, DASHBOARD }
 
     public CourseHeader(CourseAccess.Grant grant, Tab current) {
         var course = grant.course();
@@ -36,6 +36,7 @@ public class CourseHeader extends Composite<VerticalLayout> {
         tabs.add(link("Office hours", org.lectern.ui.officehours.OfficeHoursView.class, params, "tab-office-hours", current == Tab.OFFICE_HOURS));
         tabs.add(link("Surveys", org.lectern.ui.survey.SurveysView.class, params, "tab-surveys", current == Tab.SURVEYS));
         if (grant.isStaff()) {
+            tabs.add(link("Dashboard", org.lectern.ui.dashboard.TaDashboardView.class, params, "tab-dashboard", current == Tab.DASHBOARD));
             tabs.add(link("Roster", RosterView.class, params, "tab-roster", current == Tab.ROSTER));
         }
         if (grant.isInstructor()) {
