@@ -355,6 +355,30 @@ class AuthorizationMatrixIT {
         v.put("platformId", id(rest.send("POST", "/api/v1/lti/platforms", rest.token(admin), "application/json",
                 "{\"issuer\":\"" + iss + "\",\"clientId\":\"matrix\",\"deploymentIds\":[\"1\"],\"authLoginUrl\":\"" + iss
                         + "/auth\",\"authTokenUrl\":\"" + iss + "/token\",\"keysetUrl\":\"" + iss + "/jwks\"}")));
+        // Written questions: one question of A1 with one rubric item; the owner is the student graded.
+        v.put("writtenQuestionId", id(rest.send("POST", "/api/v1/assignments/" + a1 + "/written-questions", instructor, "application/json",
+                "{\"title\": \"Derive the gradient\", \"points\": 4}")));
+        v.put("rubricItemId", id(rest.send("POST", "/api/v1/written-questions/" + v.get("writtenQuestionId") + "/rubric", instructor,
+                "application/json", "{\"points\": 4, \"text\": \"Correct\"}")));
+        v.put("studentId", Long.toString(s.student().id()));
+        // A written assignment with the owner's two-page PDF, for the page routes.
+        Assignment w1 = as(s.instructor(), () -> assignments.create(s.courseId(), new AssignmentDraft("W1", "Written", null,
+                now.minus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS), BigDecimal.TEN, null, ".pdf", null, null, null, null, null, null,
+                "Assignments", null)));
+        String w1q = id(rest.send("POST", "/api/v1/assignments/" + w1.id() + "/written-questions", instructor, "application/json",
+                "{\"title\": \"Explain\", \"points\": 10}"));
+        v.put("pdfSubmission", Long.toString(as(s.student(), () -> submissions.submit(w1.id(), "answers.pdf",
+                org.lectern.written.SamplePdfs.answers(2))).submissionId()));
+        v.put("page", "1");
+        // The owner's open regrade request on W1 (graded, released, window open), for the answer route.
+        rest.send("PUT", "/api/v1/written-questions/" + w1q + "/grades/" + s.student().id(), instructor, "application/json", "{\"applied\": []}");
+        as(s.instructor(), () -> assignments.releaseGrades(w1.id(), true));
+        rest.send("PUT", "/api/v1/assignments/" + w1.id() + "/regrade-window", instructor, "application/json",
+                "{\"opensAt\": \"" + now.minus(1, ChronoUnit.HOURS) + "\", \"closesAt\": \"" + now.plus(7, ChronoUnit.DAYS) + "\"}");
+        v.put("regradeRequestId", id(rest.send("POST", "/api/v1/written-questions/" + w1q + "/regrade-requests", owner, "application/json",
+                "{\"reason\": \"Please look again\"}")));
+        v.put("extensionRequestId", id(rest.send("POST", base + "/extension-requests", owner, "application/json",
+                "{\"item\": \"W1\", \"days\": 2, \"reason\": \"Ill, note attached\"}")));
         // After the check, so the pair above is found without base code.
         as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
         teamFormationFixtures(s, v, rest, owner);

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssignmentService {
 
-    static final Set<String> UPLOAD_TYPES = Set.of(".py", ".ipynb", ".zip");
+    static final Set<String> UPLOAD_TYPES = Set.of(".py", ".ipynb", ".zip", ".pdf"); // .pdf: written answers (written feature)
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
     private static final Pattern TEST_FILE = Pattern.compile("(test_[A-Za-z0-9_]+|[A-Za-z0-9_]+_test)\\.py");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -341,7 +341,7 @@ public class AssignmentService {
             Set<String> allowed = kind == Assignment.Kind.MODEL ? Set.of(".onnx") : UPLOAD_TYPES;
             if (!allowed.containsAll(extensions)) {
                 problems.add(kind == Assignment.Kind.MODEL ? "allowedExtensions of a model assignment may only name .onnx."
-                        : "allowedExtensions may only name .py, .ipynb and .zip.");
+                        : "allowedExtensions may only name .py, .ipynb, .zip and .pdf.");
             }
         }
         long maxBytes = d.maxUploadBytes() == null ? 5L * 1024 * 1024 : d.maxUploadBytes();

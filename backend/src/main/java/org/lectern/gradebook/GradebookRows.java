@@ -50,8 +50,14 @@ public final class GradebookRows {
     public record Counted(Instant submittedAt, BigDecimal total, BigDecimal possible) {
     }
 
-    /** An item that is an assignment: its deadline, whether its grades are released, and the counted versions by student. */
-    public record Assigned(Instant dueAt, boolean released, Map<Long, Counted> counted) {
+    /**
+     * An item that is an assignment: its deadline, whether its grades are released, the counted versions by student,
+     * and the assignment's own points (its autograder's points plus its written questions' points; null: not known).
+     */
+    public record Assigned(Instant dueAt, boolean released, Map<Long, Counted> counted, BigDecimal assignmentPoints) {
+        public Assigned(Instant dueAt, boolean released, Map<Long, Counted> counted) {
+            this(dueAt, released, counted, null);
+        }
     }
 
     private GradebookRows() {
@@ -85,7 +91,13 @@ public final class GradebookRows {
                 released.put(item.key(), a.released());
                 Counted s = a.counted().get(m.accountId());
                 BigDecimal points = null;
-                if (s != null && s.total() != null && new ScoreVisibility(staff, a.released()).wholeScore()) {
+                Entry written = entryOf.get(ScoreReported.writtenPartOf(item.key()).toLowerCase() + "/" + m.accountId());
+                if (!new ScoreVisibility(staff, a.released()).wholeScore()) {
+                    points = null;
+                } else if (written != null && written.score() != null) {
+                    points = hybrid(s, written.score(), a.assignmentPoints(), item.pointsPossible());
+                    raw.put(item.key(), points);
+                } else if (s != null && s.total() != null) {
                     points = s.possible() == null || s.possible().signum() == 0 ? s.total()
                             : s.total().multiply(item.pointsPossible()).divide(s.possible(), MathContext.DECIMAL64);
                     raw.put(item.key(), points);
@@ -149,6 +161,19 @@ public final class GradebookRows {
             return ItemScore.missing();
         }
         return null;
+    }
+
+    /**
+     * Hybrid items, the one place an assignment's written part meets its autograded part: once the written part is
+     * graded (the {@link ScoreReported#writtenPartOf} entry, in the assignment's points), the item earns autograded
+     * total + written total out of the assignment's points (autograder points + written points), scaled to the
+     * policy's points; an autograded part not graded yet counts 0. Late days then apply to the sum, as to any
+     * assignment. Before the written part is graded the item shows the autograded part as before.
+     */
+    static BigDecimal hybrid(Counted auto, BigDecimal written, BigDecimal assignmentPoints, BigDecimal policyPoints) {
+        BigDecimal sum = written.add(auto == null || auto.total() == null ? BigDecimal.ZERO : auto.total());
+        return assignmentPoints == null || assignmentPoints.signum() == 0 ? sum
+                : sum.multiply(policyPoints).divide(assignmentPoints, MathContext.DECIMAL64);
     }
 
     /** What one point of an item is worth in its category, for the ledger's grade-maximising allocation. */

@@ -62,7 +62,7 @@ public class GradebookService {
         Map<Long, Map<Long, GradebookRows.Counted>> work = repo.workScores(courseId);
         for (Assignment a : assignments.list(courseId)) {
             policy.item(a.shortName()).ifPresent(i -> assigned.put(i.shortName(),
-                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), work.getOrDefault(a.id(), Map.of()))));
+                    new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), work.getOrDefault(a.id(), Map.of()), a.points())));
         }
         Map<Long, List<Extension>> extensions = new HashMap<>();
         for (var x : repo.extensions(courseId)) {

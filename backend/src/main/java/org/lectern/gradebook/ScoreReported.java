@@ -52,6 +52,14 @@ public record ScoreReported(long courseId, String itemKey, long accountId, BigDe
         return new ScoreReported(courseId, itemKey, accountId, score, source, null, work);
     }
 
+    /**
+     * The item key under which an assignment's written part (rubric-graded questions) is reported; the gradebook adds
+     * it to the assignment's autograded part (GradebookRows, hybrid items) rather than letting it replace the total.
+     */
+    public static String writtenPartOf(String assignmentKey) {
+        return assignmentKey + "/written";
+    }
+
     public boolean isOverride() {
         return overrideReason != null;
     }

