@@ -1,5 +1,7 @@
 package org.lectern.course;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,7 @@ class CourseController {
         this.courses = courses;
     }
 
+    @Operation(summary = "The caller's courses and role in each")
     @GetMapping
     List<CourseJson> mine() {
         return courses.myCourses().stream()
@@ -34,6 +37,8 @@ class CourseController {
                 .toList();
     }
 
+    @Operation(summary = "Create a course (course creators and site admins)")
+    @ApiConflict("A course with that code already exists in that term")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CourseJson create(@RequestBody CourseDraft draft) {
@@ -41,6 +46,7 @@ class CourseController {
         return new CourseJson(c.id(), c.code(), c.title(), c.term(), c.timeZone().getId(), "instructor");
     }
 
+    @Operation(summary = "Read one course")
     @GetMapping("/{courseId}")
     CourseJson one(@PathVariable long courseId) {
         var g = courses.open(courseId);
@@ -48,6 +54,7 @@ class CourseController {
         return new CourseJson(c.id(), c.code(), c.title(), c.term(), c.timeZone().getId(), g.role().name().toLowerCase());
     }
 
+    @Operation(summary = "The course roster (staff)")
     @GetMapping("/{courseId}/roster")
     List<MemberJson> roster(@PathVariable long courseId) {
         return courses.roster(courseId).stream()

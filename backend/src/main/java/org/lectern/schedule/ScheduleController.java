@@ -1,5 +1,6 @@
 package org.lectern.schedule;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -26,6 +27,7 @@ class ScheduleController {
         this.schedule = schedule;
     }
 
+    @Operation(summary = "The lecture schedule")
     @GetMapping("/lectures")
     List<LectureJson> lectures(@PathVariable long courseId) {
         CourseSchedule s = schedule.schedule(courseId);
