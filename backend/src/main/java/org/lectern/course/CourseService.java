@@ -188,8 +188,9 @@ public class CourseService {
             }
             Account account = accounts.findOrCreateMember(line.email(), line.row().name());
             String sis = line.row().sisId().isBlank() ? null : line.row().sisId();
+            String login = line.row().login().isBlank() ? null : line.row().login();
             courses.upsertMember(courseId, account.id(), line.role(),
-                    line.section() == null ? null : sectionIds.get(line.section()), sis);
+                    line.section() == null ? null : sectionIds.get(line.section()), sis, login);
         }
         audit.record(grant.caller().accountId(), courseId, "roster.imported",
                 "new accounts " + preview.count(RosterPlan.Action.NEW_ACCOUNT) + ", added " + preview.count(RosterPlan.Action.ADD)
