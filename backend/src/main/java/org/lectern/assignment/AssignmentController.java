@@ -181,6 +181,26 @@ class AssignmentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
     }
 
+    record ReleaseJson(Instant releaseAt) {
+    }
+
+    /** Body {@code {"releaseAt": "2026-01-18T09:00:00-08:00"}}: earlier or later, never after the due date. */
+    @Operation(summary = "Move the moment students first see the assignment (instructors)")
+    @PutMapping("/api/v1/assignments/{assignmentId}/release")
+    AssignmentJson moveRelease(@PathVariable long assignmentId, @RequestBody ReleaseJson body) {
+        assignments.requireInstructor(assignmentId);
+        if (body == null || body.releaseAt() == null) {
+            throw new InvalidInputException("releaseAt is required (ISO-8601 with an offset, e.g. 2026-01-18T09:00:00-08:00).");
+        }
+        return AssignmentJson.of(assignments.moveRelease(assignmentId, body.releaseAt()));
+    }
+
+    @Operation(summary = "Release the assignment to students now; one already released stays as it is (instructors)")
+    @PostMapping("/api/v1/assignments/{assignmentId}/release")
+    AssignmentJson releaseNow(@PathVariable long assignmentId) {
+        return AssignmentJson.of(assignments.moveRelease(assignmentId, null));
+    }
+
     @Operation(summary = "Release the assignment's private results and grades (staff)")
     @PostMapping("/api/v1/assignments/{assignmentId}/grades/release")
     AssignmentJson release(@PathVariable long assignmentId) {
