@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ class AssignmentApiIT {
 
     @LocalServerPort int port;
     @Autowired Coursework coursework;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     RestCalls rest;
 
@@ -183,5 +185,43 @@ class AssignmentApiIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().get("error").asString()).isEqualTo("invalid_input");
         assertThat(r.body().get("detail").asString()).contains("hw.ipynb").contains("not valid JSON");
+    }
+
+    @Test
+    void anInstructorMovesAnAssignmentsReleaseAndReleasesItNowByTheApi() throws Exception {
+        var s = coursework.setup(false);
+        String instructor = token(s.instructor());
+        String student = token(s.student());
+        String ta = token(s.ta());
+        Reply created = send("POST", "/api/v1/courses/" + s.courseId() + "/assignments", instructor, "application/json", """
+                {"shortName": "A9", "title": "Transformers", "releaseAt": "2098-01-19T12:00:00-08:00",
+                 "dueAt": "2099-02-01T23:59:00-08:00", "points": 10}""".getBytes(StandardCharsets.UTF_8));
+        long a9 = created.body().get("id").asLong();
+        assertThat(send("GET", "/api/v1/assignments/" + a9, student, null, null).status()).isEqualTo(404);
+
+        // Neither a TA nor a student moves it; a release after the due date is refused and changes nothing.
+        byte[] later = "{\"releaseAt\": \"2098-06-01T09:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(send("PUT", "/api/v1/assignments/" + a9 + "/release", ta, "application/json", later).status()).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/assignments/" + a9 + "/release", student, "application/json", new byte[0]).status()).isEqualTo(403);
+        Reply tooLate = send("PUT", "/api/v1/assignments/" + a9 + "/release", instructor, "application/json",
+                "{\"releaseAt\": \"2099-03-01T09:00:00Z\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(tooLate.status()).isEqualTo(400);
+        assertThat(send("GET", "/api/v1/assignments/" + a9, instructor, null, null).body().get("releaseAt").asString())
+                .isEqualTo("2098-01-19T20:00:00Z");
+
+        Reply moved = send("PUT", "/api/v1/assignments/" + a9 + "/release", instructor, "application/json", later);
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.body().get("releaseAt").asString()).isEqualTo("2098-06-01T09:00:00Z");
+        assertThat(send("GET", "/api/v1/assignments/" + a9, student, null, null).status()).isEqualTo(404);
+
+        Reply now = send("POST", "/api/v1/assignments/" + a9 + "/release", instructor, "application/json", new byte[0]);
+        assertThat(now.status()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/assignments/" + a9, student, null, null).status()).isEqualTo(200);
+        // The course schedule's item moves with it.
+        assertThat(jdbc.sql("select release_at from course_item where route = ?").param("courses/" + s.courseId() + "/assignments/" + a9)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(Instant.parse(now.body().get("releaseAt").asString()));
+        // Releasing a released assignment keeps its release time.
+        Reply again = send("POST", "/api/v1/assignments/" + a9 + "/release", instructor, "application/json", new byte[0]);
+        assertThat(again.body().get("releaseAt").asString()).isEqualTo(now.body().get("releaseAt").asString());
     }
 }

@@ -1,5 +1,7 @@
 package org.lectern.assignment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,22 +61,27 @@ class AssignmentController {
         this.assignments = assignments;
     }
 
+    @Operation(summary = "Create an assignment (instructors)")
+    @ApiConflict("The course already has an assignment of that short name")
     @PostMapping("/api/v1/courses/{courseId}/assignments")
     @ResponseStatus(HttpStatus.CREATED)
     AssignmentJson create(@PathVariable long courseId, @RequestBody AssignmentDraft draft) {
         return AssignmentJson.of(assignments.create(courseId, draft));
     }
 
+    @Operation(summary = "List the course's assignments the caller may see")
     @GetMapping("/api/v1/courses/{courseId}/assignments")
     List<AssignmentJson> list(@PathVariable long courseId) {
         return assignments.list(courseId).stream().map(AssignmentJson::of).toList();
     }
 
+    @Operation(summary = "Read one assignment")
     @GetMapping("/api/v1/assignments/{assignmentId}")
     AssignmentJson one(@PathVariable long assignmentId) {
         return AssignmentJson.of(assignments.get(assignmentId));
     }
 
+    @Operation(summary = "Read the autograder's files and manifest (staff)")
     @GetMapping("/api/v1/assignments/{assignmentId}/autograder")
     AutograderJson autograder(@PathVariable long assignmentId) {
         return assignments.page(assignmentId).autograder().map(AutograderJson::of)
@@ -91,6 +98,7 @@ class AssignmentController {
      * part's file name. "privateFeedback": "nothing", "message" (default) or "full" says what students see of a
      * failing private test after release.
      */
+    @Operation(summary = "Replace the autograder: test, support and student-side files with a manifest (instructors)")
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request) throws IOException {
         assignments.requireInstructor(assignmentId);
@@ -114,6 +122,7 @@ class AssignmentController {
      * the whole set, all or nothing; instructors only. The set is what students download and the base code of every later
      * plagiarism check.
      */
+    @Operation(summary = "Replace the starter files, all or nothing (instructors)")
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/starter", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     List<AssignmentService.StarterFile> replaceStarter(@PathVariable long assignmentId, MultipartHttpServletRequest request)
             throws IOException {
@@ -125,12 +134,14 @@ class AssignmentController {
     }
 
     /** The starter files: staff any time, students once the assignment is released (as on the assignment page). */
+    @Operation(summary = "List the starter files (students once the assignment is released)")
     @GetMapping("/api/v1/assignments/{assignmentId}/starter")
     List<AssignmentService.StarterFile> starter(@PathVariable long assignmentId) {
         return assignments.starterFiles(assignmentId);
     }
 
     /** One starter file's bytes, by its path in the set ({@code ?path=cs231n/classifiers/k_nearest_neighbor.py}). */
+    @Operation(summary = "Download one starter file by its path")
     @GetMapping("/api/v1/assignments/{assignmentId}/starter/file")
     ResponseEntity<byte[]> starterFile(@PathVariable long assignmentId, @RequestParam("path") String path) {
         byte[] content = assignments.starterFile(assignmentId, path);
@@ -139,6 +150,27 @@ class AssignmentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
     }
 
+    record ReleaseJson(Instant releaseAt) {
+    }
+
+    /** Body {@code {"releaseAt": "2026-01-18T09:00:00-08:00"}}: earlier or later, never after the due date. */
+    @Operation(summary = "Move the moment students first see the assignment (instructors)")
+    @PutMapping("/api/v1/assignments/{assignmentId}/release")
+    AssignmentJson moveRelease(@PathVariable long assignmentId, @RequestBody ReleaseJson body) {
+        assignments.requireInstructor(assignmentId);
+        if (body == null || body.releaseAt() == null) {
+            throw new InvalidInputException("releaseAt is required (ISO-8601 with an offset, e.g. 2026-01-18T09:00:00-08:00).");
+        }
+        return AssignmentJson.of(assignments.moveRelease(assignmentId, body.releaseAt()));
+    }
+
+    @Operation(summary = "Release the assignment to students now; one already released stays as it is (instructors)")
+    @PostMapping("/api/v1/assignments/{assignmentId}/release")
+    AssignmentJson releaseNow(@PathVariable long assignmentId) {
+        return AssignmentJson.of(assignments.moveRelease(assignmentId, null));
+    }
+
+    @Operation(summary = "Release the assignment's private results and grades (staff)")
     @PostMapping("/api/v1/assignments/{assignmentId}/grades/release")
     AssignmentJson release(@PathVariable long assignmentId) {
         return AssignmentJson.of(assignments.releaseGrades(assignmentId, true));

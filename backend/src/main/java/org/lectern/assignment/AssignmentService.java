@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -290,6 +291,32 @@ public class AssignmentService {
         repo.updateGrading(assignmentId, checked.limits(), String.join(",", checked.packages()));
         audit.record(grant.caller().accountId(), a.courseId(), "assignment.grading_settings", a.shortName() + " " + checked.limits()
                 + " packages " + checked.packages());
+        return repo.byId(assignmentId).orElseThrow();
+    }
+
+    /**
+     * Moves the moment students first see the assignment (instructors); {@code null} releases it now, and an assignment
+     * already released stays as it is then. The schedule's item moves with it, and a release may not pass the due date.
+     */
+    @Transactional
+    public Assignment moveRelease(long assignmentId, Instant releaseAt) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.instructor(a.courseId());
+        Instant now = clock.instant();
+        Instant at = releaseAt;
+        if (at == null) {
+            if (a.releasedAt(now)) {
+                return a;
+            }
+            at = now;
+        }
+        if (a.dueAt().isBefore(at)) {
+            throw new InvalidInputException("releaseAt is after the due date (" + a.dueAt() + "); move the due date first.");
+        }
+        repo.updateRelease(assignmentId, at);
+        Instant moved = at;
+        repo.itemId(assignmentId).ifPresent(item -> schedule.moveItemRelease(a.courseId(), item, moved));
+        audit.record(grant.caller().accountId(), a.courseId(), "assignment.release_moved", a.shortName() + " " + a.releaseAt() + " -> " + at);
         return repo.byId(assignmentId).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package org.lectern.autograde;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
@@ -23,6 +24,7 @@ class ModelAssignmentController {
     }
 
     /** Multipart: {@code data} or {@code file} (a zip of the lectern-eval-v1 folder) and optionally {@code spec} (JSON; defaults: the digits model). */
+    @Operation(summary = "Set a model assignment's evaluation data and spec (instructors)")
     @PutMapping("/api/v1/assignments/{assignmentId}/model-task")
     ModelTaskDraft configure(@PathVariable long assignmentId, @RequestPart(value = "data", required = false) MultipartFile data,
                              @RequestPart(value = "file", required = false) MultipartFile file,
@@ -40,11 +42,13 @@ class ModelAssignmentController {
         return models.configure(assignmentId, draft, zip.getBytes());
     }
 
+    @Operation(summary = "Read a model assignment's evaluation spec")
     @GetMapping("/api/v1/assignments/{assignmentId}/model-task")
     ModelTaskDraft task(@PathVariable long assignmentId) {
         return models.task(assignmentId).orElseThrow(() -> new NotFoundException("This assignment has no evaluation data yet."));
     }
 
+    @Operation(summary = "The model assignment's leaderboard")
     @GetMapping("/api/v1/assignments/{assignmentId}/leaderboard")
     ModelLeaderboard leaderboard(@PathVariable long assignmentId) {
         return models.leaderboard(assignmentId);

@@ -1,5 +1,6 @@
 package org.lectern.autograde;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class SubmissionResultsController {
         this.models = models;
     }
 
+    @Operation(summary = "A submission: status, receipt and the results the caller may see")
     @GetMapping("/api/v1/submissions/{submissionId}")
     SubmissionJson one(@PathVariable long submissionId) {
         Submission s = submissions.get(submissionId);
@@ -57,6 +59,7 @@ class SubmissionResultsController {
                 r.privateVisible(), r.problem(), r.removals(), models.run(submissionId).orElse(null));
     }
 
+    @Operation(summary = "Grade a submission again (staff)")
     @PostMapping("/api/v1/submissions/{submissionId}/rerun")
     RerunJson rerun(@PathVariable long submissionId) {
         return new RerunJson(autograde.rerun(submissionId));

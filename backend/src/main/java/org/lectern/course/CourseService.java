@@ -149,6 +149,7 @@ public class CourseService {
         if (accountId == grant.caller().accountId()) {
             throw new InvalidInputException("You cannot remove yourself; another instructor must.");
         }
+        guardLastInstructor(courseId, accountId, null);
         if (courses.removeMember(courseId, accountId) == 0) {
             throw new NotFoundException("That person is not in this course.");
         }
@@ -188,8 +189,9 @@ public class CourseService {
             }
             Account account = accounts.findOrCreateMember(line.email(), line.row().name());
             String sis = line.row().sisId().isBlank() ? null : line.row().sisId();
+            String login = line.row().login().isBlank() ? null : line.row().login();
             courses.upsertMember(courseId, account.id(), line.role(),
-                    line.section() == null ? null : sectionIds.get(line.section()), sis);
+                    line.section() == null ? null : sectionIds.get(line.section()), sis, login);
         }
         audit.record(grant.caller().accountId(), courseId, "roster.imported",
                 "new accounts " + preview.count(RosterPlan.Action.NEW_ACCOUNT) + ", added " + preview.count(RosterPlan.Action.ADD)
@@ -223,6 +225,36 @@ public class CourseService {
         var existing = accounts.byEmails(emails).keySet();
         var sectionNames = courses.sections(courseId).stream().map(Section::name).collect(Collectors.toSet());
         return RosterPlan.preview(parsed, members, existing, sectionNames, grant.caller().email());
+    }
+
+    /**
+     * Changes a member's role (and section, when one is named): the roster page's role change, for scripts.
+     * The caller's role is checked before anything is looked up.
+     */
+    @Transactional
+    public Member changeRole(long courseId, long accountId, CourseRole role, String section) {
+        var grant = access.instructor(courseId);
+        if (role == null) {
+            throw new InvalidInputException("Name the new role: instructor, ta or student.");
+        }
+        Member current = courses.members(courseId).stream().filter(m -> m.accountId() == accountId).findFirst()
+                .orElseThrow(() -> new NotFoundException("That person is not in this course."));
+        guardOwnRole(grant, current.email(), role);
+        guardLastInstructor(courseId, accountId, role);
+        Long sectionId = sectionId(courseId, section, true);
+        courses.upsertMember(courseId, accountId, role, sectionId, null);
+        audit.record(grant.caller().accountId(), courseId, "member.role", current.email() + " as " + role);
+        return member(courseId, accountId);
+    }
+
+    /** A course keeps an instructor: the last one is neither removed nor made something else (409). */
+    private void guardLastInstructor(long courseId, long accountId, CourseRole newRole) {
+        List<Member> members = courses.members(courseId);
+        boolean isInstructor = members.stream().anyMatch(m -> m.accountId() == accountId && m.role() == CourseRole.INSTRUCTOR);
+        long instructors = members.stream().filter(m -> m.role() == CourseRole.INSTRUCTOR).count();
+        if (isInstructor && instructors == 1 && newRole != CourseRole.INSTRUCTOR) {
+            throw new ConflictException("This is the course's only instructor; add another instructor first.");
+        }
     }
 
     private Member member(long courseId, long accountId) {

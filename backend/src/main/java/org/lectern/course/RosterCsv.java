@@ -13,14 +13,21 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a roster CSV: Lectern's own columns (name, email, role, section) or an LMS export
- * (Canvas: "Name"/"Sortable Name", "Email"/"Login ID", "Role"/"Type", "Section", "SIS User ID").
+ * Reads a roster CSV: Lectern's own columns (name, email, role, section, login) or an LMS export
+ * (Canvas: "Name"/"Sortable Name", "Email"/"Login ID", "Role"/"Type", "Section", "SIS User ID"). The login column
+ * (Login ID, SIS Login ID, login, username, netid) is kept as the member's login, whether a NetID or an e-mail.
  * It only reads; {@link RosterPlan} judges the rows.
  */
 public final class RosterCsv {
 
-    /** One data row as written, with its row number in the file (the header is row 1). */
-    public record Row(int rowNumber, String name, String email, String role, String section, String sisId) {
+    /**
+     * One data row as written, with its row number in the file (the header is row 1). {@code login} is the login
+     * column's value as written (Canvas's Login ID / SIS Login ID: a NetID or an e-mail), "" when there is none.
+     */
+    public record Row(int rowNumber, String name, String email, String role, String section, String sisId, String login) {
+        public Row(int rowNumber, String name, String email, String role, String section, String sisId) {
+            this(rowNumber, name, email, role, section, sisId, "");
+        }
     }
 
     public record Parsed(List<Row> rows, List<String> fileProblems) {
@@ -41,7 +48,7 @@ public final class RosterCsv {
         for (String h : List.of("email", "e-mail", "email address", "e-mail address", "mail")) {
             HEADERS.put(h, Field.EMAIL);
         }
-        for (String h : List.of("login id", "sis login id", "login", "username")) {
+        for (String h : List.of("login id", "sis login id", "login", "username", "netid", "net id")) {
             HEADERS.put(h, Field.LOGIN);
         }
         for (String h : List.of("role", "type", "enrollment type", "enrollment role", "course role")) {
@@ -114,12 +121,18 @@ public final class RosterCsv {
             rows.add(new Row(r + 1, name, email,
                     cell(rec, columns.get(Field.ROLE)).orElse(""),
                     cell(rec, columns.get(Field.SECTION)).orElse(""),
-                    cell(rec, columns.get(Field.SIS_ID)).orElse("")));
+                    cell(rec, columns.get(Field.SIS_ID)).orElse(""),
+                    cell(rec, columns.get(Field.LOGIN)).filter(RosterCsv::plausibleLogin).orElse("")));
         }
         if (rows.isEmpty()) {
             return new Parsed(List.of(), List.of("The file has a header but no people."));
         }
         return new Parsed(rows, List.of());
+    }
+
+    /** A login is kept as written when it is one short token (a NetID or an e-mail), nothing a person could not type. */
+    static boolean plausibleLogin(String login) {
+        return login.length() <= 200 && login.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
     }
 
     /** "Lovelace, Ada" becomes "Ada Lovelace". */

@@ -111,8 +111,12 @@ public final class RosterPlan {
                 if (action == Action.NEW_ACCOUNT) {
                     notes.add("New account: they set a password from an invitation link.");
                 }
-            } else if (current.role() != role || (section != null && !section.equals(current.section()))) {
+            } else if (current.role() != role || (section != null && !section.equals(current.section()))
+                    || (!row.login().isBlank() && !row.login().equals(current.login()))) {
                 action = Action.UPDATE;
+                if (!row.login().isBlank() && !row.login().equals(current.login())) {
+                    notes.add("Login becomes " + row.login() + ".");
+                }
                 if (current.role() != role) {
                     notes.add("Role changes from " + current.role().label() + " to " + role.label() + ".");
                 }

@@ -1,6 +1,8 @@
 package org.lectern.exercise;
 
 import java.math.BigDecimal;
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -56,28 +58,35 @@ class ExerciseController {
         this.exercises = exercises;
     }
 
+    @Operation(summary = "The catalog of exercise generators")
     @GetMapping("/api/v1/exercise-generators")
     List<GeneratorJson> generators() {
         return exercises.catalog().stream().map(g -> new GeneratorJson(g.key(), g.title(), g.topic())).toList();
     }
 
+    @Operation(summary = "Attach an exercise to a lecture (staff)")
+    @ApiConflict("The course already has an exercise of that name")
     @PostMapping("/api/v1/courses/{courseId}/exercises")
     @ResponseStatus(HttpStatus.CREATED)
     Exercise create(@PathVariable long courseId, @RequestBody ExerciseDraft draft) {
         return exercises.create(courseId, draft);
     }
 
+    @Operation(summary = "List the course's exercises")
     @GetMapping("/api/v1/courses/{courseId}/exercises")
     List<Exercise> list(@PathVariable long courseId) {
         return exercises.exercises(courseId);
     }
 
+    @Operation(summary = "The caller's own exercise sheet (no answer key)")
     @GetMapping("/api/v1/exercises/{exerciseId}")
     SheetJson sheet(@PathVariable long exerciseId) {
         return SheetJson.of(exercises.sheet(exerciseId));
     }
 
     /** Body: part id → the answer as typed ("3", "1, 2, 3", "[[1, 2], [3, 4]]", or a choice's text or letter). */
+    @Operation(summary = "Submit an attempt at an exercise; feedback per part")
+    @ApiConflict("No attempts left")
     @PostMapping("/api/v1/exercises/{exerciseId}/attempts")
     @ResponseStatus(HttpStatus.CREATED)
     SheetJson attempt(@PathVariable long exerciseId, @RequestBody Map<String, String> answers) {

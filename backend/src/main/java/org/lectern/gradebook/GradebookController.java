@@ -1,5 +1,6 @@
 package org.lectern.gradebook;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,16 +58,19 @@ class GradebookController {
         this.exports = exports;
     }
 
+    @Operation(summary = "Read the grading policy")
     @GetMapping("/api/v1/courses/{courseId}/grading-policy")
     PolicyDocument policy(@PathVariable long courseId) {
         return policies.policy(courseId);
     }
 
+    @Operation(summary = "Replace the grading policy (instructors)")
     @PutMapping("/api/v1/courses/{courseId}/grading-policy")
     PolicyDocument setPolicy(@PathVariable long courseId, @RequestBody PolicyDocument document) {
         return policies.setPolicy(courseId, document);
     }
 
+    @Operation(summary = "The gradebook: every student for staff, the caller's own row for a student")
     @GetMapping("/api/v1/courses/{courseId}/gradebook")
     GradebookJson gradebook(@PathVariable long courseId) {
         var g = gradebook.gradebook(courseId);
@@ -78,16 +82,19 @@ class GradebookController {
         }).toList());
     }
 
+    @Operation(summary = "The gradebook as CSV (staff)")
     @GetMapping(value = "/api/v1/courses/{courseId}/gradebook.csv", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable long courseId) {
         return csv("gradebook-" + courseId + ".csv", exports.csv(courseId));
     }
 
+    @Operation(summary = "The gradebook in Canvas's import format (staff)")
     @GetMapping(value = "/api/v1/courses/{courseId}/gradebook-canvas.csv", produces = "text/csv")
     ResponseEntity<String> canvas(@PathVariable long courseId) {
         return csv("gradebook-canvas-" + courseId + ".csv", exports.canvasCsv(courseId));
     }
 
+    @Operation(summary = "Enter one student's score for an item (staff)")
     @PutMapping("/api/v1/courses/{courseId}/scores")
     void score(@PathVariable long courseId, @RequestBody ScoreRequest r) {
         scores.enterScore(courseId, r.item(), r.student(), r.score(), Boolean.TRUE.equals(r.excused()));
@@ -97,6 +104,7 @@ class GradebookController {
     }
 
     /** A score CSV (text/csv body); {@code ?preview=true} only checks it. All rows are saved or none. */
+    @Operation(summary = "Import scores from a CSV (Lectern's or Canvas's export); preview=true only checks")
     @PostMapping(value = "/api/v1/courses/{courseId}/scores.csv", consumes = {"text/csv", "text/plain"})
     ResponseEntity<ImportJson> importScores(@PathVariable long courseId, @RequestBody String csv,
                                             @RequestParam(defaultValue = "false") boolean preview) {
@@ -114,17 +122,20 @@ class GradebookController {
         return ResponseEntity.status(problems.isEmpty() ? 200 : 400).body(new ImportJson(false, p.cellCount(), problems, p.notes()));
     }
 
+    @Operation(summary = "Override a student's score for an item, with a reason (instructors)")
     @PostMapping("/api/v1/courses/{courseId}/overrides")
     void override(@PathVariable long courseId, @RequestBody OverrideRequest r) {
         scores.override(courseId, r.item(), r.student(), r.score(), r.reason());
     }
 
+    @Operation(summary = "Grant a student an extension on an item (staff)")
     @PostMapping("/api/v1/courses/{courseId}/extensions")
     void extension(@PathVariable long courseId, @RequestBody ExtensionRequest r) {
         scores.grantExtension(courseId, r.item(), r.student(), r.newDueAt(), r.extraDays(), r.reason());
     }
 
     /** For a student: what submitting this item now would cost. */
+    @Operation(summary = "What submitting this item now would cost the caller in late days")
     @GetMapping("/api/v1/courses/{courseId}/items/{item}/what-if")
     ResponseEntity<WhatIf> whatIf(@PathVariable long courseId, @PathVariable String item) {
         return gradebook.whatIfNow(courseId, item).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());

@@ -59,6 +59,9 @@ public class ScoreImportService {
                 repo.putEntry(courseId, c.itemKey(), ids.get(line.email()), c.score(), c.excused(), grant.caller().accountId());
             }
         }
+        // A Canvas export read once links the course to Canvas: later exports carry Canvas's ids.
+        p.canvasItems().forEach((key, canvasId) -> repo.linkCanvasItem(courseId, key, canvasId));
+        p.canvasUsers().forEach((email, canvasId) -> repo.linkCanvasStudent(courseId, ids.get(email), canvasId));
         audit.record(grant.caller().accountId(), courseId, "grades.imported", p.cellCount() + " scores for " + p.lines().size() + " students");
         return p;
     }
@@ -67,9 +70,23 @@ public class ScoreImportService {
         PolicyDocument policy = policies.load(courseId);
         Map<String, BigDecimal> items = new LinkedHashMap<>();
         policy.scheme().items().forEach(i -> items.put(i.key(), i.pointsPossible()));
-        var students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).map(Member::email)
-                .collect(Collectors.toSet());
-        return ScoreSheet.read(csv, items, students);
+        var students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).toList();
+        Map<String, String> byLogin = new HashMap<>();
+        Map<Long, String> emails = new HashMap<>();
+        for (Member m : students) {
+            emails.put(m.accountId(), m.email());
+            if (m.login() != null) {
+                byLogin.putIfAbsent(m.login().toLowerCase(java.util.Locale.ROOT), m.email());
+            }
+        }
+        Map<String, String> byCanvasId = new HashMap<>();
+        repo.canvasStudents(courseId).forEach((account, canvasId) -> {
+            if (emails.containsKey(account)) {
+                byCanvasId.put(canvasId, emails.get(account));
+            }
+        });
+        return ScoreSheet.read(csv, items, new ScoreSheet.Students(
+                students.stream().map(Member::email).collect(java.util.stream.Collectors.toSet()), byLogin, byCanvasId));
     }
 
 }

@@ -50,6 +50,9 @@ public class ApiSecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+                        // The API's description and its interactive page are public: they name calls, never data.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json.yaml", "/api/docs",
+                                "/api/docs/**").permitAll()
                         // Probes stay open; the metrics name courses' activity, so they need the scrape token (or a site admin).
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(metricsAccess(props.metrics()))

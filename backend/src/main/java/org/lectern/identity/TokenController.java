@@ -1,5 +1,6 @@
 package org.lectern.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,7 @@ class TokenController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Sign in with e-mail and password and get an API token")
     @PostMapping("/tokens")
     ResponseEntity<TokenResponse> create(@RequestBody TokenRequest request, HttpServletRequest http) {
         if (request == null || request.email() == null || request.password() == null) {
@@ -57,17 +59,20 @@ class TokenController {
                 .body(new TokenResponse(t.secret(), t.token().id(), t.token().name(), t.token().expiresAt()));
     }
 
+    @Operation(summary = "The caller's API tokens")
     @GetMapping("/tokens")
     List<ApiTokenService.ApiToken> mine() {
         return tokens.mine();
     }
 
+    @Operation(summary = "Revoke one of the caller's API tokens")
     @DeleteMapping("/tokens/{id:\\d+}")
     ResponseEntity<Void> revokeOne(@PathVariable long id) {
         tokens.revoke(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Change the caller's password (ends every token)")
     @PostMapping("/me/password")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest http) {
         if (change == null) {
@@ -78,12 +83,14 @@ class TokenController {
     }
 
     /** Revokes the token this request carries. */
+    @Operation(summary = "Revoke the token this request carries")
     @DeleteMapping("/tokens/current")
     ResponseEntity<Void> revoke(@RequestHeader("Authorization") String authorization) {
         tokens.revoke(authorization.substring("Bearer ".length()).strip());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "The signed-in account")
     @GetMapping("/me")
     Me me() {
         Caller c = CurrentUser.require();

@@ -1,5 +1,7 @@
 package org.lectern.livemodel;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.io.IOException;
 import java.util.List;
 import org.lectern.platform.InvalidInputException;
@@ -33,27 +35,33 @@ class LiveModelController {
         this.live = live;
     }
 
+    @Operation(summary = "Put a live model exercise beside a lecture (staff)")
+    @ApiConflict("The course already has a live exercise of that name")
     @PostMapping("/api/v1/courses/{courseId}/live-models")
     @ResponseStatus(HttpStatus.CREATED)
     LiveModelExercise create(@PathVariable long courseId, @RequestBody LiveModelExerciseDraft draft) {
         return live.create(courseId, draft);
     }
 
+    @Operation(summary = "List the course's live model exercises")
     @GetMapping("/api/v1/courses/{courseId}/live-models")
     List<LiveModelExercise> list(@PathVariable long courseId) {
         return live.exercises(courseId);
     }
 
+    @Operation(summary = "Read one live model exercise")
     @GetMapping("/api/v1/live-models/{exerciseId}")
     LiveModelExercise get(@PathVariable long exerciseId) {
         return live.exercise(exerciseId);
     }
 
+    @Operation(summary = "Answers, students and answer times of a live model exercise (staff)")
     @GetMapping("/api/v1/live-models/{exerciseId}/summary")
     LiveModelSummary summary(@PathVariable long exerciseId) {
         return live.summary(exerciseId);
     }
 
+    @Operation(summary = "Ask the live model about a sample, pixels or a drawing")
     @PostMapping("/api/v1/live-models/{exerciseId}/answers")
     LiveAnswer answer(@PathVariable long exerciseId, @RequestBody AnswerRequest request) {
         live.exercise(exerciseId); // members only, before the body is judged: others learn nothing from a 400
@@ -70,6 +78,7 @@ class LiveModelController {
         return live.explainSample(exerciseId, request.sample());
     }
 
+    @Operation(summary = "Ask the live model about an uploaded picture")
     @PostMapping("/api/v1/live-models/{exerciseId}/answers/picture")
     LiveAnswer picture(@PathVariable long exerciseId, @RequestParam("file") MultipartFile file) throws IOException {
         return live.explainPicture(exerciseId, file.getBytes());

@@ -157,7 +157,9 @@ class LtiController {
         config.put("public_jwk_url", base + "/lti/jwks");
         config.put("scopes", List.of(LtiGrades.SCOPE_LINEITEM, LtiGrades.SCOPE_LINEITEM_READONLY, LtiGrades.SCOPE_RESULT_READONLY,
                 LtiGrades.SCOPE_SCORE, LtiRoster.SCOPE));
-        config.put("custom_fields", Map.of("canvas_course_id", "$Canvas.course.id", "canvas_user_login_id", "$Canvas.user.loginId"));
+        // Canvas's user and assignment ids come back in every launch's custom claim: the grade export's ID and Name (id).
+        config.put("custom_fields", Map.of("canvas_course_id", "$Canvas.course.id", "canvas_user_login_id", "$Canvas.user.loginId",
+                "canvas_user_id", "$Canvas.user.id", "canvas_assignment_id", "$Canvas.assignment.id"));
         config.put("extensions", List.of(canvas));
         return config;
     }

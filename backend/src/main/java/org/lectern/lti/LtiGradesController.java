@@ -1,5 +1,6 @@
 package org.lectern.lti;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,21 +21,25 @@ class LtiGradesController {
         this.grades = grades;
     }
 
+    @Operation(summary = "Send an item's released scores to the LMS again (staff)")
     @PostMapping("/api/v1/assignments/{assignmentId}/lti/sync")
     ResponseEntity<Map<String, Object>> syncAssignment(@PathVariable long assignmentId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("queued", grades.syncAssignment(assignmentId)));
     }
 
+    @Operation(summary = "Send the course's released scores to the LMS again (staff)")
     @PostMapping("/api/v1/courses/{courseId}/lti/sync")
     ResponseEntity<Map<String, Object>> syncCourse(@PathVariable long courseId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("queued", grades.syncCourse(courseId)));
     }
 
+    @Operation(summary = "What was sent to the LMS, when, and each error (staff)")
     @GetMapping("/api/v1/courses/{courseId}/lti/sync")
     List<LtiGrades.Sent> history(@PathVariable long courseId, @RequestParam(required = false) String item) {
         return grades.history(courseId, item);
     }
 
+    @Operation(summary = "What was sent to the LMS for one item (staff)")
     @GetMapping("/api/v1/assignments/{assignmentId}/lti/sync")
     List<LtiGrades.Sent> assignmentHistory(@PathVariable long assignmentId) {
         var a = grades.assignment(assignmentId);

@@ -24,6 +24,7 @@ import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
 import org.lectern.course.CourseSummary;
 import org.lectern.course.NewMember;
+import org.lectern.gradebook.CanvasLinks;
 import org.lectern.identity.Account;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.CurrentUser;
@@ -73,9 +74,11 @@ public class LtiLaunchService {
     private final ScheduleService schedule;
     private final AuditLog audit;
     private final Clock clock;
+    private final CanvasLinks canvasLinks;
 
     LtiLaunchService(LtiRepository repo, LtiPlatforms platforms, PlatformKeys keys, AccountService accounts, CourseService courses,
-                     CourseAccess access, ScheduleService schedule, AuditLog audit, Clock clock) {
+                     CourseAccess access, ScheduleService schedule, AuditLog audit, Clock clock, CanvasLinks canvasLinks) {
+        this.canvasLinks = canvasLinks;
         this.repo = repo;
         this.platforms = platforms;
         this.keys = keys;
@@ -211,21 +214,28 @@ public class LtiLaunchService {
                     account.id(), now.plus(Duration.ofHours(1)));
             return handoff(account.id(), "/lti/deep-link/" + id);
         }
-        return handoff(account.id(), target(account, ctx.courseId(), map(c.getClaim(LaunchRules.CLAIM + "custom"))));
+        Map<String, Object> custom = map(c.getClaim(LaunchRules.CLAIM + "custom"));
+        Optional<CourseItem> item = item(account, ctx.courseId(), custom);
+        if (custom != null) {
+            // Canvas's own ids (config.json asks for them), so the Canvas export lands in its rows and assignments.
+            canvasLinks.fromLaunch(ctx.courseId(), account.id(), str(custom.get("canvas_user_id")),
+                    item.map(CourseItem::shortName).orElse(null), str(custom.get("canvas_assignment_id")));
+        }
+        return handoff(account.id(), item.map(i -> "/" + i.route()).orElse("/courses/" + ctx.courseId()));
     }
 
-    /** Where a resource link lands: its Lectern item (custom lectern_item), else the course's schedule. */
-    private String target(Account account, long courseId, Map<String, Object> custom) {
+    /** The Lectern item a resource link opens (custom lectern_item), if it is one of the course's items the person sees. */
+    private Optional<CourseItem> item(Account account, long courseId, Map<String, Object> custom) {
         Object item = custom == null ? null : custom.get("lectern_item");
         if (item != null) {
             List<CourseItem> items = CurrentUser.runAs(account, () -> schedule.items(courseId));
             for (CourseItem i : items) {
                 if (Long.toString(i.id()).equals(item.toString().strip()) && i.route() != null) {
-                    return "/" + i.route();
+                    return Optional.of(i);
                 }
             }
         }
-        return "/courses/" + courseId;
+        return Optional.empty();
     }
 
     /** Puts the person in the linked course with the LMS's role, as the instructor who linked it would. */

@@ -1,5 +1,6 @@
 package org.lectern.lti;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,17 +21,20 @@ class LtiPlatformController {
         this.platforms = platforms;
     }
 
+    @Operation(summary = "Register an LMS platform, or add deployments to one (site admins)")
     @PostMapping("/api/v1/lti/platforms")
     @ResponseStatus(HttpStatus.CREATED)
     Platform register(@RequestBody PlatformDraft draft) {
         return platforms.register(draft);
     }
 
+    @Operation(summary = "List the registered LMS platforms (site admins)")
     @GetMapping("/api/v1/lti/platforms")
     List<Platform> list() {
         return platforms.list();
     }
 
+    @Operation(summary = "Remove a registered LMS platform (site admins)")
     @DeleteMapping("/api/v1/lti/platforms/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable long id) {

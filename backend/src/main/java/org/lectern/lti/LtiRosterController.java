@@ -1,5 +1,6 @@
 package org.lectern.lti;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.lectern.course.RosterPlan;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,13 @@ class LtiRosterController {
         this.roster = roster;
     }
 
+    @Operation(summary = "Preview the LMS roster's adds, role changes and drops (instructors)")
     @GetMapping("/api/v1/courses/{courseId}/lti/roster")
     PreviewJson preview(@PathVariable long courseId) {
         return PreviewJson.of(roster.preview(courseId));
     }
 
+    @Operation(summary = "Apply the LMS roster, all or nothing (instructors)")
     @PostMapping("/api/v1/courses/{courseId}/lti/roster")
     PreviewJson apply(@PathVariable long courseId) {
         return PreviewJson.of(roster.apply(courseId));

@@ -1,5 +1,7 @@
 package org.lectern.plagiarism;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -82,12 +84,15 @@ class PlagiarismController {
         this.plagiarism = plagiarism;
     }
 
+    @Operation(summary = "Start a plagiarism check (staff)")
+    @ApiConflict("A check of this assignment is already running")
     @PostMapping("/api/v1/assignments/{assignmentId}/plagiarism-checks")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CheckJson run(@PathVariable long assignmentId) {
         return CheckJson.of(plagiarism.runCheck(assignmentId));
     }
 
+    @Operation(summary = "The latest plagiarism check: ranked pairs, clusters, problems (staff)")
     @GetMapping("/api/v1/assignments/{assignmentId}/plagiarism")
     ResultsJson results(@PathVariable long assignmentId) {
         PlagiarismResults r = plagiarism.results(assignmentId);
@@ -96,6 +101,7 @@ class PlagiarismController {
                 r.clusters(), r.problems(), r.corpus(), r.cases().stream().map(CaseJson::of).toList());
     }
 
+    @Operation(summary = "Both sides of a plagiarism pair with the matched fragments (staff)")
     @GetMapping("/api/v1/plagiarism-pairs/{pairId}")
     PairDetailJson pair(@PathVariable long pairId) {
         PairDetail d = plagiarism.pair(pairId);
@@ -103,6 +109,7 @@ class PlagiarismController {
                 d.integrityCase().map(CaseJson::of).orElse(null));
     }
 
+    @Operation(summary = "JPlag's report of the latest check, for its report viewer (staff)")
     @GetMapping("/api/v1/assignments/{assignmentId}/plagiarism/report.zip")
     ResponseEntity<byte[]> report(@PathVariable long assignmentId) {
         byte[] zip = plagiarism.report(assignmentId);
@@ -114,6 +121,8 @@ class PlagiarismController {
      * Multipart. A reference: {@code kind=reference}, {@code label}, {@code origin} and one or more files (.py, .ipynb or a
      * zip). An earlier term: {@code kind=previous_term}, {@code term} and one zip with a folder per student.
      */
+    @Operation(summary = "Add reference solutions or an earlier term's submissions to the corpus (instructors)")
+    @ApiConflict("That earlier term was already imported")
     @PostMapping(value = "/api/v1/assignments/{assignmentId}/plagiarism/corpus", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     CorpusEntry corpus(@PathVariable long assignmentId, MultipartHttpServletRequest request, @RequestParam("kind") String kind,
@@ -139,12 +148,15 @@ class PlagiarismController {
         };
     }
 
+    @Operation(summary = "List the assignment's plagiarism cases (staff)")
     @GetMapping("/api/v1/assignments/{assignmentId}/plagiarism-cases")
     List<CaseJson> cases(@PathVariable long assignmentId) {
         return plagiarism.cases(assignmentId).stream().map(CaseJson::of).toList();
     }
 
     /** Body {"status": "confirmed", "notes": "…"}; status is dismissed, suspicious or confirmed. */
+    @Operation(summary = "Mark a plagiarism pair: dismissed, suspicious or confirmed (staff)")
+    @ApiConflict("The instructor has already decided this case")
     @PutMapping("/api/v1/plagiarism-pairs/{pairId}/case")
     CaseJson mark(@PathVariable long pairId, @RequestBody MarkJson body) {
         // An unknown status goes to the service as none: it checks the caller's role before it says so.
@@ -155,6 +167,7 @@ class PlagiarismController {
     }
 
     /** Body {"decision": "…", "score": 0}; score is optional (no gradebook change without it). */
+    @Operation(summary = "Decide a plagiarism case, optionally with a gradebook score (instructors)")
     @PostMapping("/api/v1/plagiarism-cases/{caseId}/decision")
     CaseJson decide(@PathVariable long caseId, @RequestBody DecisionJson body) {
         return CaseJson.of(plagiarism.decide(caseId, body.decision(), body.score()));

@@ -1,5 +1,6 @@
 package org.lectern.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * method, else 404. Without this the request would fall through to the web UI, which answers every
  * unknown path with its HTML shell and status 200.
  */
+@Hidden // not an operation: the JSON 404/405 for every path no controller serves
 @RestController
 @ConditionalOnWebApplication
 class ApiFallbackController {

@@ -1,5 +1,7 @@
 package org.lectern.qa;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,7 @@ class QaController {
         this.qa = qa;
     }
 
+    @Operation(summary = "Ask a question in the course Q&A")
     @PostMapping("/api/v1/courses/{courseId}/posts")
     @ResponseStatus(HttpStatus.CREATED)
     Post ask(@PathVariable long courseId, @RequestBody PostDraft draft) {
@@ -50,6 +53,7 @@ class QaController {
     }
 
     /** {@code show}: all, unanswered, mine, following; {@code q}: words to search posts and answers for. */
+    @Operation(summary = "List Q&A posts with filters and search")
     @GetMapping("/api/v1/courses/{courseId}/posts")
     List<Post> posts(@PathVariable long courseId, @RequestParam(defaultValue = "all") String show,
                      @RequestParam(required = false) Long lectureId, @RequestParam(required = false) Long itemId,
@@ -63,26 +67,31 @@ class QaController {
         return qa.posts(courseId, new PostFilter(s, lectureId, itemId, q));
     }
 
+    @Operation(summary = "Search Q&A posts and answers, ranked")
     @GetMapping("/api/v1/courses/{courseId}/posts/search")
     List<Post> search(@PathVariable long courseId, @RequestParam String q) {
         return qa.posts(courseId, new PostFilter(PostFilter.Show.ALL, null, null, q));
     }
 
+    @Operation(summary = "Followed posts with news")
     @GetMapping("/api/v1/courses/{courseId}/posts/unread")
     CountJson unread(@PathVariable long courseId) {
         return new CountJson(qa.unread(courseId));
     }
 
+    @Operation(summary = "Median and p90 time to the first staff answer (staff)")
     @GetMapping("/api/v1/courses/{courseId}/posts/response-times")
     ResponseTimes responseTimes(@PathVariable long courseId) {
         return qa.responseTimes(courseId);
     }
 
+    @Operation(summary = "Read the caller's Q&A e-mail choice")
     @GetMapping("/api/v1/courses/{courseId}/posts/email")
     EmailJson email(@PathVariable long courseId) {
         return new EmailJson(qa.emailDelivery(courseId).name().toLowerCase(Locale.ROOT));
     }
 
+    @Operation(summary = "Set the caller's Q&A e-mail choice")
     @PutMapping("/api/v1/courses/{courseId}/posts/email")
     EmailJson setEmail(@PathVariable long courseId, @RequestBody EmailJson body) {
         qa.emailDelivery(courseId); // the caller's membership before anything about the body
@@ -96,6 +105,7 @@ class QaController {
         return email(courseId);
     }
 
+    @Operation(summary = "Upload an image for a Q&A post")
     @PostMapping("/api/v1/courses/{courseId}/posts/images")
     @ResponseStatus(HttpStatus.CREATED)
     ImageJson upload(@PathVariable long courseId, @RequestParam(value = "file", required = false) MultipartFile file)
@@ -109,6 +119,7 @@ class QaController {
     }
 
     /** The checked type, and nosniff so a browser never reinterprets the bytes as something else. */
+    @Operation(summary = "Download a Q&A image")
     @GetMapping("/api/v1/qa-images/{imageId}")
     ResponseEntity<byte[]> image(@PathVariable long imageId) {
         QaImage image = qa.image(imageId);
@@ -119,40 +130,49 @@ class QaController {
                 .body(image.content());
     }
 
+    @Operation(summary = "A Q&A thread: post, answers and comments (marks it read)")
     @GetMapping("/api/v1/posts/{postId}")
     PostThread thread(@PathVariable long postId) {
         return qa.thread(postId);
     }
 
+    @Operation(summary = "Answer a Q&A post")
+    @ApiConflict("The post is locked")
     @PostMapping("/api/v1/posts/{postId}/answers")
     @ResponseStatus(HttpStatus.CREATED)
     Reply answer(@PathVariable long postId, @RequestBody ReplyJson body) {
         return qa.answer(postId, body.body(), Boolean.TRUE.equals(body.anonymous()));
     }
 
+    @Operation(summary = "Comment on a Q&A post or answer")
+    @ApiConflict("The post is locked")
     @PostMapping("/api/v1/posts/{postId}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     Reply comment(@PathVariable long postId, @RequestBody ReplyJson body) {
         return qa.comment(postId, body.answerId(), body.body(), Boolean.TRUE.equals(body.anonymous()));
     }
 
+    @Operation(summary = "Mark a Q&A post resolved or not")
     @PostMapping("/api/v1/posts/{postId}/resolved")
     PostThread resolve(@PathVariable long postId, @RequestBody FlagJson body) {
         qa.resolve(postId, !Boolean.FALSE.equals(body.value()));
         return qa.thread(postId);
     }
 
+    @Operation(summary = "Follow or unfollow a Q&A post")
     @PostMapping("/api/v1/posts/{postId}/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void follow(@PathVariable long postId, @RequestBody FlagJson body) {
         qa.follow(postId, !Boolean.FALSE.equals(body.value()));
     }
 
+    @Operation(summary = "Pin, lock, make public or mark a post a duplicate (staff)")
     @PostMapping("/api/v1/posts/{postId}/moderation")
     Post moderate(@PathVariable long postId, @RequestBody Moderation body) {
         return qa.moderate(postId, body);
     }
 
+    @Operation(summary = "Endorse an answer (staff)")
     @PostMapping("/api/v1/answers/{answerId}/endorsed")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void endorse(@PathVariable long answerId, @RequestBody FlagJson body) {

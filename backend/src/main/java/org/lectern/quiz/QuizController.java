@@ -1,5 +1,7 @@
 package org.lectern.quiz;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -44,18 +46,22 @@ class QuizController {
         this.quizzes = quizzes;
     }
 
+    @Operation(summary = "Create a quiz (staff)")
+    @ApiConflict("The course already has a quiz of that short name")
     @PostMapping("/api/v1/courses/{courseId}/quizzes")
     @ResponseStatus(HttpStatus.CREATED)
     QuizJson create(@PathVariable long courseId, @RequestBody QuizDraft draft) {
         return one(quizzes.create(courseId, draft).id());
     }
 
+    @Operation(summary = "List the course's quizzes")
     @GetMapping("/api/v1/courses/{courseId}/quizzes")
     List<QuizJson> list(@PathVariable long courseId) {
         return quizzes.list(courseId).stream().map(r -> QuizJson.of(r.quiz(), null,
                 r.mine().isEmpty() ? null : r.mine().stream().map(AttemptJson::of).toList(), r.reminder() ? Boolean.TRUE : null)).toList();
     }
 
+    @Operation(summary = "Read a quiz (students: no questions, no keys)")
     @GetMapping("/api/v1/quizzes/{quizId}")
     QuizJson one(@PathVariable long quizId) {
         var page = quizzes.page(quizId);
@@ -65,43 +71,54 @@ class QuizController {
         return QuizJson.of(page.quiz(), null, page.myAttempts().stream().map(AttemptJson::of).toList(), page.reminder());
     }
 
+    @Operation(summary = "Change a quiz's settings, or its questions until a student starts (staff)")
+    @ApiConflict("A student has started the quiz")
     @PutMapping("/api/v1/quizzes/{quizId}")
     QuizJson update(@PathVariable long quizId, @RequestBody QuizDraft draft) {
         quizzes.update(quizId, draft);
         return one(quizId);
     }
 
+    @Operation(summary = "Start or resume the caller's quiz attempt")
     @PostMapping("/api/v1/quizzes/{quizId}/attempt")
     AttemptView start(@PathVariable long quizId) {
         return quizzes.start(quizId);
     }
 
+    @Operation(summary = "Students who have not passed a must-pass quiz (staff)")
     @GetMapping("/api/v1/quizzes/{quizId}/must-pass")
     List<MustPassRow> mustPass(@PathVariable long quizId) {
         return quizzes.mustPass(quizId);
     }
 
+    @Operation(summary = "Read a quiz attempt")
     @GetMapping("/api/v1/quiz-attempts/{attemptId}")
     AttemptView attempt(@PathVariable long attemptId) {
         return quizzes.attempt(attemptId);
     }
 
     /** Body: {"choices": [1]} for choice questions (option indices), {"number": 0.5}, or {"text": "..."}. */
+    @Operation(summary = "Save an answer in a quiz attempt")
+    @ApiConflict("The attempt's deadline has passed")
     @PutMapping("/api/v1/quiz-attempts/{attemptId}/answers/{questionId}")
     SavedAnswer save(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody Answer answer) {
         return quizzes.saveAnswer(attemptId, questionId, answer);
     }
 
+    @Operation(summary = "Submit a quiz attempt")
     @PostMapping("/api/v1/quiz-attempts/{attemptId}/submit")
     AttemptView submit(@PathVariable long attemptId) {
         return quizzes.submit(attemptId);
     }
 
+    @Operation(summary = "Short answers waiting for a TA's grade (staff)")
     @GetMapping("/api/v1/courses/{courseId}/quiz-grading")
     List<PendingAnswer> queue(@PathVariable long courseId) {
         return quizzes.gradingQueue(courseId);
     }
 
+    @Operation(summary = "Grade a short answer (staff)")
+    @ApiConflict("The attempt is still in progress")
     @PutMapping("/api/v1/quiz-attempts/{attemptId}/answers/{questionId}/grade")
     AttemptView grade(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody GradeJson grade) {
         return quizzes.grade(attemptId, questionId, grade == null ? null : grade.points(), grade == null ? null : grade.comment());

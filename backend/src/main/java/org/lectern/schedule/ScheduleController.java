@@ -1,6 +1,7 @@
 package org.lectern.schedule;
 
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ class ScheduleController {
         this.schedule = schedule;
     }
 
+    @Operation(summary = "The lecture schedule")
     @GetMapping("/lectures")
     List<LectureJson> lectures(@PathVariable long courseId) {
         CourseSchedule s = schedule.schedule(courseId);

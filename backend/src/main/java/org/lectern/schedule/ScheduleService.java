@@ -137,6 +137,13 @@ public class ScheduleService {
         return repo.item(courseId, id).orElseThrow();
     }
 
+    /** For features whose release time changes after they registered their item (an assignment released early or moved). */
+    @Transactional
+    public void moveItemRelease(long courseId, long itemId, Instant releaseAt) {
+        access.staff(courseId);
+        repo.updateItemRelease(courseId, itemId, releaseAt);
+    }
+
     private static List<CourseItem> visibleItems(CourseAccess.Grant grant, List<CourseItem> items) {
         if (grant.isStaff()) {
             return items;

@@ -1,5 +1,6 @@
 package org.lectern.submission;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ class SubmissionController {
         this.submissions = submissions;
     }
 
+    @Operation(summary = "Submit a notebook, Python file or model (staff: on a student's behalf)")
     @PostMapping(value = "/api/v1/assignments/{assignmentId}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Receipt submit(@PathVariable long assignmentId, @RequestParam("file") MultipartFile file,
@@ -41,12 +43,14 @@ class SubmissionController {
                 reason == null || reason.isBlank() ? "submitted through the API" : reason, file.getOriginalFilename(), file.getBytes());
     }
 
+    @Operation(summary = "Grade a reference solution (staff)")
     @PostMapping(value = "/api/v1/assignments/{assignmentId}/reference", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Receipt reference(@PathVariable long assignmentId, @RequestParam("file") MultipartFile file) throws IOException {
         return submissions.submitReference(assignmentId, file.getOriginalFilename(), file.getBytes());
     }
 
+    @Operation(summary = "Choose which version of a submission counts")
     @PostMapping("/api/v1/submissions/{submissionId}/choose")
     void choose(@PathVariable long submissionId) {
         submissions.choose(submissionId);

@@ -1,5 +1,7 @@
 package org.lectern.training;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.lectern.platform.api.ApiConflict;
 import java.util.Arrays;
 import java.util.List;
 import org.lectern.grading.training.Architecture;
@@ -45,6 +47,7 @@ class TrainingController {
     }
 
     /** What a run may choose from, with the limits and the recipe's presets. */
+    @Operation(summary = "What a training run may choose from, with limits and presets")
     @GetMapping("/api/v1/courses/{courseId}/training/choices")
     ChoicesJson choices(@PathVariable long courseId) {
         List<TrainingDataset> datasets = training.datasets(courseId);
@@ -57,49 +60,59 @@ class TrainingController {
                 TrainingConfig.MAX_LEARNING_RATE, TrainingConfig.MAX_WEIGHT_DECAY);
     }
 
+    @Operation(summary = "The datasets the course offers for training")
     @GetMapping("/api/v1/courses/{courseId}/training/datasets")
     List<TrainingDataset> datasets(@PathVariable long courseId) {
         return training.datasets(courseId);
     }
 
+    @Operation(summary = "Offer a dataset for training (instructors)")
     @PostMapping("/api/v1/courses/{courseId}/training/datasets")
     List<TrainingDataset> addDataset(@PathVariable long courseId, @RequestBody DatasetJson body) {
         return training.addDataset(courseId, body == null ? null : body.key());
     }
 
+    @Operation(summary = "Read the training quotas")
     @GetMapping("/api/v1/courses/{courseId}/training/settings")
     TrainingSettings settings(@PathVariable long courseId) {
         return training.settings(courseId);
     }
 
+    @Operation(summary = "Set the training quotas (instructors)")
     @PutMapping("/api/v1/courses/{courseId}/training/settings")
     TrainingSettings updateSettings(@PathVariable long courseId, @RequestBody TrainingSettings body) {
         return training.updateSettings(courseId, body);
     }
 
+    @Operation(summary = "The caller's and their team's quota use this week")
     @GetMapping("/api/v1/courses/{courseId}/training/quota")
     TrainingQuota quota(@PathVariable long courseId) {
         return training.quota(courseId);
     }
 
     /** The cost and the quotas before a run starts; 400 for bad choices, like a start. */
+    @Operation(summary = "Estimate a training run's cost against the quotas")
     @PostMapping("/api/v1/courses/{courseId}/training/estimate")
     TrainingEstimate estimate(@PathVariable long courseId, @RequestBody TrainingDraft body) {
         return training.estimate(courseId, body);
     }
 
     /** Queues a run: 201; 400 for bad choices; 409 when it does not fit the quotas. */
+    @Operation(summary = "Queue a training run")
+    @ApiConflict("The run does not fit the student's or the team's weekly quota")
     @PostMapping("/api/v1/courses/{courseId}/training/runs")
     @ResponseStatus(HttpStatus.CREATED)
     TrainingRun start(@PathVariable long courseId, @RequestBody TrainingDraft body) {
         return training.start(courseId, body);
     }
 
+    @Operation(summary = "List the training runs the caller may see")
     @GetMapping("/api/v1/courses/{courseId}/training/runs")
     List<TrainingRun> runs(@PathVariable long courseId) {
         return training.runs(courseId);
     }
 
+    @Operation(summary = "A training run with its epochs so far")
     @GetMapping("/api/v1/courses/{courseId}/training/runs/{runId}")
     TrainingRunDetail run(@PathVariable long courseId, @PathVariable long runId) {
         TrainingRunDetail detail = training.run(runId);
@@ -109,6 +122,8 @@ class TrainingController {
         return detail;
     }
 
+    @Operation(summary = "Cancel a training run")
+    @ApiConflict("The run has already ended")
     @PostMapping("/api/v1/courses/{courseId}/training/runs/{runId}/cancel")
     TrainingRun cancel(@PathVariable long courseId, @PathVariable long runId) {
         run(courseId, runId);
@@ -116,6 +131,7 @@ class TrainingController {
     }
 
     /** {@code ?runs=12,15,19}: the runs side by side with their curves. */
+    @Operation(summary = "Compare training runs side by side with their curves")
     @GetMapping("/api/v1/courses/{courseId}/training/compare")
     List<TrainingRunDetail> compare(@PathVariable long courseId, @RequestParam("runs") String runs) {
         try {

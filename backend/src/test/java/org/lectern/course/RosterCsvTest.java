@@ -22,7 +22,7 @@ class RosterCsvTest {
                         "Student,Sortable Name,ID,SIS User ID,SIS Login ID,Section,Role\n"
                                 + "    Points Possible,,,,,,\n"
                                 + ",\"Hopper, Grace\",123,9001,grace@uni.edu,CSE 493 AA,StudentEnrollment\n",
-                        List.of(new RosterCsv.Row(3, "Grace Hopper", "grace@uni.edu", "StudentEnrollment", "CSE 493 AA", "9001"))),
+                        List.of(new RosterCsv.Row(3, "Grace Hopper", "grace@uni.edu", "StudentEnrollment", "CSE 493 AA", "9001", "grace@uni.edu"))),
                 Arguments.of("quoted comma in a name, blank lines skipped, row numbers kept",
                         "name,email\n\n\"Lovelace, Ada (she/her)\",ada@uni.edu\n\nBob,bob@uni.edu\n",
                         List.of(new RosterCsv.Row(3, "Lovelace, Ada (she/her)", "ada@uni.edu", "", "", ""),

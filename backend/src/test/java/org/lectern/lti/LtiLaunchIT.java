@@ -137,6 +137,33 @@ class LtiLaunchIT {
         assertThat(canvas.get("privacy_level").asString()).isEqualTo("public");
         assertThat(canvas.get("settings").get("placements").toString()).contains("link_selection").contains("assignment_selection")
                 .contains("LtiDeepLinkingRequest");
+        assertThat(config.get("custom_fields").get("canvas_user_id").asString()).isEqualTo("$Canvas.user.id");
+        assertThat(config.get("custom_fields").get("canvas_assignment_id").asString()).isEqualTo("$Canvas.assignment.id");
+    }
+
+    @Test
+    void canvasIdsFromTheLaunchFillTheCanvasExportWithoutACanvasExportReadFirst() throws Exception {
+        connectCourse();
+        as(teacher, () -> assignments.create(courseId, AssignmentDraft.of("A1", "kNN", Instant.parse("2024-01-06T20:00:00Z"),
+                Instant.parse("2024-01-19T07:59:00Z"), BigDecimal.TEN)));
+        CourseItem item = as(teacher, () -> schedule.items(courseId)).stream().filter(i -> "A1".equals(i.shortName())).findFirst().orElseThrow();
+        String csv = "/api/v1/courses/" + courseId + "/gradebook-canvas.csv";
+        String before = rest.send("GET", csv, rest.token(teacher), null, (String) null).body();
+        assertThat(before.lines().findFirst().orElseThrow()).contains(",a1,").doesNotContain("a1 (");
+
+        asStudent("canvas-" + teacher.id(), "Canvas Student", "canvas" + teacher.id() + "@uni.test", LEARNER);
+        lms.next.custom = Map.of("lectern_item", Long.toString(item.id()), "canvas_user_id", "104417", "canvas_assignment_id", "88012");
+        browser().launchAndLand(lms);
+        // Outside an assignment Canvas sends the variable's name unsubstituted: not an id, nothing linked.
+        asStudent("plain-" + teacher.id(), "Plain Student", "plain" + teacher.id() + "@uni.test", LEARNER);
+        lms.next.custom = Map.of("canvas_user_id", "$Canvas.user.id", "canvas_assignment_id", "$Canvas.assignment.id");
+        browser().launchAndLand(lms);
+
+        String after = rest.send("GET", csv, rest.token(teacher), null, (String) null).body();
+        assertThat(after.lines().findFirst().orElseThrow()).contains(",a1 (88012),").doesNotContain("a0 (");
+        assertThat(after.lines().filter(l -> l.contains("Canvas")).findFirst().orElseThrow()).contains(",104417,");
+        assertThat(after.lines().filter(l -> l.contains("Plain")).findFirst().orElseThrow()).contains("Plain\",,");
+        assertThat(after).doesNotContain("$Canvas");
     }
 
     @Test

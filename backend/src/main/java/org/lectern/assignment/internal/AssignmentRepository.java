@@ -66,6 +66,14 @@ public class AssignmentRepository {
                 .params(limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMb(), limits.outputKb(), packages, id).update();
     }
 
+    public void updateRelease(long id, Instant releaseAt) {
+        jdbc.sql("update assignment set release_at = ? where id = ?").params(Timestamp.from(releaseAt), id).update();
+    }
+
+    public Optional<Long> itemId(long id) {
+        return jdbc.sql("select item_id from assignment where id = ? and item_id is not null").param(id).query(Long.class).optional();
+    }
+
     public void releaseGrades(long id, Instant at) {
         jdbc.sql("update assignment set grades_released_at = ? where id = ?").params(at == null ? null : Timestamp.from(at), id).update();
     }

@@ -76,24 +76,30 @@ public class CourseRepository {
 
     public List<Member> members(long courseId) {
         return jdbc.sql("""
-                select a.id, a.display_name, a.email, m.role, s.name, m.sis_id, a.password_hash is not null
+                select a.id, a.display_name, a.email, m.role, s.name, m.sis_id, a.password_hash is not null, m.login
                 from membership m join account a on a.id = m.account_id left join section s on s.id = m.section_id
                 where m.course_id = ?
                 order by case m.role when 'INSTRUCTOR' then 0 when 'TA' then 1 else 2 end, a.display_name, a.email""")
                 .param(courseId)
                 .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        CourseRole.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7)))
+                        CourseRole.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)))
                 .list();
     }
 
     public void upsertMember(long courseId, long accountId, CourseRole role, Long sectionId, String sisId) {
+        upsertMember(courseId, accountId, role, sectionId, sisId, null);
+    }
+
+    /** A null section, SIS id or login keeps the one stored. */
+    public void upsertMember(long courseId, long accountId, CourseRole role, Long sectionId, String sisId, String login) {
         jdbc.sql("""
-                insert into membership (course_id, account_id, role, section_id, sis_id) values (?, ?, ?, ?, ?)
+                insert into membership (course_id, account_id, role, section_id, sis_id, login) values (?, ?, ?, ?, ?, ?)
                 on conflict (course_id, account_id) do update
                   set role = excluded.role,
                       section_id = coalesce(excluded.section_id, membership.section_id),
-                      sis_id = coalesce(excluded.sis_id, membership.sis_id)""")
-                .params(courseId, accountId, role.name(), sectionId, sisId).update();
+                      sis_id = coalesce(excluded.sis_id, membership.sis_id),
+                      login = coalesce(excluded.login, membership.login)""")
+                .params(courseId, accountId, role.name(), sectionId, sisId, login).update();
     }
 
     public int removeMember(long courseId, long accountId) {

@@ -105,4 +105,37 @@ public class GradebookRepository {
                 .list();
         return out;
     }
+    /** Item key → Canvas assignment id, for the items linked to Canvas. */
+    public java.util.Map<String, String> canvasItems(long courseId) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select item_key, canvas_assignment_id from canvas_item_link where course_id = ? order by item_key")
+                .param(courseId).query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** Account id → Canvas user id, for the members linked to Canvas. */
+    public java.util.Map<Long, String> canvasStudents(long courseId) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("select account_id, canvas_user_id from canvas_student_link where course_id = ?")
+                .param(courseId).query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    public void linkCanvasItem(long courseId, String itemKey, String canvasAssignmentId) {
+        jdbc.sql("""
+                insert into canvas_item_link (course_id, item_key, canvas_assignment_id) values (?, ?, ?)
+                on conflict (course_id, item_key) do update set canvas_assignment_id = excluded.canvas_assignment_id""")
+                .params(courseId, itemKey, canvasAssignmentId).update();
+    }
+
+    public void linkCanvasStudent(long courseId, long accountId, String canvasUserId) {
+        jdbc.sql("""
+                insert into canvas_student_link (course_id, account_id, canvas_user_id) values (?, ?, ?)
+                on conflict (course_id, account_id) do update set canvas_user_id = excluded.canvas_user_id""")
+                .params(courseId, accountId, canvasUserId).update();
+    }
 }

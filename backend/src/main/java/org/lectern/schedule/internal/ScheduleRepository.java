@@ -100,6 +100,10 @@ public class ScheduleRepository {
                 .query(Long.class).single();
     }
 
+    public void updateItemRelease(long courseId, long id, Instant release) {
+        jdbc.sql("update course_item set release_at = ? where course_id = ? and id = ?").params(ts(release), courseId, id).update();
+    }
+
     public Optional<CourseItem> item(long courseId, long id) {
         return jdbc.sql(ITEM + "where course_id = ? and id = ?").params(courseId, id).query(ScheduleRepository::item).optional();
     }

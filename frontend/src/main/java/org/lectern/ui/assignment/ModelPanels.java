@@ -70,10 +70,12 @@ final class ModelPanels {
             box.add(new Paragraph("No evaluated models yet."));
             return box;
         }
-        // Bars first: the spread of the class is what people look for.
+        // Bars first: the spread of the class is what people look for. Each names its figures on hover; screen
+        // readers get the same figures once, from the table below, so the bars are hidden from them.
         Div bars = new Div();
         bars.setId("leaderboard-chart");
         bars.addClassName("poll-chart");
+        bars.getElement().setAttribute("aria-hidden", "true");
         for (var row : board.rows()) {
             Div line = new Div();
             line.addClassName("poll-bar-row");
@@ -85,11 +87,13 @@ final class ModelPanels {
             bar.setWidth((row.publicScore() == null ? 0 : row.publicScore() * 100) + "%");
             Div track = new Div(bar);
             track.addClassName("poll-bar-track");
+            line.getElement().setAttribute("title", hover(board.metric(), row));
             line.add(new Span(row.rank() + ". " + row.who() + (row.me() ? " (you)" : "")), track, new Span(pct(row.publicScore())));
             bars.add(line);
         }
         Grid<ModelLeaderboard.Row> grid = new Grid<>();
         grid.setId("leaderboard");
+        grid.getElement().setAttribute("aria-label", "Leaderboard by " + board.metric());
         grid.addColumn(ModelLeaderboard.Row::rank).setHeader("#").setAutoWidth(true);
         grid.addColumn(r -> r.who() + (r.me() ? " (you)" : "")).setHeader("Who").setAutoWidth(true);
         grid.addColumn(r -> pct(r.publicScore())).setHeader("Public").setAutoWidth(true);
@@ -103,6 +107,19 @@ final class ModelPanels {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         box.add(bars, grid);
         return box;
+    }
+
+    /** What a leaderboard bar shows on hover: rank, who, the score, and the model's size and speed when known. */
+    static String hover(String metric, ModelLeaderboard.Row row) {
+        StringBuilder b = new StringBuilder().append(row.rank()).append(". ").append(row.who()).append(row.me() ? " (you)" : "")
+                .append(": ").append(metric).append(' ').append(pct(row.publicScore()));
+        if (row.parameters() != null) {
+            b.append(", ").append(String.format(Locale.ROOT, "%,d", row.parameters())).append(" parameters");
+        }
+        if (row.latencyMillis() != null) {
+            b.append(", ").append(String.format(Locale.ROOT, "%.3f ms", row.latencyMillis())).append(" per image");
+        }
+        return b.toString();
     }
 
     /** Instructors: the hidden evaluation data (a zip of a lectern-eval-v1 folder) and the spec as JSON. */

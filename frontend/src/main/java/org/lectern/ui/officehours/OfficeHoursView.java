@@ -91,7 +91,7 @@ public class OfficeHoursView extends CoursePage {
             SessionCard card = new SessionCard(s.id(), grant.isStaff(), zone);
             add(card);
             card.redraw();
-            LiveUpdates.follow(card, r -> broadcaster.subscribe(s.id(), r), card::redraw);
+            LiveUpdates.follow(card, r -> broadcaster.subscribe(s.id(), r), card::redraw, "The office-hours queue changed.");
         }
         if (grant.isStaff()) {
             add(figures(hours.figures(courseId)));

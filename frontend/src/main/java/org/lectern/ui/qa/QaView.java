@@ -178,7 +178,7 @@ public class QaView extends CoursePage {
         show.addValueChangeListener(e -> reload.run());
         inCategory.addValueChangeListener(e -> reload.run());
         reload.run();
-        LiveUpdates.follow(list, r -> broadcaster.course(courseId, r), reload);
+        LiveUpdates.follow(list, r -> broadcaster.course(courseId, r), reload, "The list of questions was updated.");
         if (grant.isStaff()) {
             var t = qa.responseTimes(courseId);
             Paragraph times = new Paragraph("Response times: " + t.staffAnswered() + " of " + t.posts() + " questions have a staff answer · "
