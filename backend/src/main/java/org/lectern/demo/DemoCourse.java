@@ -1,6 +1,7 @@
 package org.lectern.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.lectern.announcement.AnnouncementService;
 import org.lectern.course.Course;
 import org.lectern.course.CourseDraft;
 import org.lectern.course.CourseRole;
@@ -22,14 +24,18 @@ import org.lectern.identity.CurrentUser;
 import org.lectern.identity.SiteRole;
 import org.lectern.livemodel.LiveModelExerciseDraft;
 import org.lectern.livemodel.LiveModelService;
+import org.lectern.paper.PaperDraft;
+import org.lectern.paper.PaperService;
 import org.lectern.platform.LecternProperties;
-import org.lectern.quiz.QuizDraft;
+import org.lectern.poll.PollService;
 import org.lectern.quiz.QuizDraft.QuestionDraft;
+import org.lectern.quiz.QuizDraft;
 import org.lectern.quiz.QuizService;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.LectureDraft;
 import org.lectern.schedule.ScheduleService;
+import org.lectern.survey.SurveyService;
 import org.lectern.training.TrainingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,19 +78,20 @@ class DemoCourse implements ApplicationRunner {
     private final ExerciseService exercises;
     private final LiveModelService liveModels;
     private final TrainingService training;
-    private final org.lectern.survey.SurveyService surveys;
-    private final org.lectern.announcement.AnnouncementService announcements;
-    private final java.time.Clock clock;
-    private final org.lectern.poll.PollService polls;
+    private final SurveyService surveys;
+    private final AnnouncementService announcements;
+    private final Clock clock;
+    private final PollService polls;
+    private final PaperService paperService;
     /** Days added to every seed date (whole weeks, so Tuesday lectures stay on Tuesdays); set when the course is built. */
     private long shift;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises,
-               LiveModelService liveModels, TrainingService training, org.lectern.survey.SurveyService surveys,
-               org.lectern.announcement.AnnouncementService announcements, java.time.Clock clock,
-               org.lectern.poll.PollService polls) {
+               LiveModelService liveModels, TrainingService training, SurveyService surveys,
+               AnnouncementService announcements, Clock clock, PollService polls, PaperService paperService) {
         this.polls = polls;
+        this.paperService = paperService;
         this.training = training;
         this.surveys = surveys;
         this.announcements = announcements;
@@ -129,10 +136,6 @@ class DemoCourse implements ApplicationRunner {
                 ======================""", env.getProperty("local.server.port", "8080"), password);
     }
 
-    /** Set by Spring after construction (a field, so the constructor that others extend stays as it is). */
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.lectern.paper.PaperService paperService;
-
     /**
      * A COMP541-style reading list: three papers, each discussed at a lecture (reviews are due when it starts), open for
      * groups to claim; the presentation roles are COMP541's defaults (overview 14, strengths 8, weaknesses 8, questions 10).
@@ -145,7 +148,7 @@ class DemoCourse implements ApplicationRunner {
                 {"R3", "Attention Is All You Need", "Vaswani et al.", "https://arxiv.org/abs/1706.03762", 8}};
         for (Object[] p : list) {
             var lecture = lectures.get(Math.min((Integer) p[4], lectures.size() - 1));
-            paperService.create(id, new org.lectern.paper.PaperDraft((String) p[0], (String) p[1], (String) p[2], (String) p[3],
+            paperService.create(id, new PaperDraft((String) p[0], (String) p[1], (String) p[2], (String) p[3],
                     lecture.startsAt(), BigDecimal.TEN));
         }
     }

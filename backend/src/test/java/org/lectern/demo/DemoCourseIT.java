@@ -32,6 +32,7 @@ class DemoCourseIT {
     @Autowired org.lectern.announcement.AnnouncementService announcements;
     @Autowired java.time.Clock clock;
     @Autowired org.lectern.poll.PollService polls;
+    @Autowired org.lectern.paper.PaperService papers;
 
     private org.lectern.identity.Account instructor0() {
         return accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
@@ -51,7 +52,7 @@ class DemoCourseIT {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens(), props.metrics(), props.secret());
         var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training, surveys,
-                announcements, clock, polls);
+                announcements, clock, polls, papers);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 

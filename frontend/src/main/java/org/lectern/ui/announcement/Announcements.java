@@ -14,7 +14,7 @@ import java.util.Locale;
 import org.lectern.announcement.Announcement;
 import org.lectern.announcement.AnnouncementService;
 import org.lectern.ui.Notifications;
-import org.lectern.ui.exercise.MathMarkdown;
+import org.lectern.ui.MathMarkdown;
 
 /**
  * The announcements on the course page: each stays until the reader dismisses it. Staff also get a form to post one,

@@ -57,7 +57,7 @@ public class GradingPolicyForm extends VerticalLayout {
         setPadding(false);
         setId("grading-policy-form");
         PolicyDocument doc = policies.policy(courseId);
-        var names = org.lectern.ui.gradebook.ItemNames.of(doc.categories().stream().flatMap(c -> c.items().stream())
+        var names = org.lectern.ui.ItemNames.of(doc.categories().stream().flatMap(c -> c.items().stream())
                 .map(PolicyDocument.ItemJson::shortName).toList(), scheduled);
 
         LateRules late = new LateRules();

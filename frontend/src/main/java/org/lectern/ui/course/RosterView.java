@@ -35,7 +35,7 @@ import org.lectern.course.RosterPlan;
 import org.lectern.project.TeamService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
-import org.lectern.ui.project.TeamsPanel;
+import org.lectern.ui.course.TeamsPanel;
 
 /**
  * The roster: staff see everyone; instructors add people one by one or import a CSV, seeing a

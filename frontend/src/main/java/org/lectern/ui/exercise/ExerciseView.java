@@ -1,5 +1,7 @@
 package org.lectern.ui.exercise;
 
+import org.lectern.ui.MathMarkdown;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -73,7 +75,7 @@ public class ExerciseView extends CoursePage {
         addClassName("exercise");
         // The course around it, so a student who came from a lecture can find their way back.
         add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
-                org.lectern.ui.schedule.LectureLink.back(schedule, courseId, s.exercise().lectureId()));
+                org.lectern.ui.LectureLink.back(schedule, courseId, s.exercise().lectureId()));
         H2 title = new H2(s.exercise().shortName() + " · " + s.exercise().title());
         title.setId("exercise-title");
         Span status = new Span(status(s));

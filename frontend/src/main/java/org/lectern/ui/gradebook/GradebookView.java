@@ -1,5 +1,7 @@
 package org.lectern.ui.gradebook;
 
+import org.lectern.ui.ItemNames;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

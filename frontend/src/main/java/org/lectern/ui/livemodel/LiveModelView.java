@@ -68,7 +68,7 @@ public class LiveModelView extends CoursePage {
         }
         addClassName("live-model");
         add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
-                org.lectern.ui.schedule.LectureLink.back(schedule, courseId, e.lectureId()));
+                org.lectern.ui.LectureLink.back(schedule, courseId, e.lectureId()));
         H2 title = new H2(e.shortName() + " · " + e.title());
         title.setId("live-title");
         add(title, new Paragraph("Draw one digit, 0 to 9, as large as you like. After each stroke the network answers: how sure it is"

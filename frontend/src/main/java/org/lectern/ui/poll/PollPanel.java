@@ -16,7 +16,7 @@ import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
 import org.lectern.poll.PollTally;
 import org.lectern.ui.Notifications;
-import org.lectern.ui.exercise.MathMarkdown;
+import org.lectern.ui.MathMarkdown;
 
 /** Draws one poll snapshot: the question, the phase and its timer, the vote buttons, the bars. */
 class PollPanel extends VerticalLayout {

@@ -1,5 +1,7 @@
 package org.lectern.ui.project;
 
+import org.lectern.ui.course.TeamsPanel;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;

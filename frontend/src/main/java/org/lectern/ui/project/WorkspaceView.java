@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -35,7 +36,7 @@ import org.lectern.workspace.NotebookRunService;
 import org.lectern.workspace.WorkspaceService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
-import org.lectern.ui.exercise.MathMarkdown;
+import org.lectern.ui.MathMarkdown;
 
 /**
  * A team's project workspace: the notes page (Markdown, rendered by the app's one sanitised Markdown path), the files with
@@ -81,7 +82,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 + (w.mentorName() == null ? "" : " · mentor " + w.mentorName())));
         RouteParameters course = new RouteParameters("courseId", Long.toString(team.courseId()));
         add(new HorizontalLayout(new RouterLink("Teams", TeamsView.class, course),
-                new RouterLink("Training runs (playground)", org.lectern.ui.training.TrainingView.class, course)));
+                // by route: naming the playground's view class here would tie the view packages into a cycle
+                new Anchor("courses/" + team.courseId() + "/training", "Training runs (playground)")));
         mentor(w);
         notes(w);
         files(w);

@@ -32,7 +32,7 @@ import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
-import org.lectern.ui.exercise.MathMarkdown;
+import org.lectern.ui.MathMarkdown;
 
 /**
  * One question with its answers and follow-ups. Every text written by people goes through {@link MathMarkdown}, the

@@ -51,7 +51,7 @@ import org.lectern.quiz.SavedAnswer;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
-import org.lectern.ui.exercise.MathMarkdown;
+import org.lectern.ui.MathMarkdown;
 
 /**
  * One quiz. A student starts it (or resumes: the server keeps the attempt and its deadline), answers
@@ -212,7 +212,7 @@ public class QuizView extends CoursePage {
         H4 heading = new H4("Question " + n + " · " + fmt(question.points()) + (question.points().compareTo(BigDecimal.ONE) == 0 ? " point" : " points"));
         heading.getStyle().set("margin", "0");
         // Markdown with math, as exercise prompts are (an instructor's plain text reads the same).
-        var prompt = org.lectern.ui.exercise.MathMarkdown.of(question.prompt());
+        var prompt = org.lectern.ui.MathMarkdown.of(question.prompt());
         Span saved = new Span(question.savedAt() == null ? "" : "Saved " + org.lectern.ui.Dates.timeWithSeconds(question.savedAt(), zone));
         saved.setId("saved-" + n);
         saved.addClassName("lectern-muted");

@@ -36,6 +36,7 @@ import org.lectern.schedule.CourseSchedule;
 import org.lectern.schedule.ScheduleAssembler;
 import org.lectern.schedule.ScheduleService;
 import org.lectern.schedule.Week;
+import org.lectern.ui.LectureLink;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.announcement.Announcements;
 import org.lectern.ui.course.CourseHeader;
@@ -119,7 +120,7 @@ public class ScheduleView extends CoursePage {
         card.addClassName("lectern-card");
         card.setId("lecture-" + l.number());
         Span anchor = new Span(); // the target of "Back to the lecture" links from its exercises
-        anchor.setId(anchorOf(l.id()));
+        anchor.setId(LectureLink.anchorOf(l.id()));
         card.add(anchor);
         Span when = new Span("Lecture " + l.number() + " · " + org.lectern.ui.Dates.dateTime(e.start().atZone(zone)) + "–" + e.end()
                 + (l.location() == null ? "" : " · " + l.location()));
@@ -168,11 +169,6 @@ public class ScheduleView extends CoursePage {
             card.add(actions);
         }
         return card;
-    }
-
-    /** The element id a link uses to land on a lecture's card. */
-    public static String anchorOf(long lectureId) {
-        return "at-lecture-" + lectureId;
     }
 
     private static Component chip(CourseItem i, String relation, ZoneId zone) {

@@ -1,4 +1,4 @@
-package org.lectern.ui.exercise;
+package org.lectern.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;

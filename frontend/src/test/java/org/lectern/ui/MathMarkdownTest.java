@@ -1,4 +1,6 @@
-package org.lectern.ui.exercise;
+package org.lectern.ui;
+
+import org.lectern.ui.MathMarkdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package org.lectern.ui.gradebook;
+package org.lectern.ui;
+
+import org.lectern.ui.ItemNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.lectern.ui.project;
+package org.lectern.ui.course;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,4 +1,4 @@
-package org.lectern.ui.gradebook;
+package org.lectern.ui;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class ItemNames {
         return names;
     }
 
-    static Name fallback(String key) {
+    public static Name fallback(String key) {
         Matcher m = LETTERS_DIGITS.matcher(key);
         String words;
         if (m.matches()) {
