@@ -210,6 +210,26 @@ class MailIT {
         assertThat(to(smtp, s.otherStudent().email())).isEmpty();
     }
 
+    @Autowired Outbox outbox;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aMessageThatCanNeverBeSentIsRecordedAsFailedForTheSiteAdmin() {
+        String bad = "not an address " + System.nanoTime() + "@@x";
+        tx.executeWithoutResult(t -> outbox.queue(MailTemplates.passwordReset(bad, "http://lectern.test/reset-password/x", 30)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select state from mail_outbox where recipient = ?")
+                .param(bad).query(String.class).single().equals("FAILED"));
+        Account admin = people.make("mail-admin", org.lectern.identity.SiteRole.ADMIN);
+        var status = as(admin, () -> outbox.status());
+        assertThat(status.enabled()).isTrue();
+        assertThat(status.recent()).anySatisfy(m -> {
+            assertThat(m.recipient()).isEqualTo(bad);
+            assertThat(m.state()).isEqualTo("FAILED");
+            assertThat(m.lastError()).isNotBlank();
+        });
+        assertThatThrownBy(() -> as(people.user("nosy"), () -> outbox.status())).isInstanceOf(org.lectern.platform.ForbiddenException.class);
+    }
+
     @Test
     void anSmtpOutageLosesNothingAndEachMessageIsDeliveredOnce() throws Exception {
         var s = coursework.setup(false);

@@ -12,7 +12,8 @@ class MailTemplatesTest {
     void everyValueFromAPersonIsEscapedInHtmlAndKeptPlainInText() {
         Mail m = MailTemplates.announcement("a@uni.edu", "CSE <493G1>", "Quiz \"2\" & more", "<img src=x onerror=alert(1)>", "http://l/courses/1");
         assertThat(m.html()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img")
-                .contains("Quiz &quot;2&quot; &amp; more").contains("CSE &lt;493G1&gt;");
+                .contains("Quiz &quot;2&quot; &amp; more");
+        assertThat(MailTemplates.gradesReleased("a@uni.edu", "CSE <493G1>", "A1", "http://l/a").html()).contains("CSE &lt;493G1&gt;");
         assertThat(m.text()).contains("<img src=x onerror=alert(1)>");
     }
 
