@@ -101,8 +101,8 @@ class MailIT {
         return ((jakarta.mail.internet.MimeMultipart) m.getContent()).getBodyPart(index).getContent().toString();
     }
 
-    static String link(MimeMessage m, String path) {
-        Matcher matcher = Pattern.compile("http://lectern\\.test" + path + "([A-Za-z0-9_\\-]+)").matcher(body(m));
+    static String link(MimeMessage m, String path) throws Exception {
+        Matcher matcher = Pattern.compile("http://lectern\\.test" + path + "([A-Za-z0-9_\\-]+)").matcher(part(m, 0));
         assertThat(matcher.find()).as("a link to " + path).isTrue();
         return matcher.group(1);
     }
@@ -228,6 +228,24 @@ class MailIT {
             assertThat(m.lastError()).isNotBlank();
         });
         assertThatThrownBy(() -> as(people.user("nosy"), () -> outbox.status())).isInstanceOf(org.lectern.platform.ForbiddenException.class);
+    }
+
+    @Autowired OutboxSender sender;
+
+    @Test
+    void senderReplicasWorkingTheOutboxTogetherSendEachMessageOnce() throws Exception {
+        String run = Long.toString(System.nanoTime());
+        List<String> addresses = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "many-" + run + "-" + i + "@test.lectern").toList();
+        tx.executeWithoutResult(t -> addresses.forEach(a -> outbox.queue(MailTemplates.gradesReleased(a, "C", "A1", "http://lectern.test/a"))));
+        // Two more senders besides the pool's own task, as other app replicas would be.
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(() -> sender.sendDue());
+            var b = pool.submit(() -> sender.sendDue());
+            a.get();
+            b.get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> addresses.stream().allMatch(x -> !to(smtp, x).isEmpty()));
+        assertThat(addresses).allSatisfy(x -> assertThat(to(smtp, x)).hasSize(1));
     }
 
     @Test
