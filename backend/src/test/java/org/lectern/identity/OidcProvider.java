@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * client's secret and the code and returns an RS256-signed id_token. {@link #next} also lets a test make the provider
  * misbehave (wrong issuer, wrong audience, an unverified address).
  */
-final class OidcProvider implements AutoCloseable {
+public final class OidcProvider implements AutoCloseable {
 
     /** Who the next authorization signs in, and how the token about them is made. */
     static final class Next {
@@ -47,7 +47,7 @@ final class OidcProvider implements AutoCloseable {
     private final RSAKey key;
     private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
 
-    OidcProvider(int port, String clientId, String clientSecret) throws Exception {
+    public OidcProvider(int port, String clientId, String clientSecret) throws Exception {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -59,7 +59,7 @@ final class OidcProvider implements AutoCloseable {
         server.start();
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/idp";
     }
 

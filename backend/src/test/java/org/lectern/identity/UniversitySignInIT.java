@@ -7,18 +7,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.BackendTest;
 import org.lectern.People;
+import org.lectern.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * University sign-in over HTTP, the whole redirect flow: Lectern → the provider's authorization endpoint → back with a
  * code → Lectern exchanges it at the token endpoint and checks the signed id_token → a session for the matched account.
- * The provider is a real OpenID Connect server started here ({@link OidcProvider}); the browser chain under test is
+ * The provider is a real OpenID Connect server on a free port ({@link OidcProvider}, started by {@link TestServers}); the browser chain under test is
  * {@link UniversitySignIn#configure} as the UI's chain applies it (see {@code OidcTestChain}).
  */
 @BackendTest
@@ -30,13 +30,8 @@ class UniversitySignInIT {
     @Autowired People people;
 
     @BeforeAll
-    static void start() throws Exception {
-        idp = new OidcProvider(47026, "lectern-test", "test-client-secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        idp.close();
+    static void findProvider() {
+        idp = TestServers.idp();
     }
 
     record Outcome(String landedOn, String whoAmI) {

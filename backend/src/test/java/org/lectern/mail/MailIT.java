@@ -7,7 +7,6 @@ import static org.lectern.People.as;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.lectern.BackendTest;
 import org.lectern.Coursework;
 import org.lectern.People;
 import org.lectern.TestClock;
+import org.lectern.TestServers;
 import org.lectern.announcement.AnnouncementService;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseRole;
@@ -39,11 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
 
-/** Mail through the outbox to a real SMTP server (GreenMail) started here, on the port the test settings name. */
+/** Mail through the outbox to a real SMTP server (GreenMail) on the port the test context was given ({@link TestServers}). */
 @BackendTest
 class MailIT {
 
-    static final int PORT = 47025;
     static GreenMail smtp;
 
     @Autowired Coursework coursework;
@@ -60,14 +58,8 @@ class MailIT {
     @Autowired JdbcClient jdbc;
 
     @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+    static void findSmtp() {
+        smtp = TestServers.smtp();
     }
 
     @AfterEach
@@ -251,15 +243,14 @@ class MailIT {
     @Test
     void anSmtpOutageLosesNothingAndEachMessageIsDeliveredOnce() throws Exception {
         var s = coursework.setup(false);
-        smtp.stop();
-        GreenMail back = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+        TestServers.stopSmtp();
         try {
             as(s.instructor(), () -> announcements.post(s.courseId(), "Room change", "Kane 120", null));
             // The sender tried and failed: the row waits, with the reason.
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                     "select count(*) from mail_outbox where recipient = ? and state = 'QUEUED' and attempts >= 1 and last_error is not null")
                     .param(s.student().email()).query(Integer.class).single() == 1);
-            back.start();
+            GreenMail back = TestServers.smtp();
             await().atMost(Duration.ofSeconds(20)).until(() -> to(back, s.student().email()).size() == 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select state from mail_outbox where recipient = ? and kind = 'announcement'")
                     .param(s.student().email()).query(String.class).single().equals("SENT"));
@@ -270,9 +261,7 @@ class MailIT {
                     .query(Integer.class).single() == 0);
             assertThat(to(back, s.student().email())).hasSize(1);
         } finally {
-            back.stop();
-            smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-            smtp.start();
+            smtp = TestServers.smtp();
         }
     }
 }

@@ -86,16 +86,12 @@ public class LecternServer implements BeforeAllCallback {
         Files.createDirectories(target);
         Path data = Files.createTempDirectory(target, "e2e-data-");
         Path log = target.resolve("e2e-app.log");
-        int smtpPort;
-        int idpPort;
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            smtpPort = a.getLocalPort();
-            idpPort = b.getLocalPort();
-        }
-        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        // The SMTP server and the provider bind port 0 and keep it: runs side by side on one machine never collide.
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
+        int smtpPort = smtp.getSmtp().getPort();
         try {
-            idp = new TestIdp(idpPort, "lectern-e2e", "e2e-client-secret");
+            idp = new TestIdp(0, "lectern-e2e", "e2e-client-secret");
         } catch (Exception e) {
             throw new IOException(e);
         }
