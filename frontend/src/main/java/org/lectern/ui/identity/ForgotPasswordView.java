@@ -9,11 +9,11 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.SignInLockedException;
 import org.lectern.mail.Outbox;
+import org.lectern.ui.ClientAddress;
 import org.lectern.ui.Notifications;
 
 /** "Forgot password?": asks for the e-mail and always answers the same, whether or not an account has it. */
@@ -48,7 +48,7 @@ public class ForgotPasswordView extends VerticalLayout {
                 return;
             }
             try {
-                accounts.requestPasswordReset(email.getValue(), clientAddress());
+                accounts.requestPasswordReset(email.getValue(), ClientAddress.current());
                 // The same words for every address: the page never tells whether an account exists.
                 done.setText("If an account uses " + email.getValue().strip() + ", a link to choose a new password is on its way. "
                         + "It works once, for " + AccountService.RESET_LIFETIME.toMinutes() + " minutes.");
@@ -59,10 +59,5 @@ public class ForgotPasswordView extends VerticalLayout {
         });
         add(new Paragraph("Type the e-mail address you sign in with; we send a link to choose a new password."), email, send, done,
                 new RouterLink("Back to sign-in", LoginView.class));
-    }
-
-    static String clientAddress() {
-        var session = VaadinSession.getCurrent();
-        return session == null || session.getBrowser() == null ? null : session.getBrowser().getAddress();
     }
 }
