@@ -52,8 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty("lectern.demo.enabled")
 class DemoCourse implements ApplicationRunner {
 
-    /** The demo accounts' domain: a run outside demo mode refuses data that holds it (see {@link DemoDataGuard}). */
-    static final String DOMAIN = "demo.lectern";
+    static final String DOMAIN = DemoAddresses.DOMAIN;
     static final String CODE = "CSE 493G1";
     static final String TERM = "Winter 2024";
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");

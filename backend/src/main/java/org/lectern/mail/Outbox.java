@@ -3,6 +3,7 @@ package org.lectern.mail;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.lectern.demo.DemoAddresses;
 import org.lectern.identity.CurrentUser;
 import org.lectern.mail.internal.OutboxRepository;
 import org.lectern.platform.ForbiddenException;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where every message starts: a row written in the transaction of whatever caused it (a rolled-back release sends
  * nothing; a committed one loses nothing to an SMTP outage). Without SMTP settings nothing is written at all, so no
- * row waits forever for a server that was never configured.
+ * row waits forever for a server that was never configured. Demo accounts' addresses never get mail: nobody reads them,
+ * and a demo run pointed at a real SMTP server must not send to a domain someone might own.
  */
 @Service
 public class Outbox {
@@ -33,10 +35,10 @@ public class Outbox {
         return smtp.configured();
     }
 
-    /** Queues the message in the caller's transaction; false (and nothing queued) when mail is off. */
+    /** Queues the message in the caller's transaction; false (and nothing queued) when mail is off or goes to a demo account. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean queue(Mail mail) {
-        if (!enabled() || mail.to() == null || mail.to().isBlank()) {
+        if (!enabled() || mail.to() == null || mail.to().isBlank() || DemoAddresses.isDemo(mail.to())) {
             return false;
         }
         repo.insert(mail.to(), mail.kind(), mail.subject(), mail.text(), mail.html(), clock.instant());
