@@ -60,8 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty("lectern.demo.enabled")
 class DemoCourse implements ApplicationRunner {
 
-    /** The demo accounts' domain: a run outside demo mode refuses data that holds it (see {@link DemoDataGuard}). */
-    static final String DOMAIN = "demo.lectern";
+    static final String DOMAIN = DemoAddresses.DOMAIN;
     static final String CODE = "CSE 493G1";
     /** The seed's first Monday: every seed date is moved by the same whole number of weeks from here. */
     static final LocalDate SEED_MONDAY = LocalDate.of(2024, 1, 1);

@@ -14,6 +14,8 @@ import org.lectern.identity.internal.SignInThrottleRepository;
 import org.lectern.identity.internal.TokenRepository;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,9 @@ public class AccountService {
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
     private static final Duration FORGET_COUNTERS_AFTER = Duration.ofDays(1);
+    public static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
+    /** At most this many reset links per account per hour, whoever asks: a cap against filling someone's mailbox. */
+    private static final int RESETS_PER_HOUR = 3;
 
     private final AccountRepository accounts;
     private final TokenRepository tokens;
@@ -35,9 +40,13 @@ public class AccountService {
     private final SignInThrottle throttle = SignInThrottle.DEFAULT;
     // Compared against when the e-mail is unknown, so a miss costs as much time as a wrong password.
     private final String decoyHash;
+    private final ApplicationEventPublisher events;
+    private final boolean localPasswords;
 
     AccountService(AccountRepository accounts, TokenRepository tokens, SignInThrottleRepository counters, PasswordEncoder encoder,
-                   Clock clock) {
+                   Clock clock, ApplicationEventPublisher events, @Value("${lectern.local-passwords:true}") boolean localPasswords) {
+        this.events = events;
+        this.localPasswords = localPasswords;
         this.accounts = accounts;
         this.tokens = tokens;
         this.counters = counters;
@@ -65,7 +74,9 @@ public class AccountService {
         Optional<AccountRepository.Credentials> found = accounts.credentials(email);
         String hash = found.map(AccountRepository.Credentials::passwordHash).orElse(null);
         boolean matches = encoder.matches(password == null ? "" : password, hash == null ? decoyHash : hash);
-        if (hash == null || password == null || !matches) {
+        // With local passwords off only site admins may use one (break-glass when the university's sign-in is down).
+        boolean allowed = localPasswords || found.map(c -> c.account().siteRole() == SiteRole.ADMIN).orElse(false);
+        if (hash == null || password == null || !matches || !allowed) {
             counters.prune(now.minus(FORGET_COUNTERS_AFTER), now.minus(throttle.trustSuccessFor()), now);
             counters.save(addressKey, SignInThrottle.afterFailure(throttle.perAddress(), counters.findForUpdate(addressKey, now), now));
             counters.save(accountKey, SignInThrottle.afterFailure(throttle.perAccountAtAddress(), counters.findForUpdate(accountKey, now), now));
@@ -159,7 +170,8 @@ public class AccountService {
             throw new InvalidInputException(account.email() + " has already set a password.");
         }
         String token = Secrets.newToken("inv_");
-        tokens.insertInvitation(accountId, Secrets.sha256(token), clock.instant().plus(INVITATION_LIFETIME));
+        tokens.insertLink(TokenRepository.Purpose.INVITATION, accountId, Secrets.sha256(token), clock.instant(),
+                clock.instant().plus(INVITATION_LIFETIME));
         return token;
     }
 
@@ -170,6 +182,7 @@ public class AccountService {
 
     @Transactional
     public Account acceptInvitation(String invitationToken, String password) {
+        requireLocalPasswords();
         checkPassword(password);
         long id = tokens.claimInvitation(Secrets.sha256(invitationToken), clock.instant())
                 .orElseThrow(() -> new InvalidInputException("This invitation link is invalid, used or expired. Ask course staff for a new one."));
@@ -184,9 +197,69 @@ public class AccountService {
     @Transactional(noRollbackFor = {BadCredentialsException.class, SignInLockedException.class})
     public void changePassword(String currentPassword, String newPassword, String clientAddress) {
         Caller caller = CurrentUser.require();
+        if (!localPasswords && !caller.isAdmin()) {
+            requireLocalPasswords();
+        }
         checkPassword(newPassword);
         authenticate(caller.email(), currentPassword, clientAddress);
         setPassword(caller.accountId(), newPassword);
+    }
+
+    /** Whether people sign in with passwords kept here ({@code LECTERN_LOCAL_PASSWORDS}, default true). */
+    public boolean localPasswords() {
+        return localPasswords;
+    }
+
+    private void requireLocalPasswords() {
+        if (!localPasswords) {
+            throw new ForbiddenException("This site signs people in through the university; Lectern keeps no passwords.");
+        }
+    }
+
+    /**
+     * "Forgot password?": when the e-mail has an account (and passwords are kept here), a single-use link valid for
+     * {@link #RESET_LIFETIME} is stored as its hash and mailed ({@link PasswordResetRequested}). The answer is the same
+     * whether or not the account exists; requests count against the client address and the e-mail at it like failed
+     * sign-ins, and an account gets at most three links an hour.
+     */
+    @Transactional(noRollbackFor = SignInLockedException.class)
+    public void requestPasswordReset(String rawEmail, String clientAddress) {
+        requireLocalPasswords();
+        String email = EmailAddress.normalise(rawEmail);
+        Instant now = clock.instant();
+        SignInThrottle.Keys keys = SignInThrottle.keys(email, clientAddress);
+        String addressKey = Secrets.sha256("reset|" + keys.address());
+        String accountKey = Secrets.sha256("reset|" + keys.accountAtAddress());
+        Optional<Duration> refused = throttle.refusal(counters.find(addressKey), counters.find(accountKey), now);
+        if (refused.isPresent()) {
+            throw new SignInLockedException(refused.get());
+        }
+        counters.save(addressKey, SignInThrottle.afterFailure(throttle.perAddress(), counters.findForUpdate(addressKey, now), now));
+        counters.save(accountKey, SignInThrottle.afterFailure(throttle.perAccountAtAddress(), counters.findForUpdate(accountKey, now), now));
+        Optional<Account> account = accounts.byEmail(email);
+        if (account.isEmpty() || tokens.linksSince(TokenRepository.Purpose.RESET, account.get().id(), now.minus(Duration.ofHours(1))) >= RESETS_PER_HOUR) {
+            return;
+        }
+        String token = Secrets.newToken("rst_");
+        tokens.insertLink(TokenRepository.Purpose.RESET, account.get().id(), Secrets.sha256(token), now, now.plus(RESET_LIFETIME));
+        events.publishEvent(new PasswordResetRequested(account.get().id(), account.get().email(), token, RESET_LIFETIME));
+    }
+
+    /** The account a live reset link opens, for the page that asks for the new password. */
+    @Transactional(readOnly = true)
+    public Optional<Account> resetAccount(String resetToken) {
+        return tokens.peekLink(TokenRepository.Purpose.RESET, Secrets.sha256(resetToken), clock.instant()).flatMap(accounts::byId);
+    }
+
+    /** Sets the new password from a reset link, once; every other link and API token of the account ends. */
+    @Transactional
+    public Account resetPassword(String resetToken, String password) {
+        requireLocalPasswords();
+        checkPassword(password);
+        long id = tokens.claimLink(TokenRepository.Purpose.RESET, Secrets.sha256(resetToken), clock.instant())
+                .orElseThrow(() -> new InvalidInputException("This reset link is invalid, used or expired. Ask for a new one on the sign-in page."));
+        setPassword(id, password);
+        return accounts.byId(id).orElseThrow();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.lectern.lti;
 
+import org.lectern.platform.Backoff;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

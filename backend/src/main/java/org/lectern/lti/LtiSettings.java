@@ -1,5 +1,6 @@
 package org.lectern.lti;
 
+import org.lectern.platform.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

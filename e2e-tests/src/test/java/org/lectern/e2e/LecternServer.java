@@ -22,11 +22,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class LecternServer implements BeforeAllCallback {
 
     public static final String DEMO_PASSWORD = "e2e-demo-password";
+    public static final String UNIVERSITY_BUTTON = "Sign in with Test University";
     private static volatile Running running;
+    private static volatile com.icegreen.greenmail.util.GreenMail smtp;
+    private static volatile TestIdp idp;
+
+    /** The SMTP server the app sends through during the run. */
+    public static com.icegreen.greenmail.util.GreenMail smtp() {
+        return smtp;
+    }
+
+    /** The university's OpenID Connect provider the app's sign-in button leads to. */
+    static TestIdp idp() {
+        return idp;
+    }
 
     record Running(Process process, int port, Path dataDir) implements AutoCloseable {
         @Override
         public void close() {
+            if (smtp != null) {
+                smtp.stop();
+            }
+            if (idp != null) {
+                idp.close();
+            }
             process.destroy();
             try {
                 if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -67,8 +86,21 @@ public class LecternServer implements BeforeAllCallback {
         Files.createDirectories(target);
         Path data = Files.createTempDirectory(target, "e2e-data-");
         Path log = target.resolve("e2e-app.log");
+        // The SMTP server and the provider bind port 0 and keep it: runs side by side on one machine never collide.
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        int smtpPort = smtp.getSmtp().getPort();
+        try {
+            idp = new TestIdp(0, "lectern-e2e", "e2e-client-secret");
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx768m", "-jar", jar.toString(),
-                "--server.port=" + port, "--lectern.demo.enabled=true"));
+                "--server.port=" + port, "--lectern.demo.enabled=true",
+                "--lectern.smtp.host=127.0.0.1", "--lectern.smtp.port=" + smtpPort, "--lectern.smtp.starttls=false",
+                "--lectern.mail.send-every=500ms", "--lectern.mail.base-url=http://localhost:" + port,
+                "--lectern.oidc.issuer=" + idp.issuer(), "--lectern.oidc.client-id=lectern-e2e",
+                "--lectern.oidc.client-secret=e2e-client-secret", "--lectern.oidc.button-label=" + UNIVERSITY_BUTTON));
         pb.environment().put("LECTERN_DATA_DIR", data.toString());
         pb.environment().put("LECTERN_DEMO_PASSWORD", DEMO_PASSWORD);
         pb.environment().remove("LECTERN_DB_URL");

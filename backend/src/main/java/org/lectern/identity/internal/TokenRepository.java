@@ -59,21 +59,42 @@ public class TokenRepository {
         return jdbc.sql("delete from api_token where token_hash = ?").param(hash).update();
     }
 
-    public void insertInvitation(long accountId, String hash, Instant expiresAt) {
-        jdbc.sql("insert into account_invitation (account_id, token_hash, expires_at) values (?, ?, ?)")
-                .params(accountId, hash, Timestamp.from(expiresAt)).update();
+    /** What a one-time link is for: setting a first password (invitation) or a new one (reset). */
+    public enum Purpose { INVITATION, RESET;
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public void insertLink(Purpose purpose, long accountId, String hash, Instant now, Instant expiresAt) {
+        jdbc.sql("insert into account_invitation (account_id, token_hash, created_at, expires_at, purpose) values (?, ?, ?, ?, ?)")
+                .params(accountId, hash, Timestamp.from(now), Timestamp.from(expiresAt), purpose.column()).update();
     }
 
     /** Claims an unused, unexpired invitation once; the account it opens. */
     public Optional<Long> claimInvitation(String hash, Instant now) {
-        return jdbc.sql("update account_invitation set used_at = ? where token_hash = ? and used_at is null and expires_at > ? returning account_id")
-                .params(Timestamp.from(now), hash, Timestamp.from(now))
+        return claimLink(Purpose.INVITATION, hash, now);
+    }
+
+    public Optional<Long> claimLink(Purpose purpose, String hash, Instant now) {
+        return jdbc.sql("update account_invitation set used_at = ? where token_hash = ? and used_at is null and expires_at > ? and purpose = ? returning account_id")
+                .params(Timestamp.from(now), hash, Timestamp.from(now), purpose.column())
                 .query(Long.class).optional();
     }
 
     public Optional<Long> peekInvitation(String hash, Instant now) {
-        return jdbc.sql("select account_id from account_invitation where token_hash = ? and used_at is null and expires_at > ?")
-                .params(hash, Timestamp.from(now))
+        return peekLink(Purpose.INVITATION, hash, now);
+    }
+
+    public Optional<Long> peekLink(Purpose purpose, String hash, Instant now) {
+        return jdbc.sql("select account_id from account_invitation where token_hash = ? and used_at is null and expires_at > ? and purpose = ?")
+                .params(hash, Timestamp.from(now), purpose.column())
                 .query(Long.class).optional();
+    }
+
+    /** How many links of this purpose the account was sent since then (a cap against mail bombing). */
+    public int linksSince(Purpose purpose, long accountId, Instant since) {
+        return jdbc.sql("select count(*) from account_invitation where account_id = ? and purpose = ? and created_at > ?")
+                .params(accountId, purpose.column(), Timestamp.from(since)).query(Integer.class).single();
     }
 }

@@ -50,10 +50,16 @@ public class RosterView extends CoursePage {
     private final TeamService teams;
     private final Grid<Member> grid = new Grid<>();
 
-    public RosterView(CourseService courses, TeamService teams) {
+    public RosterView(CourseService courses, TeamService teams, org.lectern.mail.InvitationMail invitationMail,
+                      org.lectern.mail.Outbox outbox) {
         this.courses = courses;
         this.teams = teams;
+        this.invitationMail = invitationMail;
+        this.outbox = outbox;
     }
+
+    private final org.lectern.mail.InvitationMail invitationMail;
+    private final org.lectern.mail.Outbox outbox;
 
     @Override
     protected void render() {
@@ -94,6 +100,17 @@ public class RosterView extends CoursePage {
             Button invites = new Button("Invitation links for people without a password", e -> showInvitations());
             invites.setId("invite-links");
             add(invites);
+            if (outbox.enabled()) {
+                Button mailInvites = new Button("E-mail invitations to people without a password", e -> {
+                    int[] queued = new int[1];
+                    if (Notifications.attempt(() -> queued[0] = invitationMail.send(courseId))) {
+                        Notifications.success(queued[0] == 0 ? "Everyone on the roster has set a password."
+                                : queued[0] + (queued[0] == 1 ? " invitation is" : " invitations are") + " on their way.");
+                    }
+                });
+                mailInvites.setId("mail-invitations");
+                add(mailInvites);
+            }
         }
         add(new TeamsPanel(teams, courseId)); // staff: the roster page is theirs
     }

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +24,7 @@ import org.lectern.identity.AccountService;
 import org.lectern.identity.ApiTokenService;
 import org.lectern.identity.SignInLockedException;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.ui.ClientAddress;
 import org.lectern.ui.Notifications;
 import org.springframework.security.authentication.BadCredentialsException;
 
@@ -72,7 +72,7 @@ public class AccountView extends VerticalLayout {
             try {
                 if (new org.lectern.ui.Form().required(current, "Type your current password.", "current")
                         .field(fresh, "characters", "new password", "password")
-                        .run(() -> accounts.changePassword(current.getValue(), fresh.getValue(), clientAddress()))) {
+                        .run(() -> accounts.changePassword(current.getValue(), fresh.getValue(), ClientAddress.current()))) {
                     current.clear();
                     fresh.clear();
                     repeat.clear();
@@ -165,11 +165,5 @@ public class AccountView extends VerticalLayout {
 
     private String when(Instant t) {
         return org.lectern.ui.Dates.dateTime(t, zone);
-    }
-
-    /** The address this session came from, for the sign-in throttle (as the servlet saw it). */
-    private static String clientAddress() {
-        var session = VaadinSession.getCurrent();
-        return session == null || session.getBrowser() == null ? null : session.getBrowser().getAddress();
     }
 }

@@ -36,7 +36,7 @@ public class AdminView extends VerticalLayout {
     private final Grid<Account> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    public AdminView(AccountService accounts, PoolNodes pool) {
+    public AdminView(AccountService accounts, PoolNodes pool, org.lectern.mail.Outbox outbox) {
         this.accounts = accounts;
         add(new H2("Site admin"), new Paragraph("Course creators may create courses and become their instructors. "
                 + "Roles inside a course are set on that course's roster."));
@@ -105,7 +105,29 @@ public class AdminView extends VerticalLayout {
         nodes.setItems(pool.nodes());
         add(new H3("Grading pool"), new Paragraph("Each node probes at start what it can run (the sandbox and how it "
                 + "limits runs, Python packages, GPU) and claims only the job kinds it can run."), nodes);
+        mailSection(outbox);
         load();
+    }
+
+    /** The mail outbox: counts by state and the latest messages, failed ones first with the server's reason. */
+    private void mailSection(org.lectern.mail.Outbox outbox) {
+        var status = outbox.status();
+        add(new H3("E-mail"), new Paragraph(status.enabled()
+                ? "Messages by state: " + (status.counts().isEmpty() ? "none yet" : status.counts().toString())
+                : "No SMTP server is configured (LECTERN_SMTP_HOST): Lectern sends no mail, staff copy invitation links."));
+        if (!status.recent().isEmpty()) {
+            var mails = new Grid<org.lectern.mail.Outbox.Message>();
+            mails.setId("mail-outbox");
+            mails.addColumn(r -> r.state()).setHeader("State").setAutoWidth(true);
+            mails.addColumn(r -> r.kind()).setHeader("Kind").setAutoWidth(true);
+            mails.addColumn(r -> r.recipient()).setHeader("To").setAutoWidth(true);
+            mails.addColumn(r -> r.attempts()).setHeader("Tries").setAutoWidth(true);
+            mails.addColumn(r -> r.lastError() == null ? "" : r.lastError()).setHeader("Last error").setFlexGrow(1);
+            mails.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+            mails.setItems(status.recent());
+            mails.setHeight("320px");
+            add(mails);
+        }
     }
 
     private void load() {

@@ -1,4 +1,4 @@
-package org.lectern.lti;
+package org.lectern.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package org.lectern.lti;
+package org.lectern.platform;
 
 import java.time.Duration;
 
 /**
- * How long the score sender waits before trying again after a 429 or 5xx: doubling from {@code first},
+ * How long an outbox sender (LMS scores, mail) waits before trying again after a passing failure: doubling from {@code first},
  * at most {@code cap}, and giving up after {@code maxAttempts} tries.
  */
 public record Backoff(Duration first, Duration cap, int maxAttempts) {
