@@ -209,6 +209,10 @@ public final class PytestHarness {
         }
         write(testsDir, HARNESS_DIR + "/runner.py", resource("pytest_runner.py"));
         write(testsDir, HARNESS_DIR + "/wire.py", resource("wire.py"));
+        byte[] decorators = resource("shims/gradescope_decorators.py");
+        write(testsDir, HARNESS_DIR + "/shims/gradescope_utils/__init__.py", new byte[0]);
+        write(testsDir, HARNESS_DIR + "/shims/gradescope_utils/autograder_utils/__init__.py", new byte[0]);
+        write(testsDir, HARNESS_DIR + "/shims/gradescope_utils/autograder_utils/decorators.py", decorators);
         // Our own ini, so that no other ini, tox.ini, setup.cfg or pyproject.toml is read.
         write(testsDir, HARNESS_DIR + "/pytest.ini", "[pytest]\n".getBytes(StandardCharsets.UTF_8));
         String list = modules.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", ", "{\"modules\": [", "]}"));

@@ -1,0 +1,35 @@
+package org.lectern.grading;
+
+import java.util.Locale;
+
+/**
+ * When a student may see one test's result, as Gradescope names it: {@code visible} at once,
+ * {@code after_due_date} once the due date has passed, {@code after_published} once grades are released,
+ * {@code hidden} never (its points still count in the released total). Set per test with
+ * {@code @pytest.mark.visibility("hidden")}, gradescope_utils' {@code @visibility("hidden")} or a Gradescope
+ * results.json; a test without one takes its file's.
+ */
+public enum TestVisibility {
+    VISIBLE, AFTER_DUE_DATE, AFTER_PUBLISHED, HIDDEN;
+
+    /** "after_due_date" as Gradescope writes it. */
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * From Gradescope's words (any case). Anything else is HIDDEN: a misspelt visibility must never show a test.
+     * Null stays null (no visibility of its own).
+     */
+    public static TestVisibility parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (TestVisibility value : values()) {
+            if (value.json().equalsIgnoreCase(text.strip())) {
+                return value;
+            }
+        }
+        return HIDDEN;
+    }
+}
