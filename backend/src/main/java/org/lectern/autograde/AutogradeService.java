@@ -39,9 +39,12 @@ public class AutogradeService {
     private final GradingMaterials materials;
     private final CourseAccess access;
     private final AuditLog audit;
+    private final java.time.Clock clock;
 
     AutogradeService(RunRepository runs, GradingQueue queue, SubmissionService submissions, SubmissionMaterials submissionMaterials,
-                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit) {
+                     AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.queue = queue;
         this.submissions = submissions;
@@ -164,15 +167,38 @@ public class AutogradeService {
         BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
         List<TestResult> all = runs.results(r.id());
-        List<TestResult> pub = visibility.publicPart() ? all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList() : List.of();
+        boolean pastDue = clock.instant().isAfter(a.dueAt());
+        // Tests the viewer may not see yet are left out by name, output and points (ScoreVisibility.testShown);
+        // those of a public file still count, as points pending, like a private file's before release.
+        List<TestResult> withheld = all.stream()
+                .filter(t -> !visibility.testShown(t.shown(), t.visibility() == Visibility.PRIVATE, pastDue)).toList();
+        List<TestResult> withheldPublic = withheld.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
+        BigDecimal withheldEarned = GradingWorker.sum(withheldPublic, true);
+        BigDecimal withheldPossible = GradingWorker.sum(withheldPublic, false);
+        List<TestResult> pub = visibility.publicPart() ? all.stream()
+                .filter(t -> t.visibility() == Visibility.PUBLIC && !withheld.contains(t)).toList() : List.of();
         PrivateFeedback feedback = autograder.map(org.lectern.assignment.Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
-        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
+        List<TestResult> priv = privateVisible ? all.stream()
+                .filter(t -> t.visibility() == Visibility.PRIVATE && !withheld.contains(t))
                 .map(t -> visibility.fullPrivateFeedback() ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
         BigDecimal total = null;
         BigDecimal totalPossible = null;
         if (privateVisible && r.status() == RunStatus.DONE) {
             total = nz(r.publicEarned()).add(nz(r.privateEarned()));
             totalPossible = nz(publicPossible).add(nz(privatePossible));
+        }
+        BigDecimal publicEarned = r.publicDoneAt() == null ? null : r.publicEarned() == null ? null : r.publicEarned().subtract(withheldEarned);
+        BigDecimal privateEarned = privateVisible ? (r.privateEarned() == null && withheldPublic.isEmpty() ? null
+                : nz(r.privateEarned()).add(withheldEarned)) : null;
+        if (!withheldPublic.isEmpty()) {
+            publicPossible = nz(publicPossible).subtract(withheldPossible);
+            privatePossible = nz(privatePossible).add(withheldPossible);
+        }
+        String problem = r.problem();
+        for (TestResult t : withheld) {
+            if (problem != null) {
+                problem = problem.replace(t.testName(), "a hidden test");
+            }
         }
         Integer position = r.status() == RunStatus.QUEUED ? runs.queuePosition(r.id()) : null;
         List<String> removals = r.removals() == null || r.removals().isBlank() ? List.of() : List.of(r.removals().split("\n"));
@@ -182,9 +208,8 @@ public class AutogradeService {
             default -> null;
         };
         return new RunView(r.id(), r.status(), position, r.queuedAt(), r.startedAt(), r.finishedAt(), pub,
-                r.publicDoneAt() == null ? null : r.publicEarned(), publicPossible, privateVisible, priv,
-                privateVisible ? r.privateEarned() : null, privatePossible, total, totalPossible,
-                r.problem(), removals, waiting);
+                publicEarned, publicPossible, privateVisible, priv, privateEarned, privatePossible, total, totalPossible,
+                problem, removals, waiting);
     }
 
     private static BigDecimal nz(BigDecimal b) {
