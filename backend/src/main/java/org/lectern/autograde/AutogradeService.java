@@ -209,7 +209,7 @@ public class AutogradeService {
         };
         return new RunView(r.id(), r.status(), position, r.queuedAt(), r.startedAt(), r.finishedAt(), pub,
                 publicEarned, publicPossible, privateVisible, priv, privateEarned, privatePossible, total, totalPossible,
-                problem, removals, waiting);
+                problem, removals, waiting, runs.environment(r.id()).orElse(null));
     }
 
     private static BigDecimal nz(BigDecimal b) {

@@ -83,6 +83,15 @@ public class RunRepository {
         }
     }
 
+    /** The Python and package versions a run ran with, as the worker reported them. */
+    public void setEnvironment(long runId, String environment) {
+        jdbc.sql("update grading_run set environment = ? where id = ?").params(environment, runId).update();
+    }
+
+    public java.util.Optional<String> environment(long runId) {
+        return jdbc.sql("select environment from grading_run where id = ?").param(runId).query(String.class).optional();
+    }
+
     public void setRemovals(long runId, String removals) {
         jdbc.sql("update grading_run set removals = ? where id = ?").params(removals, runId).update();
     }
