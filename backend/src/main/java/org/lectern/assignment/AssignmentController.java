@@ -140,6 +140,50 @@ class AssignmentController {
         return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings, feedback));
     }
 
+    record GradescopeJson(AutograderJson autograder, List<String> notes) {
+    }
+
+    /**
+     * The body: a Gradescope autograder zip (setup.sh and run_autograder at its root). Its test files become the
+     * autograder's (weights, visibility and numbers from gradescope_utils' decorators); setup.sh's needs are checked
+     * against what the workers offer, and the upload refused with the list when they cannot be met.
+     */
+    @PostMapping("/api/v1/assignments/{assignmentId}/autograder/gradescope")
+    GradescopeJson uploadGradescope(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        assignments.requireInstructor(assignmentId); // before the body is read
+        byte[] zip = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (zip.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException("The autograder zip is larger than 20 MB.");
+        }
+        AssignmentService.GradescopeUpload saved = assignments.uploadGradescopeAutograder(assignmentId, zip);
+        return new GradescopeJson(AutograderJson.of(saved.autograder()), saved.notes());
+    }
+
+    /** The body: a zip of Otter-Grader OK-format test files (tests/q1.py, ...), each question's cases graded as doctests. */
+    @PostMapping("/api/v1/assignments/{assignmentId}/autograder/otter")
+    AutograderJson uploadOtter(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        assignments.requireInstructor(assignmentId); // before the body is read
+        byte[] zip = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (zip.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException("The zip is larger than 20 MB.");
+        }
+        return AutograderJson.of(assignments.uploadOtterAutograder(assignmentId, zip));
+    }
+
+    /** The body: an nbgrader source notebook (.ipynb, the instructor's copy); its autograder test cells become the tests. */
+    @PostMapping("/api/v1/assignments/{assignmentId}/autograder/nbgrader")
+    AutograderJson uploadNbgrader(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        assignments.requireInstructor(assignmentId); // before the body is read
+        byte[] notebook = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (notebook.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException("The notebook is larger than 20 MB.");
+        }
+        return AutograderJson.of(assignments.uploadNbgraderAutograder(assignmentId, notebook));
+    }
+
     /**
      * Multipart: the starter files under any part names, each a .py or .ipynb file or a zip of them (folders kept). Replaces
      * the whole set, all or nothing; instructors only. The set is what students download and the base code of every later

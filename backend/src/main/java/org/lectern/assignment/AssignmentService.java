@@ -129,6 +129,54 @@ public class AssignmentService {
         return uploadAutograder(assignmentId, files, null);
     }
 
+    /** A Gradescope autograder saved as a Lectern autograder, with what was read differently from Gradescope. */
+    public record GradescopeUpload(Autograder autograder, List<String> notes) {
+    }
+
+    /**
+     * Saves a Gradescope autograder zip ({@link GradescopeZip}) as a new autograder version. Refused, with the whole
+     * list, when setup.sh needs what the workers do not offer (they have no network when grading). The packages it
+     * needs become the assignment's, so runs go only to workers that have them.
+     */
+    @Transactional
+    public GradescopeUpload uploadGradescopeAutograder(long assignmentId, byte[] zip) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        GradescopeZip.Conversion conversion = GradescopeZip.read(zip);
+        List<String> problems = new ArrayList<>(conversion.unmet());
+        Set<String> offered = workerPackages.offered();
+        for (String name : conversion.imports()) {
+            if (!offered.contains(name)) {
+                problems.add("setup.sh needs " + name + ", which the workers do not offer (they offer "
+                        + String.join(", ", new java.util.TreeSet<>(offered)) + ").");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The Gradescope autograder was not saved: " + String.join(" ", problems));
+        }
+        Set<String> packages = new java.util.TreeSet<>(a.packages());
+        packages.addAll(conversion.imports());
+        Autograder saved = uploadAutograder(assignmentId, conversion.files(),
+                new GradingSettings(null, null, null, null, String.join(",", packages)), null);
+        return new GradescopeUpload(saved, conversion.notes());
+    }
+
+    /** Saves Otter-Grader OK-format test files (a zip of tests/q1.py, ...) as a new autograder version ({@link OtterTests}). */
+    @Transactional
+    public Autograder uploadOtterAutograder(long assignmentId, byte[] zip) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        return uploadAutograder(assignmentId, OtterTests.fromZip(zip), null, null);
+    }
+
+    /** Saves an nbgrader source notebook's test cells as a new autograder version ({@link NbgraderNotebook}). */
+    @Transactional
+    public Autograder uploadNbgraderAutograder(long assignmentId, byte[] sourceNotebook) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        return uploadAutograder(assignmentId, NbgraderNotebook.fromSource(sourceNotebook), null, null);
+    }
+
     /** Whether pytest collects a file of this name: test_*.py or *_test.py. */
     public static boolean isPytestName(String name) {
         return name != null && TEST_FILE.matcher(name.strip()).matches();
