@@ -3,3 +3,9 @@ alter table test_result add column shown text check (shown in ('VISIBLE', 'AFTER
 alter table test_result add column number text;
 -- The Python and package versions a run ran with ("Python 3.11.2; numpy 1.24.2, torch 1.13.1").
 alter table grading_run add column environment text;
+-- The Python environment an instructor picked for an assignment's autograder; null: any worker with the packages.
+alter table assignment add column environment text check (environment in ('numpy', 'pytorch-cpu', 'pytorch-cuda'));
+-- A pool job that needs a named environment is claimed only by a node that offers it (pool.ClaimFilter).
+alter table scheduled_tasks add column environment text;
+-- The environments each pool node offers, comma-separated, so staff learn when none offers an assignment's.
+alter table pool_node add column environments text not null default '';

@@ -92,7 +92,8 @@ class AssignmentController {
      * (the default for pytest names), "support" (the tests' side: conftest.py, helpers, data; the default for other
      * names) or "student" (next to the student's code); names of support files are relative paths, sent as the
      * part's file name. "privateFeedback": "nothing", "message" (default) or "full" says what students see of a
-     * failing private test after release.
+     * failing private test after release. "environment": "numpy", "pytorch-cpu" or "pytorch-cuda" sends runs only to
+     * workers offering it ("any" or "": any worker with the packages).
      */
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AutograderJson upload(@PathVariable long assignmentId, MultipartHttpServletRequest request,
@@ -126,7 +127,7 @@ class AssignmentController {
             }
         }
         AssignmentService.GradingSettings settings = null;
-        if (root.has("limits") || root.has("packages")) {
+        if (root.has("limits") || root.has("packages") || root.has("environment")) {
             JsonNode l = root.path("limits");
             String packages = null;
             if (root.has("packages")) {
@@ -135,7 +136,8 @@ class AssignmentController {
                 packages = String.join(",", names);
             }
             settings = new AssignmentService.GradingSettings(intOrNull(l, "cpuSeconds"), intOrNull(l, "wallSeconds"),
-                    intOrNull(l, "memoryMb"), intOrNull(l, "outputKb"), packages);
+                    intOrNull(l, "memoryMb"), intOrNull(l, "outputKb"), packages,
+                    root.has("environment") ? root.path("environment").asString("") : null);
         }
         return AutograderJson.of(assignments.uploadAutograder(assignmentId, uploads, settings, feedback));
     }
@@ -234,7 +236,8 @@ class AssignmentController {
             }
         } else if (root != null && root.isObject()) {
             for (var e : root.properties()) {
-                if (e.getKey().equals("limits") || e.getKey().equals("packages") || e.getKey().equals("privateFeedback")) {
+                if (e.getKey().equals("limits") || e.getKey().equals("packages") || e.getKey().equals("privateFeedback")
+                        || e.getKey().equals("environment")) {
                     continue;
                 }
                 out.put(e.getKey(), entry(e.getKey(), e.getValue()));

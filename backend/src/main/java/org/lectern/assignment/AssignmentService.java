@@ -120,8 +120,15 @@ public class AssignmentService {
         access.instructor(repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId)).courseId());
     }
 
-    /** Sandbox limits and packages that may come with an autograder upload; null fields keep their value. */
-    public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
+    /**
+     * Sandbox limits, packages and the named Python environment (numpy, pytorch-cpu, pytorch-cuda: runs go only to
+     * workers offering it) that may come with an autograder upload; null fields keep their value.
+     */
+    public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages,
+                                  String environment) {
+        public GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
+            this(cpuSeconds, wallSeconds, memoryMb, outputKb, packages, null);
+        }
     }
 
     @Transactional
@@ -182,6 +189,34 @@ public class AssignmentService {
         return name != null && TEST_FILE.matcher(name.strip()).matches();
     }
 
+    /**
+     * Picks the Python environment the assignment's runs need ("" or "any": none, any worker with its packages).
+     * Runs queued from now on go only to a worker offering it.
+     */
+    @Transactional
+    public void setEnvironment(long assignmentId, String environment) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        String name = environment == null ? "" : environment.strip();
+        if (name.isEmpty() || name.equals("any")) {
+            repo.updateEnvironment(assignmentId, null);
+            return;
+        }
+        if (!org.lectern.pool.WorkerCapabilities.ENVIRONMENTS.contains(name)) {
+            throw new InvalidInputException("environment: '" + name + "' is not one of "
+                    + String.join(", ", org.lectern.pool.WorkerCapabilities.ENVIRONMENTS) + " (or any).");
+        }
+        repo.updateEnvironment(assignmentId, name);
+    }
+
+    /** The Python environment picked for the assignment (null: any). Staff of its course only. */
+    @Transactional(readOnly = true)
+    public String environment(long assignmentId) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.staff(a.courseId());
+        return repo.environment(assignmentId).orElse(null);
+    }
+
     /** A new autograder version and, if given, new limits and packages: both saved or neither. */
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings) {
@@ -199,6 +234,9 @@ public class AssignmentService {
         if (settings != null) {
             updateGrading(assignmentId, settings.cpuSeconds(), settings.wallSeconds(), settings.memoryMb(), settings.outputKb(),
                     settings.packages());
+            if (settings.environment() != null) {
+                setEnvironment(assignmentId, settings.environment());
+            }
         }
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.instructor(a.courseId());

@@ -32,6 +32,12 @@ public class GradingMaterials {
         return repo.byId(assignmentId);
     }
 
+    /** The Python environment the assignment's runs need (picked by its instructor), if one was picked. */
+    @Transactional(readOnly = true)
+    public Optional<String> environment(long assignmentId) {
+        return repo.environment(assignmentId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Autograder> currentAutograder(long assignmentId) {
         return repo.currentAutograder(assignmentId);

@@ -40,10 +40,12 @@ public class AutogradeService {
     private final CourseAccess access;
     private final AuditLog audit;
     private final java.time.Clock clock;
+    private final org.lectern.pool.PoolJobs jobs;
 
     AutogradeService(RunRepository runs, GradingQueue queue, SubmissionService submissions, SubmissionMaterials submissionMaterials,
                      AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit,
-                     java.time.Clock clock) {
+                     java.time.Clock clock, org.lectern.pool.PoolJobs jobs) {
+        this.jobs = jobs;
         this.clock = clock;
         this.runs = runs;
         this.queue = queue;
@@ -203,13 +205,20 @@ public class AutogradeService {
         Integer position = r.status() == RunStatus.QUEUED ? runs.queuePosition(r.id()) : null;
         List<String> removals = r.removals() == null || r.removals().isBlank() ? List.of() : List.of(r.removals().split("\n"));
         String waiting = switch (r.status()) {
-            case QUEUED -> "Queued" + (position == null ? "" : ": " + position + " ahead of you") + ".";
+            case QUEUED -> "Queued" + (position == null ? "" : ": " + position + " ahead of you") + "."
+                    + noWorkerOffers(a.id()).map(env -> " No grading worker offers the " + env
+                            + " environment this assignment needs; it waits until one does (staff have the worker list).").orElse("");
             case RUNNING -> r.publicDoneAt() == null ? "Running the public tests…" : "Public tests done; running the private tests…";
             default -> null;
         };
         return new RunView(r.id(), r.status(), position, r.queuedAt(), r.startedAt(), r.finishedAt(), pub,
                 publicEarned, publicPossible, privateVisible, priv, privateEarned, privatePossible, total, totalPossible,
                 problem, removals, waiting, runs.environment(r.id()).orElse(null));
+    }
+
+    /** The assignment's picked environment when no pool node offers it: its runs wait, and people are told why. */
+    private Optional<String> noWorkerOffers(long assignmentId) {
+        return materials.environment(assignmentId).filter(env -> !jobs.anyNodeOffers(env));
     }
 
     private static BigDecimal nz(BigDecimal b) {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.lectern.autograde.internal.RunRepository;
+import org.lectern.assignment.GradingMaterials;
 import org.lectern.pool.GradingPoolConfiguration;
+import org.lectern.pool.PoolJobs;
 import org.lectern.submission.SubmissionMaterials;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,9 +39,13 @@ class GradingQueue {
     private final Clock clock;
     private final GradingPoolConfiguration.PoolLifecycle pool;
     private final SubmissionMaterials submissions;
+    private final GradingMaterials materials;
+    private final PoolJobs jobs;
 
     GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock, GradingPoolConfiguration.PoolLifecycle pool,
-                 SubmissionMaterials submissions) {
+                 SubmissionMaterials submissions, GradingMaterials materials, PoolJobs jobs) {
+        this.materials = materials;
+        this.jobs = jobs;
         this.runs = runs;
         this.submissions = submissions;
         this.scheduler = scheduler;
@@ -77,6 +83,8 @@ class GradingQueue {
         long runId = runs.insert(submissionId, autograderId, courseId, batchId);
         scheduler.scheduleIfNotExists(new TaskInstance.Builder<Long>(TASK, "run-" + runId)
                 .data(runId).priority(priority).scheduledTo(at));
+        materials.autograder(autograderId).flatMap(ag -> materials.environment(ag.assignmentId()))
+                .ifPresent(env -> jobs.requireEnvironment(TASK, "run-" + runId, env));
         runs.dealPlacesByStudent(courseId, now);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

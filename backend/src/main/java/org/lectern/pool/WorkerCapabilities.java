@@ -25,6 +25,9 @@ public record WorkerCapabilities(boolean sandbox, String sandboxLimits, String p
 
     private static final Logger log = LoggerFactory.getLogger(WorkerCapabilities.class);
 
+    /** The environment names an instructor may pick for an assignment, as {@link #environments()} names them. */
+    public static final java.util.List<String> ENVIRONMENTS = java.util.List.of("numpy", "pytorch-cpu", "pytorch-cuda");
+
     public WorkerCapabilities {
         packages = Set.copyOf(packages);
         versions = versions == null ? java.util.Map.of() : java.util.Map.copyOf(versions);

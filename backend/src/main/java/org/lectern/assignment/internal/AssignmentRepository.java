@@ -66,6 +66,15 @@ public class AssignmentRepository {
                 .params(limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMb(), limits.outputKb(), packages, id).update();
     }
 
+    /** The Python environment picked for the assignment, if one was. */
+    public Optional<String> environment(long id) {
+        return jdbc.sql("select environment from assignment where id = ?").param(id).query(String.class).optional();
+    }
+
+    public void updateEnvironment(long id, String environment) {
+        jdbc.sql("update assignment set environment = ? where id = ?").params(environment, id).update();
+    }
+
     public void releaseGrades(long id, Instant at) {
         jdbc.sql("update assignment set grades_released_at = ? where id = ?").params(at == null ? null : Timestamp.from(at), id).update();
     }
