@@ -9,3 +9,10 @@ alter table assignment add column environment text check (environment in ('numpy
 alter table scheduled_tasks add column environment text;
 -- The environments each pool node offers, comma-separated, so staff learn when none offers an assignment's.
 alter table pool_node add column environments text not null default '';
+-- Per-test visibility named in an autograder's manifest ("test_x.py::test_y": "hidden"); it narrows a marker's, never widens.
+create table autograder_test_visibility (
+    autograder_id bigint not null references autograder (id) on delete cascade,
+    test_name     text   not null,
+    shown         text   not null check (shown in ('VISIBLE', 'AFTER_DUE_DATE', 'AFTER_PUBLISHED', 'HIDDEN')),
+    primary key (autograder_id, test_name)
+);

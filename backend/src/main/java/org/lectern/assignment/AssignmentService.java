@@ -231,6 +231,17 @@ public class AssignmentService {
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings,
                                        PrivateFeedback privateFeedback) {
+        return uploadAutograder(assignmentId, files, settings, privateFeedback, java.util.Map.of());
+    }
+
+    /**
+     * As above, with visibilities for single tests ("test_x.py::test_y" to visibility) that narrow what the test's
+     * marker says (never widen it: a test its author hid stays hidden). Each must name a test file of the upload.
+     */
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings,
+                                       PrivateFeedback privateFeedback,
+                                       java.util.Map<String, org.lectern.grading.TestVisibility> testVisibility) {
         if (settings != null) {
             updateGrading(assignmentId, settings.cpuSeconds(), settings.wallSeconds(), settings.memoryMb(), settings.outputKb(),
                     settings.packages());
@@ -279,6 +290,16 @@ public class AssignmentService {
         if (supportBytes > MAX_SUPPORT_BYTES) {
             problems.add("Support and student files come to more than " + MAX_SUPPORT_BYTES / (1024 * 1024) + " MB.");
         }
+        Set<String> testFiles = files.stream().filter(f -> f.role() == null || f.role() == FileRole.TEST)
+                .map(f -> f.fileName() == null ? "" : f.fileName().strip()).collect(Collectors.toSet());
+        testVisibility.forEach((test, shown) -> {
+            int sep = test.indexOf("::");
+            if (sep <= 0 || !testFiles.contains(test.substring(0, sep)) || !test.substring(sep + 2).matches("[A-Za-z_][A-Za-z0-9_.:\\[\\]-]*")) {
+                problems.add("tests: '" + test + "' does not name a test of an uploaded test file (test_file.py::test_name).");
+            } else if (shown == null) {
+                problems.add("tests: " + test + " needs visible, after_due_date, after_published or hidden.");
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The autograder was not saved: " + String.join(" ", problems));
         }
@@ -290,6 +311,7 @@ public class AssignmentService {
                     f.visibility() == null ? Visibility.PUBLIC : f.visibility(),
                     f.points() == null ? BigDecimal.ZERO : f.points(), role);
         }
+        testVisibility.forEach((test, shown) -> repo.insertTestVisibility(id, test, shown));
         Autograder saved = repo.autograder(id).orElseThrow();
         audit.record(grant.caller().accountId(), a.courseId(), "autograder.uploaded",
                 a.shortName() + " v" + saved.version() + ": " + files.stream().map(TestFileUpload::fileName).collect(Collectors.joining(", "))

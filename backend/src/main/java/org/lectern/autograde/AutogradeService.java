@@ -8,6 +8,7 @@ import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.AutograderUpdated;
 import org.lectern.assignment.GradingMaterials;
+import org.lectern.grading.TestVisibility;
 import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
@@ -168,7 +169,10 @@ public class AutogradeService {
         var autograder = r.autograderId() == null ? Optional.<org.lectern.assignment.Autograder>empty() : materials.autograder(r.autograderId());
         BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
-        List<TestResult> all = runs.results(r.id());
+        java.util.Map<String, TestVisibility> overrides = r.autograderId() == null ? java.util.Map.of()
+                : materials.testVisibility(r.autograderId());
+        List<TestResult> all = runs.results(r.id()).stream()
+                .map(t -> overrides.containsKey(t.testName()) ? t.narrowedTo(overrides.get(t.testName())) : t).toList();
         boolean pastDue = clock.instant().isAfter(a.dueAt());
         // Tests the viewer may not see yet are left out by name, output and points (ScoreVisibility.testShown);
         // those of a public file still count, as points pending, like a private file's before release.

@@ -24,6 +24,12 @@ public record TestResult(Visibility visibility, String fileName, String testName
         this(visibility, fileName, testName, passed, outcome, earned, possible, message, null);
     }
 
+    /** The same result with its own visibility narrowed by {@code override} (the autograder manifest's). */
+    public TestResult narrowedTo(TestVisibility override) {
+        return new TestResult(visibility, fileName, testName, passed, outcome, earned, possible, message, brief,
+                TestVisibility.narrower(shown, override), number);
+    }
+
     /** The same result with another message (as a student is shown it). */
     public TestResult withMessage(String shown) {
         return new TestResult(visibility, fileName, testName, passed, outcome, earned, possible, shown, shown, this.shown,

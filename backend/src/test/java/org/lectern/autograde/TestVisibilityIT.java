@@ -56,6 +56,7 @@ class TestVisibilityIT {
     @Autowired AutogradeService autograde;
     @Autowired AssignmentService assignments;
     @Autowired TestClock clock;
+    @Autowired org.lectern.assignment.GradingMaterials materials;
 
     @AfterEach
     void resetClock() {
@@ -108,5 +109,38 @@ class TestVisibilityIT {
         assertThat(released.toString()).doesNotContain("test_hidden_secret").doesNotContain("hidden input");
         assertThat(released.total()).as("the hidden test's points count").isEqualByComparingTo("4");
         assertThat(released.totalPossible()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void theManifestNarrowsATestsVisibilityButNeverWidensIt() {
+        var s = coursework.setup(false);
+        as(s.instructor(), () -> assignments.uploadAutograder(s.assignment().id(), List.of(
+                new TestFileUpload("test_mixed.py", MIXED.getBytes(StandardCharsets.UTF_8), Visibility.PUBLIC, BigDecimal.valueOf(8))),
+                null, null, java.util.Map.of(
+                        "test_mixed.py::test_positive", TestVisibility.AFTER_DUE_DATE, // narrows "visible"
+                        "test_mixed.py::test_hidden_secret", TestVisibility.VISIBLE))); // may not widen "hidden"
+        long id = as(s.student(), () -> submissions.submit(s.assignment().id(), "a1.ipynb", Coursework.halfRight())).submissionId();
+
+        RunView before = awaitFinished(s.student(), id);
+        assertThat(before.publicResults()).isEmpty();
+        assertThat(before.toString()).doesNotContain("test_positive").doesNotContain("secret");
+
+        clock.advance(Duration.ofDays(8));
+        RunView pastDue = as(s.student(), () -> autograde.results(id));
+        assertThat(pastDue.publicResults()).extracting(TestResult::testName)
+                .containsExactly("test_mixed.py::test_positive", "test_mixed.py::test_after_due_secret");
+        as(s.instructor(), () -> assignments.releaseGrades(s.assignment().id(), true));
+        assertThat(as(s.student(), () -> autograde.results(id)).toString()).doesNotContain("test_hidden_secret");
+    }
+
+    @Test
+    void aManifestVisibilityMustNameATestOfAnUploadedFile() {
+        var s = coursework.setup(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as(s.instructor(), () -> assignments.uploadAutograder(
+                        s.assignment().id(), List.of(new TestFileUpload("test_mixed.py", MIXED.getBytes(StandardCharsets.UTF_8),
+                                Visibility.PUBLIC, BigDecimal.valueOf(8))),
+                        null, null, java.util.Map.of("test_other.py::test_positive", TestVisibility.HIDDEN))))
+                .isInstanceOf(org.lectern.platform.InvalidInputException.class).hasMessageContaining("test_other.py::test_positive");
+        assertThat(materials.currentAutograder(s.assignment().id())).isEmpty();
     }
 }

@@ -12,6 +12,17 @@ import java.util.Locale;
 public enum TestVisibility {
     VISIBLE, AFTER_DUE_DATE, AFTER_PUBLISHED, HIDDEN;
 
+    /**
+     * The narrower of two (null: none of its own): a manifest may narrow what a test's marker says, never widen it,
+     * so a test its author hid stays hidden. Later in this order is never shown earlier.
+     */
+    public static TestVisibility narrower(TestVisibility a, TestVisibility b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
     /** "after_due_date" as Gradescope writes it. */
     public String json() {
         return name().toLowerCase(Locale.ROOT);

@@ -66,6 +66,19 @@ public class AssignmentRepository {
                 .params(limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMb(), limits.outputKb(), packages, id).update();
     }
 
+    public void insertTestVisibility(long autograderId, String testName, org.lectern.grading.TestVisibility shown) {
+        jdbc.sql("insert into autograder_test_visibility (autograder_id, test_name, shown) values (?, ?, ?)")
+                .params(autograderId, testName, shown.name()).update();
+    }
+
+    /** Test name to the visibility the autograder's manifest gives it. */
+    public java.util.Map<String, org.lectern.grading.TestVisibility> testVisibility(long autograderId) {
+        java.util.Map<String, org.lectern.grading.TestVisibility> out = new java.util.HashMap<>();
+        jdbc.sql("select test_name, shown from autograder_test_visibility where autograder_id = ?").param(autograderId)
+                .query((rs, i) -> out.put(rs.getString(1), org.lectern.grading.TestVisibility.valueOf(rs.getString(2)))).list();
+        return out;
+    }
+
     /** The Python environment picked for the assignment, if one was. */
     public Optional<String> environment(long id) {
         return jdbc.sql("select environment from assignment where id = ?").param(id).query(String.class).optional();
