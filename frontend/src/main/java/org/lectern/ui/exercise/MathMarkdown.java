@@ -8,9 +8,11 @@ import org.lectern.notebooks.MarkdownHtml;
  * Markdown with KaTeX math, as exercise prompts are written: rendered by the one Markdown-with-math renderer
  * ({@link MarkdownHtml}, which notebooks use too: math set aside before Markdown runs and put back as text, the
  * finished HTML through the one sanitiser), then typeset by KaTeX's auto-render, which the browser runs from the
- * copy served under /katex (no network needed).
+ * katex webjar the app serves under /webjars/katex (no network needed; the version is the frontend pom's).
  */
 public final class MathMarkdown {
+
+    static final String KATEX = "webjars/katex/0.16.47/dist/";
 
     private MathMarkdown() {
     }
@@ -31,9 +33,9 @@ public final class MathMarkdown {
     public static void typeset(Component c) {
         c.addAttachListener(e -> {
             var page = e.getUI().getPage();
-            page.addStyleSheet("katex/katex.min.css");
-            page.addJavaScript("katex/katex.min.js");
-            page.addJavaScript("katex/contrib/auto-render.js");
+            page.addStyleSheet(KATEX + "katex.min.css");
+            page.addJavaScript(KATEX + "katex.min.js");
+            page.addJavaScript(KATEX + "contrib/auto-render.js");
             c.getElement().executeJs("""
                     const el = this;
                     (function typeset(tries) {
