@@ -23,6 +23,7 @@ class AssignmentApiIT {
     @LocalServerPort int port;
     @Autowired Coursework coursework;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.lectern.assignment.AssignmentService assignments;
 
     RestCalls rest;
 
@@ -90,6 +91,35 @@ class AssignmentApiIT {
                         {"test_public.py": {"visibility": "public", "points": 4}}""".getBytes(StandardCharsets.UTF_8))));
         assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(400);
         assertThat(r.body().get("detail").asString()).contains("manifest").contains("text field");
+    }
+
+    @Test
+    void aManifestPicksThePythonEnvironmentAndNarrowsSingleTests() throws Exception {
+        var s = coursework.setup(false);
+        String instructor = token(s.instructor());
+        long id = s.assignment().id();
+        Reply bad = multipart("PUT", "/api/v1/assignments/" + id + "/autograder", instructor, List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", """
+                        {"test_public.py": {"visibility": "public", "points": 4}, "environment": "pytorch-cuda",
+                         "tests": {"test_public.py::test_x": "sometimes"}}""")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("detail").asString()).contains("test_public.py::test_x");
+        assertThat(org.lectern.People.as(s.instructor(), () -> assignments.environment(id))).as("nothing saved").isNull();
+
+        Reply ok = multipart("PUT", "/api/v1/assignments/" + id + "/autograder", instructor, List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", """
+                        {"test_public.py": {"visibility": "public", "points": 4}, "environment": "pytorch-cuda",
+                         "tests": {"test_public.py::test_x": "hidden"}}""")));
+        assertThat(ok.status()).as(ok.body().toString()).isEqualTo(200);
+        assertThat(org.lectern.People.as(s.instructor(), () -> assignments.environment(id))).isEqualTo("pytorch-cuda");
+
+        Reply unknown = multipart("PUT", "/api/v1/assignments/" + id + "/autograder", instructor, List.of(
+                new Part("file", "test_public.py", Coursework.PUBLIC_TEST.getBytes(StandardCharsets.UTF_8)),
+                text("manifest", "{\"test_public.py\": {\"visibility\": \"public\", \"points\": 4}, \"environment\": \"tf\"}")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("detail").asString()).contains("pytorch-cpu");
     }
 
     @Test

@@ -96,7 +96,8 @@ class AssignmentController {
      * (the default for pytest names), "support" (the tests' side: conftest.py, helpers, data; the default for other
      * names) or "student" (next to the student's code); names of support files are relative paths, sent as the
      * part's file name. "privateFeedback": "nothing", "message" (default) or "full" says what students see of a
-     * failing private test after release.
+     * failing private test after release. "environment": "numpy", "pytorch-cpu" or "pytorch-cuda" sends runs only to
+     * workers offering it ("any" or "": any worker with the packages).
      */
     @Operation(summary = "Replace the autograder: test, support and student-side files with a manifest (instructors)")
     @PutMapping(value = "/api/v1/assignments/{assignmentId}/autograder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -115,6 +116,53 @@ class AssignmentController {
             }
         }
         return AutograderJson.of(assignments.uploadAutograder(assignmentId, manifest, files));
+    }
+
+    record GradescopeJson(AutograderJson autograder, List<String> notes) {
+    }
+
+    /**
+     * The body: a Gradescope autograder zip (setup.sh and run_autograder at its root). Its test files become the
+     * autograder's (weights, visibility and numbers from gradescope_utils' decorators); setup.sh's needs are checked
+     * against what the workers offer, and the upload refused with the list when they cannot be met.
+     */
+    @Operation(summary = "Replace the autograder with a Gradescope autograder zip, its setup.sh needs checked against the workers (instructors)")
+    @PostMapping("/api/v1/assignments/{assignmentId}/autograder/gradescope")
+    GradescopeJson uploadGradescope(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        assignments.requireInstructor(assignmentId); // before the body is read
+        byte[] zip = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (zip.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException("The autograder zip is larger than 20 MB.");
+        }
+        AssignmentService.GradescopeUpload saved = assignments.uploadGradescopeAutograder(assignmentId, zip);
+        return new GradescopeJson(AutograderJson.of(saved.autograder()), saved.notes());
+    }
+
+    /** The body: a zip of Otter-Grader OK-format test files (tests/q1.py, ...), each question's cases graded as doctests. */
+    @Operation(summary = "Replace the autograder with Otter-Grader OK-format tests from a zip (instructors)")
+    @PostMapping("/api/v1/assignments/{assignmentId}/autograder/otter")
+    AutograderJson uploadOtter(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        assignments.requireInstructor(assignmentId); // before the body is read
+        byte[] zip = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (zip.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException("The zip is larger than 20 MB.");
+        }
+        return AutograderJson.of(assignments.uploadOtterAutograder(assignmentId, zip));
+    }
+
+    /** The body: an nbgrader source notebook (.ipynb, the instructor's copy); its autograder test cells become the tests. */
+    @Operation(summary = "Replace the autograder with the test cells of an nbgrader source notebook (instructors)")
+    @PostMapping("/api/v1/assignments/{assignmentId}/autograder/nbgrader")
+    AutograderJson uploadNbgrader(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        assignments.requireInstructor(assignmentId); // before the body is read
+        byte[] notebook = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (notebook.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException("The notebook is larger than 20 MB.");
+        }
+        return AutograderJson.of(assignments.uploadNbgraderAutograder(assignmentId, notebook));
     }
 
     /**

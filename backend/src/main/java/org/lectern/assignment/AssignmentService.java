@@ -123,8 +123,15 @@ public class AssignmentService {
         access.instructor(repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId)).courseId());
     }
 
-    /** Sandbox limits and packages that may come with an autograder upload; null fields keep their value. */
-    public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
+    /**
+     * Sandbox limits, packages and the named Python environment (numpy, pytorch-cpu, pytorch-cuda: runs go only to
+     * workers offering it) that may come with an autograder upload; null fields keep their value.
+     */
+    public record GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages,
+                                  String environment) {
+        public GradingSettings(Integer cpuSeconds, Integer wallSeconds, Integer memoryMb, Integer outputKb, String packages) {
+            this(cpuSeconds, wallSeconds, memoryMb, outputKb, packages, null);
+        }
     }
 
     @Transactional
@@ -140,12 +147,88 @@ public class AssignmentService {
     public Autograder uploadAutograder(long assignmentId, String manifest, Map<String, byte[]> files) {
         requireInstructor(assignmentId);
         AutograderManifest m = AutograderManifest.parse(manifest, files);
-        return uploadAutograder(assignmentId, m.files(), m.settings(), m.privateFeedback());
+        return uploadAutograder(assignmentId, m.files(), m.settings(), m.privateFeedback(), m.tests());
+    }
+
+    /** A Gradescope autograder saved as a Lectern autograder, with what was read differently from Gradescope. */
+    public record GradescopeUpload(Autograder autograder, List<String> notes) {
+    }
+
+    /**
+     * Saves a Gradescope autograder zip ({@link GradescopeZip}) as a new autograder version. Refused, with the whole
+     * list, when setup.sh needs what the workers do not offer (they have no network when grading). The packages it
+     * needs become the assignment's, so runs go only to workers that have them.
+     */
+    @Transactional
+    public GradescopeUpload uploadGradescopeAutograder(long assignmentId, byte[] zip) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        GradescopeZip.Conversion conversion = GradescopeZip.read(zip);
+        List<String> problems = new ArrayList<>(conversion.unmet());
+        Set<String> offered = workerPackages.offered();
+        for (String name : conversion.imports()) {
+            if (!offered.contains(name)) {
+                problems.add("setup.sh needs " + name + ", which the workers do not offer (they offer "
+                        + String.join(", ", new java.util.TreeSet<>(offered)) + ").");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The Gradescope autograder was not saved: " + String.join(" ", problems));
+        }
+        Set<String> packages = new java.util.TreeSet<>(a.packages());
+        packages.addAll(conversion.imports());
+        Autograder saved = uploadAutograder(assignmentId, conversion.files(),
+                new GradingSettings(null, null, null, null, String.join(",", packages)), null);
+        return new GradescopeUpload(saved, conversion.notes());
+    }
+
+    /** Saves Otter-Grader OK-format test files (a zip of tests/q1.py, ...) as a new autograder version ({@link OtterTests}). */
+    @Transactional
+    public Autograder uploadOtterAutograder(long assignmentId, byte[] zip) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        return uploadAutograder(assignmentId, OtterTests.fromZip(zip), null, null);
+    }
+
+    /** Saves an nbgrader source notebook's test cells as a new autograder version ({@link NbgraderNotebook}). */
+    @Transactional
+    public Autograder uploadNbgraderAutograder(long assignmentId, byte[] sourceNotebook) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        return uploadAutograder(assignmentId, NbgraderNotebook.fromSource(sourceNotebook), null, null);
     }
 
     /** Whether pytest collects a file of this name: test_*.py or *_test.py. */
     public static boolean isPytestName(String name) {
         return name != null && TEST_FILE.matcher(name.strip()).matches();
+    }
+
+    /**
+     * Picks the Python environment the assignment's runs need ("" or "any": none, any worker with its packages).
+     * Runs queued from now on go only to a worker offering it.
+     */
+    @Transactional
+    public void setEnvironment(long assignmentId, String environment) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.instructor(a.courseId());
+        String name = environment == null ? "" : environment.strip();
+        if (name.isEmpty() || name.equals("any")) {
+            repo.updateEnvironment(assignmentId, null);
+            return;
+        }
+        if (!org.lectern.pool.WorkerCapabilities.ENVIRONMENTS.contains(name)) {
+            throw new InvalidInputException("environment: '" + name + "' is not one of "
+                    + String.join(", ", org.lectern.pool.WorkerCapabilities.ENVIRONMENTS) + " (or any).");
+        }
+        repo.updateEnvironment(assignmentId, name);
+    }
+
+    /** The Python environment picked for the assignment (null: any). Staff of its course only. */
+    @Transactional(readOnly = true)
+    public String environment(long assignmentId) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        access.staff(a.courseId());
+        return repo.environment(assignmentId).orElse(null);
     }
 
     /** A new autograder version and, if given, new limits and packages: both saved or neither. */
@@ -162,9 +245,23 @@ public class AssignmentService {
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings,
                                        PrivateFeedback privateFeedback) {
+        return uploadAutograder(assignmentId, files, settings, privateFeedback, java.util.Map.of());
+    }
+
+    /**
+     * As above, with visibilities for single tests ("test_x.py::test_y" to visibility) that narrow what the test's
+     * marker says (never widen it: a test its author hid stays hidden). Each must name a test file of the upload.
+     */
+    @Transactional
+    public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings,
+                                       PrivateFeedback privateFeedback,
+                                       java.util.Map<String, org.lectern.grading.TestVisibility> testVisibility) {
         if (settings != null) {
             updateGrading(assignmentId, settings.cpuSeconds(), settings.wallSeconds(), settings.memoryMb(), settings.outputKb(),
                     settings.packages());
+            if (settings.environment() != null) {
+                setEnvironment(assignmentId, settings.environment());
+            }
         }
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.instructor(a.courseId());
@@ -207,6 +304,16 @@ public class AssignmentService {
         if (supportBytes > MAX_SUPPORT_BYTES) {
             problems.add("Support and student files come to more than " + MAX_SUPPORT_BYTES / (1024 * 1024) + " MB.");
         }
+        Set<String> testFiles = files.stream().filter(f -> f.role() == null || f.role() == FileRole.TEST)
+                .map(f -> f.fileName() == null ? "" : f.fileName().strip()).collect(Collectors.toSet());
+        testVisibility.forEach((test, shown) -> {
+            int sep = test.indexOf("::");
+            if (sep <= 0 || !testFiles.contains(test.substring(0, sep)) || !test.substring(sep + 2).matches("[A-Za-z_][A-Za-z0-9_.:\\[\\]-]*")) {
+                problems.add("tests: '" + test + "' does not name a test of an uploaded test file (test_file.py::test_name).");
+            } else if (shown == null) {
+                problems.add("tests: " + test + " needs visible, after_due_date, after_published or hidden.");
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The autograder was not saved: " + String.join(" ", problems));
         }
@@ -218,6 +325,7 @@ public class AssignmentService {
                     f.visibility() == null ? Visibility.PUBLIC : f.visibility(),
                     f.points() == null ? BigDecimal.ZERO : f.points(), role);
         }
+        testVisibility.forEach((test, shown) -> repo.insertTestVisibility(id, test, shown));
         Autograder saved = repo.autograder(id).orElseThrow();
         audit.record(grant.caller().accountId(), a.courseId(), "autograder.uploaded",
                 a.shortName() + " v" + saved.version() + ": " + files.stream().map(TestFileUpload::fileName).collect(Collectors.joining(", "))

@@ -1,5 +1,6 @@
 package org.lectern.assignment;
 
+import org.lectern.grading.TestVisibility;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * its name (pytest names are tests, anything else support). What a file may be is judged afterwards by
  * {@link AssignmentService#uploadAutograder}, the same for every way an autograder arrives.
  */
-public record AutograderManifest(List<TestFileUpload> files, AssignmentService.GradingSettings settings, PrivateFeedback privateFeedback) {
+public record AutograderManifest(List<TestFileUpload> files, AssignmentService.GradingSettings settings, PrivateFeedback privateFeedback,
+                                 Map<String, TestVisibility> tests) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> SETTINGS = List.of("limits", "packages", "privateFeedback");
+    private static final List<String> SETTINGS = List.of("limits", "packages", "privateFeedback", "environment", "tests");
 
     /** The manifest's text with the files sent beside it, by file name. */
     public static AutograderManifest parse(String text, Map<String, byte[]> sent) {
@@ -54,7 +56,7 @@ public record AutograderManifest(List<TestFileUpload> files, AssignmentService.G
         }
         List<TestFileUpload> files = new ArrayList<>();
         entries.forEach((name, n) -> files.add(file(name, n, sent.get(name))));
-        return new AutograderManifest(files, settings(root), privateFeedback(root));
+        return new AutograderManifest(files, settings(root), privateFeedback(root), tests(root));
     }
 
     private static TestFileUpload file(String name, JsonNode n, byte[] content) {
@@ -76,8 +78,29 @@ public record AutograderManifest(List<TestFileUpload> files, AssignmentService.G
         return feedback;
     }
 
+    /**
+     * "tests": {"test_x.py::test_y": "hidden"}: per-test visibility, narrowing the test's own marker; a word that is
+     * no visibility maps to null, which the service refuses with the test's name.
+     */
+    private static Map<String, TestVisibility> tests(JsonNode root) {
+        Map<String, TestVisibility> tests = new LinkedHashMap<>();
+        if (!root.has("tests")) {
+            return tests;
+        }
+        if (!root.get("tests").isObject()) {
+            throw new InvalidInputException("tests maps test names (test_x.py::test_y) to a visibility.");
+        }
+        for (var e : root.get("tests").properties()) {
+            String word = e.getValue().asString("");
+            TestVisibility shown = TestVisibility.parse(word);
+            // parse() reads a misspelling as hidden (safe for results); an instructor's is refused instead.
+            tests.put(e.getKey(), shown != null && shown.json().equalsIgnoreCase(word.strip()) ? shown : null);
+        }
+        return tests;
+    }
+
     private static AssignmentService.GradingSettings settings(JsonNode root) {
-        if (!root.has("limits") && !root.has("packages")) {
+        if (!root.has("limits") && !root.has("packages") && !root.has("environment")) {
             return null;
         }
         JsonNode l = root.path("limits");
@@ -88,7 +111,7 @@ public record AutograderManifest(List<TestFileUpload> files, AssignmentService.G
             packages = String.join(",", names);
         }
         return new AssignmentService.GradingSettings(intOrNull(l, "cpuSeconds"), intOrNull(l, "wallSeconds"), intOrNull(l, "memoryMb"),
-                intOrNull(l, "outputKb"), packages);
+                intOrNull(l, "outputKb"), packages, root.has("environment") ? root.path("environment").asString("") : null);
     }
 
     /** The manifest's role, or by name: pytest files are tests, anything else (conftest.py, helpers, data) support. */

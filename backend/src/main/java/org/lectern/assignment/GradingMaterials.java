@@ -35,6 +35,18 @@ public class GradingMaterials {
         return repo.byId(assignmentId);
     }
 
+    /** Per-test visibility the autograder's manifest names (test name, as "test_x.py::test_y", to visibility). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, org.lectern.grading.TestVisibility> testVisibility(long autograderId) {
+        return repo.testVisibility(autograderId);
+    }
+
+    /** The Python environment the assignment's runs need (picked by its instructor), if one was picked. */
+    @Transactional(readOnly = true)
+    public Optional<String> environment(long assignmentId) {
+        return repo.environment(assignmentId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Autograder> currentAutograder(long assignmentId) {
         return repo.currentAutograder(assignmentId);

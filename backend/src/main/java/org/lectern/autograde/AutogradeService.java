@@ -1,5 +1,8 @@
 package org.lectern.autograde;
 
+import java.util.Map;
+import org.lectern.pool.PoolJobs;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.lectern.assignment.AssignmentService;
 import org.lectern.assignment.Autograder;
 import org.lectern.assignment.AutograderUpdated;
 import org.lectern.assignment.GradingMaterials;
+import org.lectern.grading.TestVisibility;
 import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
@@ -42,11 +46,15 @@ public class AutogradeService {
     private final CourseAccess access;
     private final AuditLog audit;
     private final AutogradedScores scores;
+    private final Clock clock;
+    private final PoolJobs jobs;
 
     AutogradeService(RunRepository runs, GradingQueue queue, SubmissionService submissions, SubmissionMaterials submissionMaterials,
                      AssignmentService assignments, GradingMaterials materials, CourseAccess access, AuditLog audit,
-                     AutogradedScores scores) {
+                     AutogradedScores scores, Clock clock, PoolJobs jobs) {
         this.scores = scores;
+        this.jobs = jobs;
+        this.clock = clock;
         this.runs = runs;
         this.queue = queue;
         this.submissions = submissions;
@@ -174,10 +182,23 @@ public class AutogradeService {
         var autograder = r.autograderId() == null ? Optional.<Autograder>empty() : materials.autograder(r.autograderId());
         BigDecimal publicPossible = autograder.map(g -> g.possible(Visibility.PUBLIC)).orElse(r.publicPossible());
         BigDecimal privatePossible = autograder.map(g -> g.possible(Visibility.PRIVATE)).orElse(r.privatePossible());
-        List<TestResult> all = runs.results(r.id());
-        List<TestResult> pub = visibility.publicPart() ? all.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList() : List.of();
+        Map<String, TestVisibility> overrides = r.autograderId() == null ? Map.of()
+                : materials.testVisibility(r.autograderId());
+        List<TestResult> all = runs.results(r.id()).stream()
+                .map(t -> overrides.containsKey(t.testName()) ? t.narrowedTo(overrides.get(t.testName())) : t).toList();
+        boolean pastDue = clock.instant().isAfter(a.dueAt());
+        // Tests the viewer may not see yet are left out by name, output and points (ScoreVisibility.testShown);
+        // those of a public file still count, as points pending, like a private file's before release.
+        List<TestResult> withheld = all.stream()
+                .filter(t -> !visibility.testShown(t.shown(), t.visibility() == Visibility.PRIVATE, pastDue)).toList();
+        List<TestResult> withheldPublic = withheld.stream().filter(t -> t.visibility() == Visibility.PUBLIC).toList();
+        BigDecimal withheldEarned = GradingWorker.sum(withheldPublic, true);
+        BigDecimal withheldPossible = GradingWorker.sum(withheldPublic, false);
+        List<TestResult> pub = visibility.publicPart() ? all.stream()
+                .filter(t -> t.visibility() == Visibility.PUBLIC && !withheld.contains(t)).toList() : List.of();
         PrivateFeedback feedback = autograder.map(Autograder::privateFeedback).orElse(PrivateFeedback.MESSAGE);
-        List<TestResult> priv = privateVisible ? all.stream().filter(t -> t.visibility() == Visibility.PRIVATE)
+        List<TestResult> priv = privateVisible ? all.stream()
+                .filter(t -> t.visibility() == Visibility.PRIVATE && !withheld.contains(t))
                 .map(t -> visibility.fullPrivateFeedback() ? t : t.withMessage(feedback.shown(t.message(), t.brief()))).toList() : List.of();
         BigDecimal total = null;
         BigDecimal totalPossible = null;
@@ -185,19 +206,40 @@ public class AutogradeService {
             total = nz(r.publicEarned()).add(nz(r.privateEarned()));
             totalPossible = nz(publicPossible).add(nz(privatePossible));
         }
+        BigDecimal publicEarned = r.publicDoneAt() == null ? null : r.publicEarned() == null ? null : r.publicEarned().subtract(withheldEarned);
+        BigDecimal privateEarned = privateVisible ? (r.privateEarned() == null && withheldPublic.isEmpty() ? null
+                : nz(r.privateEarned()).add(withheldEarned)) : null;
+        if (!withheldPublic.isEmpty()) {
+            publicPossible = nz(publicPossible).subtract(withheldPossible);
+            privatePossible = nz(privatePossible).add(withheldPossible);
+        }
+        String problem = r.problem();
+        for (TestResult t : withheld) {
+            if (problem != null) {
+                problem = problem.replace(t.testName(), "a hidden test");
+            }
+        }
         Integer position = r.status() == RunStatus.QUEUED ? runs.queuePosition(r.id()) : null;
         List<String> removals = r.removals() == null || r.removals().isBlank() ? List.of() : List.of(r.removals().split("\n"));
         String waiting = switch (r.status()) {
-            case QUEUED -> "Queued" + (position == null ? "" : ": " + position + " ahead of you") + ".";
+            case QUEUED -> "Queued" + (position == null ? "" : ": " + position + " ahead of you") + "."
+                    + noWorkerOffers(a.id()).map(env -> " No grading worker offers the " + env
+                            + " environment this assignment needs; it waits until one does (staff have the worker list).").orElse("");
             case RUNNING -> r.publicDoneAt() == null ? "Running the public tests…" : "Public tests done; running the private tests…";
             default -> null;
         };
         return RunView.builder().runId(r.id()).status(r.status()).queuePosition(position)
                 .queuedAt(r.queuedAt()).startedAt(r.startedAt()).finishedAt(r.finishedAt())
-                .publicResults(pub).publicEarned(r.publicDoneAt() == null ? null : r.publicEarned()).publicPossible(publicPossible)
-                .privateVisible(privateVisible).privateResults(priv).privateEarned(privateVisible ? r.privateEarned() : null)
+                .publicResults(pub).publicEarned(publicEarned).publicPossible(publicPossible)
+                .privateVisible(privateVisible).privateResults(priv).privateEarned(privateEarned)
                 .privatePossible(privatePossible).total(total).totalPossible(totalPossible)
-                .problem(r.problem()).removals(removals).waitingFor(waiting).build();
+                .problem(problem).removals(removals).waitingFor(waiting)
+                .environment(runs.environment(r.id()).orElse(null)).build();
+    }
+
+    /** The assignment's picked environment when no pool node offers it: its runs wait, and people are told why. */
+    private Optional<String> noWorkerOffers(long assignmentId) {
+        return materials.environment(assignmentId).filter(env -> !jobs.anyNodeOffers(env));
     }
 
     private static BigDecimal nz(BigDecimal b) {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.lectern.autograde.internal.RunRepository;
+import org.lectern.assignment.GradingMaterials;
 import org.lectern.pool.GradingPoolConfiguration;
+import org.lectern.pool.PoolJobs;
 import org.lectern.submission.SubmissionMaterials;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,10 +40,14 @@ class GradingQueue {
     private final GradingPoolConfiguration.PoolLifecycle pool;
     private final SubmissionMaterials submissions;
     private final AutogradedScores scores;
+    private final GradingMaterials materials;
+    private final PoolJobs jobs;
 
     GradingQueue(RunRepository runs, SchedulerClient scheduler, Clock clock, GradingPoolConfiguration.PoolLifecycle pool,
-                 SubmissionMaterials submissions, AutogradedScores scores) {
+                 SubmissionMaterials submissions, AutogradedScores scores, GradingMaterials materials, PoolJobs jobs) {
         this.scores = scores;
+        this.materials = materials;
+        this.jobs = jobs;
         this.runs = runs;
         this.submissions = submissions;
         this.scheduler = scheduler;
@@ -79,6 +85,8 @@ class GradingQueue {
         long runId = runs.insert(submissionId, autograderId, courseId, batchId);
         scheduler.scheduleIfNotExists(new TaskInstance.Builder<Long>(TASK, "run-" + runId)
                 .data(runId).priority(priority).scheduledTo(at));
+        materials.autograder(autograderId).flatMap(ag -> materials.environment(ag.assignmentId()))
+                .ifPresent(env -> jobs.requireEnvironment(TASK, "run-" + runId, env));
         runs.dealPlacesByStudent(courseId, now);
         scores.reportSubmission(submissionId); // queued: not graded until this run ends
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

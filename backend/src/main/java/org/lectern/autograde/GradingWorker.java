@@ -80,6 +80,8 @@ class GradingWorker {
             tx.executeWithoutResult(s -> runs.requeue(runId));
             throw new UnfitWorkerException("this node lacks the Python packages " + String.join(", ", missing));
         }
+        String environment = capabilities.environment(assignment.packages());
+        tx.executeWithoutResult(s -> runs.setEnvironment(runId, environment));
         List<StoredFile> files = submissions.files(submission.id());
         List<String> problems = new ArrayList<>();
         var support = materials.supportFiles(run.autograderId());

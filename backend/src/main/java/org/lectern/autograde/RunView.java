@@ -7,18 +7,19 @@ import java.util.List;
 /**
  * A submission's grading as its viewer may see it. Before grades are released a student sees the
  * public tests only; {@code privatePossible} still says how many points are pending in private tests.
+ * {@code environment} is the Python and package versions the run ran with ("Python 3.11.2; numpy 1.24.2").
  */
 public record RunView(Long runId, RunStatus status, Integer queuePosition, Instant queuedAt, Instant startedAt,
                       Instant finishedAt, List<TestResult> publicResults, BigDecimal publicEarned, BigDecimal publicPossible,
                       boolean privateVisible, List<TestResult> privateResults, BigDecimal privateEarned,
                       BigDecimal privatePossible, BigDecimal total, BigDecimal totalPossible, String problem,
-                      List<String> removals, String waitingFor) {
+                      List<String> removals, String waitingFor, String environment) {
 
     public boolean finished() {
         return status == RunStatus.DONE || status == RunStatus.FAILED || status == RunStatus.SUPERSEDED;
     }
 
-    /** Builds a view by field name: eighteen fields by position is how fields get swapped. */
+    /** Builds a view by field name: nineteen fields by position is how fields get swapped. */
     static Builder builder() {
         return new Builder();
     }
@@ -42,6 +43,7 @@ public record RunView(Long runId, RunStatus status, Integer queuePosition, Insta
         private String problem;
         private List<String> removals = List.of();
         private String waitingFor;
+        private String environment;
 
         Builder runId(Long v) {
             runId = v;
@@ -128,13 +130,20 @@ public record RunView(Long runId, RunStatus status, Integer queuePosition, Insta
             return this;
         }
 
+        Builder environment(String v) {
+            environment = v;
+            return this;
+        }
+
         Builder waitingFor(String v) {
             waitingFor = v;
             return this;
         }
 
         RunView build() {
-            return new RunView(runId, status, queuePosition, queuedAt, startedAt, finishedAt, publicResults, publicEarned, publicPossible, privateVisible, privateResults, privateEarned, privatePossible, total, totalPossible, problem, removals, waitingFor);
+            return new RunView(runId, status, queuePosition, queuedAt, startedAt, finishedAt, publicResults, publicEarned,
+                    publicPossible, privateVisible, privateResults, privateEarned, privatePossible, total, totalPossible, problem,
+                    removals, waitingFor, environment);
         }
     }
 }

@@ -56,7 +56,7 @@ class SandboxTestRunner implements TestRunner {
         }
         List<TestResult> results = report.tests().stream()
                 .map(t -> new TestResult(visibility, t.file(), t.name(), t.passed(), t.outcome(), points(t.pointsEarned()),
-                        points(t.pointsPossible()), t.message(), t.brief()))
+                        points(t.pointsPossible()), t.message(), t.brief(), t.visibility(), t.number()))
                 .toList();
         BigDecimal possible = tests.stream().map(GradingMaterials.TestFileContent::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new GroupOutcome(results, points(report.earned()), possible, report.log(), report.problem());

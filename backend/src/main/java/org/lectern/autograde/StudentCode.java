@@ -34,7 +34,14 @@ final class StudentCode {
             }
             Files.createDirectories(target.getParent());
             if (f.path().endsWith(".ipynb")) {
-                CodeExtraction code = NotebookCode.extract(Notebook.parse(f.content()));
+                Notebook notebook = Notebook.parse(f.content());
+                // nbgrader test cells are the autograder's (run from the instructor's copy on the tests' side), never
+                // part of the student's module: a failing assert there must not stop the student's code importing.
+                if (notebook.cells().stream().anyMatch(c -> c.nbgrader() != null && c.nbgrader().isTest())) {
+                    notebook = new Notebook(notebook.cells().stream()
+                            .filter(c -> c.nbgrader() == null || !c.nbgrader().isTest()).toList(), notebook.language());
+                }
+                CodeExtraction code = NotebookCode.extract(notebook);
                 String module = f.path().substring(0, f.path().length() - ".ipynb".length()) + ".py";
                 Files.writeString(dir.resolve(module), code.python(), StandardCharsets.UTF_8);
                 modules.add(module);

@@ -21,13 +21,14 @@ class SubmissionResultsController {
     }
 
     record TestJson(String file, String name, String visibility, boolean passed, String outcome, BigDecimal points,
-                    BigDecimal maxPoints, String output) {
+                    BigDecimal maxPoints, String output, String testVisibility, String number) {
     }
 
     record SubmissionJson(long id, long assignmentId, int version, String student, String status, Integer queuePosition,
                           ReceiptJson receipt, List<TestJson> tests, BigDecimal publicScore, BigDecimal publicMax,
                           BigDecimal privatePointsPending, BigDecimal privateScore, BigDecimal privateMax, BigDecimal total,
-                          BigDecimal totalMax, boolean gradesReleased, String problem, List<String> removedLines, ModelRunView model) {
+                          BigDecimal totalMax, boolean gradesReleased, String problem, List<String> removedLines, ModelRunView model,
+                          String environment) {
     }
 
     record RerunJson(long runId) {
@@ -56,7 +57,7 @@ class SubmissionResultsController {
                 new ReceiptJson(s.sha256(), s.submittedAt(), s.receivedAt(), s.fileName(), s.sizeBytes()), tests,
                 r.publicEarned(), r.publicPossible(), r.privateVisible() ? null : r.privatePossible(),
                 r.privateEarned(), r.privateVisible() ? r.privatePossible() : null, r.total(), r.totalPossible(),
-                r.privateVisible(), r.problem(), r.removals(), models.run(submissionId).orElse(null));
+                r.privateVisible(), r.problem(), r.removals(), models.run(submissionId).orElse(null), r.environment());
     }
 
     @Operation(summary = "Grade a submission again (staff)")
@@ -67,6 +68,6 @@ class SubmissionResultsController {
 
     private static TestJson test(TestResult t) {
         return new TestJson(t.fileName(), t.testName(), t.visibility().name().toLowerCase(Locale.ROOT), t.passed(), t.outcome(),
-                t.earned(), t.possible(), t.message());
+                t.earned(), t.possible(), t.message(), t.shown() == null ? null : t.shown().json(), t.number());
     }
 }

@@ -64,7 +64,7 @@ public class GradingPoolConfiguration {
         String name = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Set<String> unfit = new TreeSet<>();
         needs.stream().filter(n -> !capabilities.canRun(n)).forEach(n -> unfit.add(n.taskName()));
-        ClaimFilter claims = new ClaimFilter(unfit);
+        ClaimFilter claims = new ClaimFilter(unfit, java.util.Set.copyOf(capabilities.environments()));
         Scheduler scheduler = Scheduler.create(dataSource, tasks)
                 .jdbcCustomization(claims)
                 .schedulerName(new SchedulerName.Fixed(name))
@@ -110,7 +110,7 @@ public class GradingPoolConfiguration {
                 log.info("Pool node {} can run: {}", name, capabilities.describe());
                 log.info("Pool node {} claims: {}", name, claims);
                 try {
-                    repository.saveNode(name, capabilities.describe(), claims);
+                    repository.saveNode(name, capabilities.describe(), claims, capabilities.environments());
                 } catch (RuntimeException e) {
                     log.warn("could not record this pool node for the admin page: {}", e.toString());
                 }

@@ -68,11 +68,48 @@ class ClaimFilterIT {
         assertThat(jdbc.sql("select count(*) from " + TABLE).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void aJobNeedingAnEnvironmentIsClaimedOnlyByANodeOfferingIt() {
+        jdbc.sql("create table if not exists " + TABLE + " (like scheduled_tasks including all)").update();
+        jdbc.sql("delete from " + TABLE).update();
+        ConcurrentLinkedQueue<String> ran = new ConcurrentLinkedQueue<>();
+        OneTimeTask<Long> grade = Tasks.oneTime("grade", Long.class)
+                .execute((i, ctx) -> ran.add(i.getId() + " by " + ctx.getExecution().pickedBy));
+        List<Task<?>> tasks = List.of(grade);
+        SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks).tableName(TABLE).enablePriority().build();
+        client.scheduleIfNotExists(grade.instance("cuda", 1L), Instant.now());
+        client.scheduleIfNotExists(grade.instance("any", 2L), Instant.now());
+        jdbc.sql("update " + TABLE + " set environment = 'pytorch-cuda' where task_instance = 'cuda'").update();
+
+        Scheduler cpu = node("cpu-node", tasks, Set.of(), Set.of("numpy", "pytorch-cpu"));
+        cpu.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("any by cpu-node"));
+            assertThat(jdbc.sql("select picked from " + TABLE + " where task_instance = 'cuda'").query(Boolean.class).single()).isFalse();
+            assertThat(ran).containsExactly("any by cpu-node");
+        } finally {
+            cpu.stop();
+        }
+
+        Scheduler gpu = node("gpu-node", tasks, Set.of(), Set.of("numpy", "pytorch-cpu", "pytorch-cuda"));
+        gpu.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("cuda by gpu-node"));
+        } finally {
+            gpu.stop();
+        }
+        assertThat(jdbc.sql("select count(*) from " + TABLE).query(Integer.class).single()).isZero();
+    }
+
     private Scheduler node(String name, List<Task<?>> tasks, Set<String> cannotRun) {
+        return node(name, tasks, cannotRun, null);
+    }
+
+    private Scheduler node(String name, List<Task<?>> tasks, Set<String> cannotRun, Set<String> environments) {
         return Scheduler.create(dataSource, tasks)
                 .tableName(TABLE)
                 .schedulerName(new SchedulerName.Fixed(name))
-                .jdbcCustomization(new ClaimFilter(cannotRun))
+                .jdbcCustomization(new ClaimFilter(cannotRun, environments))
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .pollingInterval(Duration.ofMillis(100))
                 .threads(2)

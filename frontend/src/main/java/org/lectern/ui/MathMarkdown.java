@@ -2,45 +2,23 @@ package org.lectern.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-import org.lectern.notebooks.HtmlSanitizer;
+import org.lectern.notebooks.MarkdownHtml;
 
 /**
- * Markdown with KaTeX math, as exercise prompts are written. Math is set aside before Markdown runs
- * (so an underscore in $x_1$ is not emphasis) and put back as text for KaTeX's auto-render, which
- * the browser runs from the copy served under /katex (no network needed). Poll and quiz questions
- * are typed by people, so the finished HTML goes through the one sanitiser ({@link HtmlSanitizer})
- * before it is set as innerHTML: a quote inside a math span cannot leave an attribute, and
- * javascript: links, raw tags and event handlers are gone.
+ * Markdown with KaTeX math, as exercise prompts are written: rendered by the one Markdown-with-math renderer
+ * ({@link MarkdownHtml}, which notebooks use too: math set aside before Markdown runs and put back as text, the
+ * finished HTML through the one sanitiser), then typeset by KaTeX's auto-render, which the browser runs from the
+ * katex webjar the app serves under /webjars/katex (no network needed; the version is the frontend pom's).
  */
 public final class MathMarkdown {
 
-    private static final Pattern MATH = Pattern.compile("\\$\\$.+?\\$\\$|\\$[^$\\n]+?\\$", Pattern.DOTALL);
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
+    static final String KATEX = "webjars/katex/0.16.47/dist/";
 
     private MathMarkdown() {
     }
 
     static String html(String markdown) {
-        List<String> math = new ArrayList<>();
-        Matcher m = MATH.matcher(markdown == null ? "" : markdown);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            math.add(m.group());
-            m.appendReplacement(b, "LECTERNMATH" + (math.size() - 1) + "X");
-        }
-        m.appendTail(b);
-        String html = HTML.render(PARSER.parse(b.toString()));
-        for (int i = math.size() - 1; i >= 0; i--) {
-            html = html.replace("LECTERNMATH" + i + "X", escape(math.get(i)));
-        }
-        return HtmlSanitizer.clean(html);
+        return MarkdownHtml.render(markdown);
     }
 
     /** One line of Markdown without its paragraph, for labels inside a table (still sanitised, math typeset later). */
@@ -64,9 +42,9 @@ public final class MathMarkdown {
     public static void typeset(Component c) {
         c.addAttachListener(e -> {
             var page = e.getUI().getPage();
-            page.addStyleSheet("katex/katex.min.css");
-            page.addJavaScript("katex/katex.min.js");
-            page.addJavaScript("katex/contrib/auto-render.js");
+            page.addStyleSheet(KATEX + "katex.min.css");
+            page.addJavaScript(KATEX + "katex.min.js");
+            page.addJavaScript(KATEX + "contrib/auto-render.js");
             c.getElement().executeJs("""
                     const el = this;
                     (function typeset(tries) {
@@ -81,7 +59,4 @@ public final class MathMarkdown {
         });
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -22,7 +22,7 @@ public class UiSecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain uiSecurity(HttpSecurity http, UiErrorPages errors, UniversitySignIn universitySignIn) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/images/**", "/katex/**").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/styles.css", "/icons/**", "/images/**", "/webjars/katex/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
         // platform.web.SecurityHeaders writes these for every response, with the configurable frame ancestors (LTI)
         http.headers(h -> h.frameOptions(f -> f.disable()).contentTypeOptions(c -> c.disable()));

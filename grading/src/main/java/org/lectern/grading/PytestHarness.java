@@ -175,6 +175,8 @@ public final class PytestHarness {
         Files.createDirectory(harness);
         Files.write(harness.resolve("student_server.py"), resource("student_server.py"), StandardOpenOption.CREATE_NEW);
         Files.write(harness.resolve("wire.py"), resource("wire.py"), StandardOpenOption.CREATE_NEW);
+        Files.createDirectory(harness.resolve("shims"));
+        Files.write(harness.resolve("shims/otter.py"), resource("student_shims/otter.py"), StandardOpenOption.CREATE_NEW);
         List<String> modules = new ArrayList<>();
         try (Stream<Path> entries = Files.list(jobDir)) {
             for (Path entry : entries.sorted().toList()) {
@@ -209,6 +211,11 @@ public final class PytestHarness {
         }
         write(testsDir, HARNESS_DIR + "/runner.py", resource("pytest_runner.py"));
         write(testsDir, HARNESS_DIR + "/wire.py", resource("wire.py"));
+        byte[] decorators = resource("shims/gradescope_decorators.py");
+        write(testsDir, HARNESS_DIR + "/shims/gradescope_utils/__init__.py", new byte[0]);
+        write(testsDir, HARNESS_DIR + "/shims/gradescope_utils/autograder_utils/__init__.py", new byte[0]);
+        write(testsDir, HARNESS_DIR + "/shims/gradescope_utils/autograder_utils/decorators.py", decorators);
+        write(testsDir, HARNESS_DIR + "/shims/lectern_otter.py", resource("shims/lectern_otter.py"));
         // Our own ini, so that no other ini, tox.ini, setup.cfg or pyproject.toml is read.
         write(testsDir, HARNESS_DIR + "/pytest.ini", "[pytest]\n".getBytes(StandardCharsets.UTF_8));
         String list = modules.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", ", "{\"modules\": [", "]}"));

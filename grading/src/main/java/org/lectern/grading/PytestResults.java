@@ -23,9 +23,17 @@ final class PytestResults {
      * @param points     the test's points marker, when it has a usable one (collected)
      * @param exitStatus pytest's exit status (done)
      * @param brief      the failure without the test's source (test)
+     * @param visibility the test's own visibility marker, null when it has none (collected)
+     * @param number     the test's number as shown, e.g. "1.2" (collected)
+     * @param score      the share of its points a partial-credit test earned, in [0, 1] (test)
      */
     record Event(String type, String nodeid, String outcome, String message, double duration, Double points,
-                 Integer exitStatus, String brief) {
+                 Integer exitStatus, String brief, TestVisibility visibility, String number, Double score) {
+
+        Event(String type, String nodeid, String outcome, String message, double duration, Double points,
+              Integer exitStatus, String brief) {
+            this(type, nodeid, outcome, message, duration, points, exitStatus, brief, null, null, null);
+        }
     }
 
     private PytestResults() {
@@ -66,6 +74,7 @@ final class PytestResults {
         }
         JsonNode points = node.path("points");
         JsonNode exit = node.path("exitstatus");
+        JsonNode score = node.path("score");
         return new Event(
                 node.path("type").asString(),
                 node.path("nodeid").asString(""),
@@ -74,6 +83,9 @@ final class PytestResults {
                 node.path("duration").isNumber() ? node.path("duration").asDouble() : 0.0,
                 points.isNumber() && Double.isFinite(points.asDouble()) && points.asDouble() >= 0 ? points.asDouble() : null,
                 exit.isIntegralNumber() ? exit.asInt() : null,
-                node.path("brief").asString(""));
+                node.path("brief").asString(""),
+                node.path("visibility").isString() ? TestVisibility.parse(node.path("visibility").asString()) : null,
+                node.path("number").isString() ? node.path("number").asString() : null,
+                score.isNumber() && score.asDouble() >= 0 && score.asDouble() <= 1 ? score.asDouble() : null);
     }
 }

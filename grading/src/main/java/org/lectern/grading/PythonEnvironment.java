@@ -16,17 +16,35 @@ import java.util.concurrent.TimeUnit;
  *
  * @param pythonVersion "3.11.2"
  * @param packages      the import names of {@link #CANDIDATES} that imported
+ * @param versions      import name to its version ("2.1.0"; "" when the package does not say), for the packages found
  */
-public record PythonEnvironment(String pythonVersion, Set<String> packages) {
+public record PythonEnvironment(String pythonVersion, Set<String> packages, java.util.Map<String, String> versions) {
 
-    /** Checked in this order; numpy always, torch and the rest when present. */
+    /**
+     * Checked in this order; numpy always, torch and the rest when present. {@code past} is the python3-future
+     * package's (every CS231n starter begins {@code from past.builtins import xrange}).
+     */
     public static final List<String> CANDIDATES =
-            List.of("numpy", "torch", "torchvision", "scipy", "pandas", "sklearn", "matplotlib", "pytest");
+            List.of("numpy", "torch", "torchvision", "scipy", "pandas", "sklearn", "matplotlib", "pytest", "past");
+
+    public PythonEnvironment(String pythonVersion, Set<String> packages) {
+        this(pythonVersion, packages, java.util.Map.of());
+    }
 
     private static final int TIMEOUT_SECONDS = 120; // importing torch the first time can take a while
 
     public PythonEnvironment {
         packages = Set.copyOf(packages);
+        versions = java.util.Map.copyOf(versions);
+    }
+
+    /** "Python 3.11.2; numpy 1.24.2, torch 1.13.1": what a result records it ran with. */
+    public String describe(java.util.Collection<String> names) {
+        StringBuilder text = new StringBuilder("Python ").append(pythonVersion);
+        String listed = names.stream().filter(packages::contains).sorted()
+                .map(name -> (name + " " + versions.getOrDefault(name, "")).strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return listed.isEmpty() ? text.toString() : text.append("; ").append(listed).toString();
     }
 
     public boolean has(String name) {
@@ -43,8 +61,11 @@ public record PythonEnvironment(String pythonVersion, Set<String> packages) {
                 print(platform.python_version())
                 for name in sys.argv[1:]:
                     try:
-                        importlib.import_module(name)
-                        print(name)
+                        module = importlib.import_module(name)
+                        version = getattr(module, "__version__", "")
+                        if name == "past":
+                            version = getattr(importlib.import_module("future"), "__version__", "")
+                        print(name, str(version).split()[0] if str(version).strip() else "")
                     except BaseException:
                         pass
                 """;
@@ -72,9 +93,16 @@ public record PythonEnvironment(String pythonVersion, Set<String> packages) {
             if (process.exitValue() != 0 || lines.isEmpty()) {
                 throw new IOException(PytestHarness.PYTHON + " did not run (exit " + process.exitValue() + ")");
             }
-            Set<String> found = new TreeSet<>(lines.subList(1, lines.size()));
-            found.retainAll(CANDIDATES);
-            return new PythonEnvironment(lines.getFirst(), found);
+            Set<String> found = new TreeSet<>();
+            java.util.Map<String, String> versions = new java.util.TreeMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] parts = line.split("\\s+", 2);
+                if (CANDIDATES.contains(parts[0])) {
+                    found.add(parts[0]);
+                    versions.put(parts[0], parts.length > 1 && parts[1].matches("[A-Za-z0-9.+_-]{1,40}") ? parts[1] : "");
+                }
+            }
+            return new PythonEnvironment(lines.getFirst(), found, versions);
         } finally {
             JobFolder.delete(scratch);
         }

@@ -28,13 +28,17 @@ final class Scoring {
     static GradingReport score(List<TestFile> files, List<PytestResults.Event> events, SandboxResult result,
                                String log) {
         Map<String, Double> collected = new LinkedHashMap<>(); // node id -> points marker (null: none)
+        Map<String, PytestResults.Event> collectedEvents = new HashMap<>();
         Map<String, String> collectErrors = new LinkedHashMap<>();
         Map<String, PytestResults.Event> finished = new HashMap<>();
         String running = null;
         Integer exitStatus = null;
         for (PytestResults.Event event : events) {
             switch (event.type()) {
-                case "collected" -> collected.put(event.nodeid(), event.points());
+                case "collected" -> {
+                    collected.put(event.nodeid(), event.points());
+                    collectedEvents.put(event.nodeid(), event);
+                }
                 case "collect_error" -> collectErrors.put(event.nodeid(), event.message());
                 case "start" -> running = event.nodeid();
                 case "test" -> {
@@ -68,7 +72,10 @@ final class Scoring {
                 double weights = ids.stream().mapToDouble(id -> weight(collected.get(id))).sum();
                 for (String id : ids) {
                     double share = weights > 0 ? file.points() * weight(collected.get(id)) / weights : 0;
-                    outcomes.add(outcome(file, id, share, finished.get(id), id.equals(running), result));
+                    PytestResults.Event about = collectedEvents.get(id);
+                    TestOutcome o = outcome(file, id, share, finished.get(id), id.equals(running), result);
+                    outcomes.add(new TestOutcome(o.file(), o.name(), o.passed(), o.outcome(), o.pointsEarned(),
+                            o.pointsPossible(), o.message(), o.duration(), o.brief(), about.visibility(), about.number()));
                 }
             }
             // A class or other node inside the file that failed to collect: its tests are missing, not zero-weighted.
@@ -92,7 +99,9 @@ final class Scoring {
                                        boolean wasRunning, SandboxResult result) {
         if (event != null) {
             boolean passed = PASSING.contains(event.outcome());
-            return new TestOutcome(file.name(), id, passed, event.outcome(), passed ? share : 0, share,
+            // A partial-credit test earns the share it set (gradescope_utils counts it whether or not it then failed).
+            double earned = event.score() != null ? share * event.score() : passed ? share : 0;
+            return new TestOutcome(file.name(), id, passed, event.outcome(), earned, share,
                     event.message(), Duration.ofNanos((long) (event.duration() * 1e9)),
                     event.brief().isEmpty() && !event.message().isEmpty() && !passed ? event.outcome() : event.brief());
         }

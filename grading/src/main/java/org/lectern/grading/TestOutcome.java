@@ -17,9 +17,17 @@ import java.time.Duration;
  * @param duration       setup, call and teardown together
  * @param brief          the failure without the test's source: the exception's type and the test's own assertion
  *                       message (or the harness's sentence); what a student may see of a private test
+ * @param visibility     the test's own visibility (a marker or decorator), null when it takes its file's
+ * @param number         the test's number as shown ("1.2"), or null
  */
 public record TestOutcome(String file, String name, boolean passed, String outcome, double pointsEarned,
-                          double pointsPossible, String message, Duration duration, String brief) {
+                          double pointsPossible, String message, Duration duration, String brief,
+                          TestVisibility visibility, String number) {
+
+    public TestOutcome(String file, String name, boolean passed, String outcome, double pointsEarned,
+                       double pointsPossible, String message, Duration duration, String brief) {
+        this(file, name, passed, outcome, pointsEarned, pointsPossible, message, duration, brief, null, null);
+    }
 
     public TestOutcome(String file, String name, boolean passed, String outcome, double pointsEarned,
                        double pointsPossible, String message, Duration duration) {

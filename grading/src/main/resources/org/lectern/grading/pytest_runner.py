@@ -357,6 +357,9 @@ _lectern.SubmissionError = SubmissionError
 _lectern.SubmissionProcessError = SubmissionProcessError
 sys.modules["lectern"] = _lectern
 sys.meta_path.append(_StudentModules())
+# gradescope_utils' decorators, so that Gradescope-style test files import unchanged (an autograder that ships
+# its own copy as a support file keeps it: /job comes first on the path).
+sys.path.append(os.path.join(_HERE, "shims"))
 
 
 # ---------------------------------------------------------------- results
@@ -373,14 +376,62 @@ def _emit(**record):
     _RESULTS.flush()  # flushed per line so results survive a later kill
 
 
+def _function(item):
+    """The test's function (or unittest method), where gradescope_utils' decorators leave their attributes."""
+    return getattr(item, "obj", None) or getattr(item, "function", None)
+
+
 def _points(item):
     marker = item.get_closest_marker("points")
-    if marker is None:
-        return None
-    value = marker.args[0] if marker.args else marker.kwargs.get("n")
+    if marker is not None:
+        value = marker.args[0] if marker.args else marker.kwargs.get("n")
+    else:
+        value = getattr(_function(item), "__weight__", None)  # @weight(n) / @partial_credit(n)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value)
+
+
+VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
+
+
+def _visibility(item):
+    """@pytest.mark.visibility("hidden") or gradescope_utils' @visibility("hidden"); None: the file's.
+
+    Anything else than the four words Gradescope knows is reported as "hidden": a typo must not show a test.
+    """
+    marker = item.get_closest_marker("visibility")
+    if marker is not None:
+        value = marker.args[0] if marker.args else marker.kwargs.get("v")
+    else:
+        value = getattr(_function(item), "__visibility__", None)
+    if value is None:
+        return None
+    return value if value in VISIBILITIES else "hidden"
+
+
+def _number(item):
+    marker = item.get_closest_marker("number")
+    value = (marker.args[0] if marker.args else None) if marker is not None \
+        else getattr(_function(item), "__number__", None)
+    return str(value)[:40] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+
+
+def _score(item):
+    """The share of its weight a @partial_credit test set with set_score(x), in [0, 1]; None when it set none."""
+    function = _function(item)
+    score = getattr(function, "__score__", None)
+    weight = getattr(function, "__weight__", None)
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or score != score:
+        return None
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+        return 1.0 if score > 0 else 0.0
+    return max(0.0, min(1.0, float(score) / float(weight)))
+
+
+def _hide_errors(item):
+    value = getattr(_function(item), "__hide_errors__", None)
+    return str(value)[:MAX_MESSAGE] if value is not None else None
 
 
 def _skip_reason(report):
@@ -420,6 +471,8 @@ class LecternResults:
 
     def pytest_configure(self, config):
         config.addinivalue_line("markers", "points(n): weight of this test within its file")
+        config.addinivalue_line("markers", "visibility(v): visible, after_due_date, after_published or hidden")
+        config.addinivalue_line("markers", "number(n): the test's number as shown, e.g. 1.2")
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -427,10 +480,20 @@ class LecternResults:
 
     def pytest_collection_finish(self, session):
         for item in session.items:
-            _emit(type="collected", nodeid=item.nodeid, points=_points(item))
+            _emit(type="collected", nodeid=item.nodeid, points=_points(item), visibility=_visibility(item),
+                  number=_number(item))
+
+    def pytest_runtest_setup(self, item):
+        function = _function(item)
+        try:
+            if function is not None and hasattr(function, "__score__"):
+                delattr(getattr(function, "__func__", function), "__score__")  # a score from an earlier test
+        except (AttributeError, TypeError):
+            pass
 
     def pytest_runtest_logstart(self, nodeid, location):
-        self._tests[nodeid] = {"outcome": None, "duration": 0.0, "message": "", "brief": ""}
+        self._tests[nodeid] = {"outcome": None, "duration": 0.0, "message": "", "brief": "", "score": None,
+                               "hide": None}
         _emit(type="start", nodeid=nodeid)
 
     @pytest.hookimpl(hookwrapper=True)
@@ -438,6 +501,9 @@ class LecternResults:
         yield
         if call.excinfo is not None and not self._state(item.nodeid)["brief"]:
             self._state(item.nodeid)["brief"] = _brief(call.excinfo)
+        if call.when == "call":
+            self._state(item.nodeid)["score"] = _score(item)
+            self._state(item.nodeid)["hide"] = _hide_errors(item)
 
     def pytest_runtest_logreport(self, report):
         state = self._state(report.nodeid)
@@ -463,8 +529,14 @@ class LecternResults:
         state = self._tests.pop(nodeid, None) or {"outcome": None, "duration": 0.0, "message": "", "brief": ""}
         outcome = state["outcome"] or "error"
         brief = state["brief"] if outcome not in ("passed", "xpassed", "skipped", "xfailed") else ""
-        _emit(type="test", nodeid=nodeid, outcome=outcome, duration=state["duration"],
-              message=_clip(state["message"]), brief=_clip(brief))
+        message = state["message"]
+        if state.get("hide") is not None and outcome not in ("passed", "xpassed"):
+            message = brief = state["hide"]  # @hide_errors("..."): the instructor's sentence instead of the failure
+        record = dict(type="test", nodeid=nodeid, outcome=outcome, duration=state["duration"],
+                      message=_clip(message), brief=_clip(brief))
+        if state.get("score") is not None:
+            record["score"] = state["score"]
+        _emit(**record)
 
     def pytest_sessionfinish(self, session, exitstatus):
         _emit(type="done", exitstatus=int(exitstatus))

@@ -1,22 +1,21 @@
 package org.lectern.notebooks;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Entities;
 
 /**
- * Renders a notebook as an HTML fragment for staff and students to read a submission. Everything the
- * student wrote is escaped or sanitised, so the fragment can be embedded in a page as is.
+ * Renders a notebook as an HTML fragment for staff and students to read a submission, as Jupyter shows it: Markdown
+ * with tables, math left as text for KaTeX ({@link MarkdownHtml}) and attached images; code marked as Python for the
+ * highlighter; HTML outputs sanitised; SVG outputs as images (an SVG in an img element runs no script); tracebacks and
+ * streams coloured from their ANSI codes ({@link AnsiHtml}). Everything the student wrote is escaped or sanitised, so
+ * the fragment can be embedded in a page as is.
  */
 public final class NotebookHtml {
 
     /** Larger outputs (runaway print loops, huge tables) are cut so a page stays readable. */
     static final int MAX_OUTPUT_CHARS = 100 * 1024;
-
-    // commonmark core has no GFM tables (that is a separate artifact), so markdown is rendered as plain CommonMark.
-    private static final Parser MARKDOWN = Parser.builder().build();
-    private static final HtmlRenderer MARKDOWN_HTML = HtmlRenderer.builder().build();
 
     private NotebookHtml() {}
 
@@ -25,7 +24,7 @@ public final class NotebookHtml {
         for (Cell cell : notebook.cells()) {
             switch (cell.type()) {
                 case MARKDOWN -> html.append("<div class=\"nb-cell nb-markdown\">")
-                        .append(HtmlSanitizer.clean(MARKDOWN_HTML.render(MARKDOWN.parse(cell.source()))))
+                        .append(MarkdownHtml.notebookCell(cell.source(), cell.attachments()))
                         .append("</div>\n");
                 case RAW -> html.append("<div class=\"nb-cell nb-raw\"><pre class=\"nb-raw\">")
                         .append(escape(cell.source())).append("</pre></div>\n");
@@ -39,7 +38,7 @@ public final class NotebookHtml {
         String count = cell.executionCount() == null ? " " : cell.executionCount().toString();
         html.append("<div class=\"nb-cell nb-code-cell\">")
                 .append("<div class=\"nb-prompt\">In [").append(count).append("]:</div>")
-                .append("<pre class=\"nb-code\"><code>").append(escape(cell.source())).append("</code></pre>\n");
+                .append("<pre class=\"nb-code\"><code class=\"language-python\">").append(escape(cell.source())).append("</code></pre>\n");
         for (Output output : cell.outputs()) {
             output(output, html);
         }
@@ -53,14 +52,18 @@ public final class NotebookHtml {
                     .append(HtmlSanitizer.clean(truncated(output.html())))
                     .append("</div>\n");
             truncationNote(output.html(), html);
+        } else if (output.svg() != null && output.svg().length() <= MAX_OUTPUT_CHARS * 10) {
+            html.append("<img class=\"nb-output nb-image\" alt=\"output image\" src=\"data:image/svg+xml;base64,")
+                    .append(Base64.getEncoder().encodeToString(output.svg().getBytes(StandardCharsets.UTF_8))).append("\">\n");
         } else if (Base64Images.isBase64(output.pngBase64())) {
             image("png", output.pngBase64(), html);
         } else if (Base64Images.isBase64(output.jpegBase64())) {
             image("jpeg", output.jpegBase64(), html);
         } else if (output.text() != null) {
             String css = "error".equals(output.kind()) ? "nb-output nb-error" : "nb-output";
-            html.append("<pre class=\"").append(css).append("\">").append(escape(truncated(output.text()))).append("</pre>\n");
-            truncationNote(output.text(), html);
+            String shown = output.ansiText() != null ? AnsiHtml.toHtml(truncated(output.ansiText())) : escape(truncated(output.text()));
+            html.append("<pre class=\"").append(css).append("\">").append(shown).append("</pre>\n");
+            truncationNote(output.ansiText() != null ? output.ansiText() : output.text(), html);
         }
     }
 

@@ -76,19 +76,39 @@ final class NotebookParser {
             }
         }
         JsonNode count = cell.path("execution_count");
-        return new Cell(type, multiline(cell.path("source")), outputs, count.isIntegralNumber() ? count.intValue() : null);
+        java.util.Map<String, Cell.Attachment> attachments = new java.util.LinkedHashMap<>();
+        for (var entry : cell.path("attachments").properties()) {
+            for (String mediaType : List.of("image/png", "image/jpeg")) {
+                String base64 = image(entry.getValue().path(mediaType));
+                if (Base64Images.isBase64(base64)) {
+                    attachments.put(entry.getKey(), new Cell.Attachment(mediaType, base64));
+                    break;
+                }
+            }
+        }
+        JsonNode nb = cell.path("metadata").path("nbgrader");
+        Cell.Nbgrader nbgrader = nb.isObject() ? new Cell.Nbgrader(nb.path("grade_id").isString() ? nb.path("grade_id").stringValue() : null,
+                nb.path("grade").asBoolean(false), nb.path("solution").asBoolean(false), nb.path("locked").asBoolean(false),
+                nb.path("points").isNumber() && nb.path("points").asDouble() >= 0 ? nb.path("points").asDouble() : 0) : null;
+        return new Cell(type, multiline(cell.path("source")), outputs, count.isIntegralNumber() ? count.intValue() : null,
+                attachments, nbgrader);
     }
 
     private static Output output(JsonNode output) {
         String kind = output.path("output_type").asString("unknown");
         JsonNode data = output.path("data");
-        String text = switch (kind) {
-            case "stream" -> Text.stripAnsi(multiline(output.path("text")));
-            case "error" -> Text.stripAnsi(output.path("ename").asString("Error") + ": " + output.path("evalue").asString("")
-                    + "\n" + String.join("\n", strings(output.path("traceback"))));
-            default -> optional(data.path("text/plain"));
+        String raw = switch (kind) {
+            case "stream" -> multiline(output.path("text"));
+            // The traceback already starts with the exception's line, as Jupyter shows it; without one, name it.
+            case "error" -> strings(output.path("traceback")).isEmpty()
+                    ? output.path("ename").asString("Error") + ": " + output.path("evalue").asString("")
+                    : output.path("ename").asString("Error") + ": " + output.path("evalue").asString("")
+                    + "\n" + String.join("\n", strings(output.path("traceback")));
+            default -> null;
         };
-        return new Output(kind, text, optional(data.path("text/html")), image(data.path("image/png")), image(data.path("image/jpeg")));
+        String text = raw != null ? Text.stripAnsi(raw) : optional(data.path("text/plain"));
+        return new Output(kind, text, optional(data.path("text/html")), image(data.path("image/png")), image(data.path("image/jpeg")),
+                optional(data.path("image/svg+xml")), raw != null && raw.indexOf('\u001B') >= 0 ? raw : null);
     }
 
     /** nbformat stores multi-line text either as one string or as a list of lines that keep their newlines. */

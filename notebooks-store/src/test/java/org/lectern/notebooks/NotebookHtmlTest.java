@@ -29,7 +29,7 @@ class NotebookHtmlTest {
         Notebook notebook = new NotebookJson().codeWithOutput("if a < b and c > d:\n    print(\"&\")", "{\"output_type\": \"stream\", \"text\": \"\"}").parse();
 
         assertThat(NotebookHtml.render(notebook)).contains(
-                "<div class=\"nb-prompt\">In [1]:</div><pre class=\"nb-code\"><code>if a &lt; b and c &gt; d:\n    print(&quot;&amp;&quot;)</code></pre>");
+                "<div class=\"nb-prompt\">In [1]:</div><pre class=\"nb-code\"><code class=\"language-python\">if a &lt; b and c &gt; d:\n    print(&quot;&amp;&quot;)</code></pre>");
         assertThat(homework).contains("In [ ]:");
     }
 

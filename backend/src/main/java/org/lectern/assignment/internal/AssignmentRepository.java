@@ -74,6 +74,28 @@ public class AssignmentRepository {
         return jdbc.sql("select item_id from assignment where id = ? and item_id is not null").param(id).query(Long.class).optional();
     }
 
+    public void insertTestVisibility(long autograderId, String testName, org.lectern.grading.TestVisibility shown) {
+        jdbc.sql("insert into autograder_test_visibility (autograder_id, test_name, shown) values (?, ?, ?)")
+                .params(autograderId, testName, shown.name()).update();
+    }
+
+    /** Test name to the visibility the autograder's manifest gives it. */
+    public java.util.Map<String, org.lectern.grading.TestVisibility> testVisibility(long autograderId) {
+        java.util.Map<String, org.lectern.grading.TestVisibility> out = new java.util.HashMap<>();
+        jdbc.sql("select test_name, shown from autograder_test_visibility where autograder_id = ?").param(autograderId)
+                .query((rs, i) -> out.put(rs.getString(1), org.lectern.grading.TestVisibility.valueOf(rs.getString(2)))).list();
+        return out;
+    }
+
+    /** The Python environment picked for the assignment, if one was. */
+    public Optional<String> environment(long id) {
+        return jdbc.sql("select environment from assignment where id = ?").param(id).query(String.class).optional();
+    }
+
+    public void updateEnvironment(long id, String environment) {
+        jdbc.sql("update assignment set environment = ? where id = ?").params(environment, id).update();
+    }
+
     public void releaseGrades(long id, Instant at) {
         jdbc.sql("update assignment set grades_released_at = ? where id = ?").params(at == null ? null : Timestamp.from(at), id).update();
     }

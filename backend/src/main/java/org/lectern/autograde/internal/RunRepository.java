@@ -83,10 +83,11 @@ public class RunRepository {
         int i = 0;
         for (TestResult r : results) {
             jdbc.sql("""
-                    insert into test_result (run_id, visibility, ordinal, file_name, test_name, passed, outcome, earned, possible, message, brief)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into test_result (run_id, visibility, ordinal, file_name, test_name, passed, outcome, earned, possible, message, brief,
+                                             shown, number)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(runId, v.name(), i++, r.fileName(), r.testName(), r.passed(), r.outcome(), r.earned(), r.possible(), r.message(),
-                            r.brief())
+                            r.brief(), r.shown() == null ? null : r.shown().name(), r.number())
                     .update();
         }
         if (v == Visibility.PUBLIC) {
@@ -97,6 +98,15 @@ public class RunRepository {
                     .params(earned, possible, log, runId).update();
         }
         changed(runId);
+    }
+
+    /** The Python and package versions a run ran with, as the worker reported them. */
+    public void setEnvironment(long runId, String environment) {
+        jdbc.sql("update grading_run set environment = ? where id = ?").params(environment, runId).update();
+    }
+
+    public java.util.Optional<String> environment(long runId) {
+        return jdbc.sql("select environment from grading_run where id = ?").param(runId).query(String.class).optional();
     }
 
     public void setRemovals(long runId, String removals) {
@@ -114,10 +124,11 @@ public class RunRepository {
     }
 
     public List<TestResult> results(long runId) {
-        return jdbc.sql("select visibility, file_name, test_name, passed, outcome, earned, possible, message, brief from test_result where run_id = ? order by visibility, ordinal")
+        return jdbc.sql("select visibility, file_name, test_name, passed, outcome, earned, possible, message, brief, shown, number from test_result where run_id = ? order by visibility, ordinal")
                 .param(runId)
                 .query((rs, i) -> new TestResult(Visibility.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9)))
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10) == null ? null : org.lectern.grading.TestVisibility.valueOf(rs.getString(10)), rs.getString(11)))
                 .list();
     }
 

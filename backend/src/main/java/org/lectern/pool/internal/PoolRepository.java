@@ -23,11 +23,24 @@ public class PoolRepository {
                 .params(taskName, taskInstance, worker).query(Integer.class).single();
     }
 
-    public void saveNode(String name, String canRun, String claims) {
+    public void saveNode(String name, String canRun, String claims, List<String> environments) {
         jdbc.sql("""
-                insert into pool_node (name, can_run, claims) values (?, ?, ?)
-                on conflict (name) do update set started_at = now(), can_run = excluded.can_run, claims = excluded.claims""")
-                .params(name, canRun, claims).update();
+                insert into pool_node (name, can_run, claims, environments) values (?, ?, ?, ?)
+                on conflict (name) do update set started_at = now(), can_run = excluded.can_run, claims = excluded.claims,
+                    environments = excluded.environments""")
+                .params(name, canRun, claims, String.join(",", environments)).update();
+    }
+
+    /** Marks a queued job as needing a named environment (same transaction as its enqueue). */
+    public void requireEnvironment(String taskName, String taskInstance, String environment) {
+        jdbc.sql("update scheduled_tasks set environment = ? where task_name = ? and task_instance = ?")
+                .params(environment, taskName, taskInstance).update();
+    }
+
+    /** Whether a recorded pool node offers this environment. */
+    public boolean anyNodeOffers(String environment) {
+        return jdbc.sql("select exists (select 1 from pool_node where ? = any (string_to_array(environments, ',')))")
+                .param(environment).query(Boolean.class).single();
     }
 
     public void removeNode(String name) {

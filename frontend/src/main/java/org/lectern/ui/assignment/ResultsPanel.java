@@ -43,6 +43,12 @@ public class ResultsPanel extends VerticalLayout {
             p.addClassName("lectern-error-text");
             add(p);
         }
+        if (r.environment() != null) {
+            Span environment = new Span("Graded with " + r.environment());
+            environment.setId("run-environment");
+            environment.addClassName("lectern-muted");
+            add(environment);
+        }
         if (!r.removals().isEmpty()) {
             UnorderedList list = new UnorderedList();
             r.removals().forEach(x -> list.add(new ListItem(x)));
@@ -91,7 +97,7 @@ public class ResultsPanel extends VerticalLayout {
     private static Grid<TestResult> grid(String id, List<TestResult> results) {
         Grid<TestResult> g = new Grid<>();
         g.setId(id);
-        g.addColumn(TestResult::testName).setHeader("Test").setFlexGrow(2);
+        g.addColumn(t -> t.number() == null ? t.testName() : t.number() + " " + t.testName()).setHeader("Test").setFlexGrow(2);
         g.addColumn(t -> t.passed() ? "passed" : t.outcome()).setHeader("Result").setAutoWidth(true);
         g.addColumn(t -> fmt(t.earned()) + " / " + fmt(t.possible())).setHeader("Points").setAutoWidth(true);
         // A visible toggle per row: output was once behind a click on the row that nobody knew was clickable.

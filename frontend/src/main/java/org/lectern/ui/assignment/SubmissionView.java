@@ -60,7 +60,11 @@ public class SubmissionView extends CoursePage {
             files.add(new Span(f.path()));
             if (f.path().endsWith(".ipynb")) {
                 try {
-                    files.add(new Html("<div>" + NotebookHtml.render(Notebook.parse(f.content())) + "</div>"));
+                    Html notebook = new Html("<div>" + NotebookHtml.render(Notebook.parse(f.content())) + "</div>");
+                    // As Jupyter shows it: math typeset by KaTeX, code coloured by highlight.js (both served by the app).
+                    org.lectern.ui.exercise.MathMarkdown.typeset(notebook);
+                    org.lectern.ui.qa.CodeHighlight.apply(notebook);
+                    files.add(notebook);
                 } catch (NotebookFormatException e) {
                     files.add(new Span("Not readable: " + e.getMessage()));
                 }

@@ -5,16 +5,17 @@ import com.vaadin.flow.component.Component;
 /**
  * Colours the code blocks of rendered Markdown with highlight.js, served from the app's own jar (the highlightjs
  * webjar), never from a CDN. highlight.js reads each block's text and writes escaped spans back, so it adds no markup a
- * post could control; a block marked ```python is coloured as Python, others by detection.
+ * post could control; a block marked ```python is coloured as Python, others by detection. Notebooks' code cells
+ * (marked language-python) are coloured the same way.
  */
-final class CodeHighlight {
+public final class CodeHighlight {
 
     static final String VERSION = "11.11.1";
 
     private CodeHighlight() {
     }
 
-    static void apply(Component c) {
+    public static void apply(Component c) {
         c.addAttachListener(e -> {
             var page = e.getUI().getPage();
             page.addStyleSheet("webjars/highlightjs/" + VERSION + "/styles/github.min.css");

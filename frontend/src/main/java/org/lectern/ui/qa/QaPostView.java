@@ -36,7 +36,7 @@ import org.lectern.ui.MathMarkdown;
 
 /**
  * One question with its answers and follow-ups. Every text written by people goes through {@link MathMarkdown}, the
- * app's one Markdown path (escaped HTML, math typeset by the vendored KaTeX); code blocks are coloured by {@link CodeHighlight}. Redraws by push when the thread changes.
+ * app's one Markdown path (escaped HTML, math typeset by the managed KaTeX webjar); code blocks are coloured by {@link CodeHighlight}. Redraws by push when the thread changes.
  */
 @Route("courses/:courseId([0-9]+)/qa/:postId([0-9]+)")
 @PageTitle("Question · Lectern")
