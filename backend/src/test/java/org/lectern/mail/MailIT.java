@@ -189,6 +189,24 @@ class MailIT {
     }
 
     @Test
+    void aDigestLeavesOutCoursesItsReaderHasLeftSinceTheActivity() throws Exception {
+        var s = coursework.setup(false);
+        as(s.otherStudent(), () -> qa.setEmailDelivery(s.courseId(), EmailDelivery.DAILY));
+        var post = as(s.student(), () -> qa.ask(s.courseId(), new PostDraft("Dropout at test time", "why scale?", null, null, false, false)));
+        as(s.otherStudent(), () -> qa.follow(post.id(), true));
+        as(s.ta(), () -> qa.answer(post.id(), "Inverted dropout scales at training time.", false));
+        assertThat(jdbc.sql("select count(*) from mail_digest_item where account_id = ?").param(s.otherStudent().id())
+                .query(Integer.class).single()).isEqualTo(1);
+        as(s.instructor(), () -> courses.removeMember(s.courseId(), s.otherStudent().id()));
+
+        mailEvents.sendDigests();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(s.otherStudent().email())
+                .query(Integer.class).single()).as("no digest queued for someone who left").isZero();
+        assertThat(jdbc.sql("select count(*) from mail_digest_item where account_id = ?").param(s.otherStudent().id())
+                .query(Integer.class).single()).as("taken, not left waiting").isZero();
+    }
+
+    @Test
     void aPrivatePostsActivityNeverReachesAClassmate() {
         var s = coursework.setup(false);
         as(s.student(), () -> qa.setEmailDelivery(s.courseId(), EmailDelivery.IMMEDIATE));

@@ -116,8 +116,17 @@ public class OutboxRepository {
     }
 
     /** Takes every waiting digest item (one statement: two replicas never take the same item). */
+    /**
+     * Takes every waiting digest item, handing back only those whose reader is still a member of the course and whose
+     * post still exists: someone who left the course since the activity learns nothing more of it.
+     */
     public List<DigestItem> takeDigestItems() {
-        return jdbc.sql("delete from mail_digest_item returning account_id, course_id, post_id, post_title, kind, id")
+        return jdbc.sql("""
+                with taken as (delete from mail_digest_item returning account_id, course_id, post_id, post_title, kind, id)
+                select t.* from taken t
+                where exists (select 1 from membership m where m.course_id = t.course_id and m.account_id = t.account_id)
+                  and exists (select 1 from qa_post p where p.id = t.post_id)
+                order by t.id""")
                 .query((rs, n) -> new DigestItem(rs.getLong("account_id"), rs.getLong("course_id"), rs.getLong("post_id"),
                         rs.getString("post_title"), rs.getString("kind")))
                 .list();

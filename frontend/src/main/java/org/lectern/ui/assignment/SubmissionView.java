@@ -62,7 +62,7 @@ public class SubmissionView extends CoursePage {
                 try {
                     Html notebook = new Html("<div>" + NotebookHtml.render(Notebook.parse(f.content())) + "</div>");
                     // As Jupyter shows it: math typeset by KaTeX, code coloured by highlight.js (both served by the app).
-                    org.lectern.ui.exercise.MathMarkdown.typeset(notebook);
+                    org.lectern.ui.MathMarkdown.typeset(notebook);
                     org.lectern.ui.qa.CodeHighlight.apply(notebook);
                     files.add(notebook);
                 } catch (NotebookFormatException e) {
