@@ -82,6 +82,9 @@ class AutograderIT extends BrowserTest {
         browser.open(page);
         browser.waitFor(By.id("staff-submissions"));
         browser.click(By.id("release-grades"));
+        // Releasing is asked first: students are told and the LMS gets the scores, which hiding again does not undo.
+        assertThat(browser.confirmationText()).contains("told by e-mail");
+        browser.confirm();
         browser.waitForText(By.id("release-grades"), "Hide grades again");
         // Staff read the notebook rendered beside its results.
         browser.click(By.xpath("//vaadin-grid[@id='staff-submissions']/vaadin-grid-cell-content[normalize-space()='student3@demo.lectern']"));

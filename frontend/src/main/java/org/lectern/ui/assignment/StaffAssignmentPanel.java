@@ -40,6 +40,7 @@ import org.lectern.autograde.ModelAssignmentService;
 import org.lectern.autograde.RunView;
 import org.lectern.submission.SubmissionService;
 import org.lectern.ui.LiveUpdates;
+import org.lectern.ui.Confirm;
 import org.lectern.ui.Dates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
@@ -218,9 +219,20 @@ class StaffAssignmentPanel extends VerticalLayout {
     }
 
     private Component releaseBox(Assignment a) {
-        Button release = new Button(a.gradesReleased() ? "Hide grades again" : "Release grades", e -> {
+        Runnable toggle = () -> {
             if (Notifications.attempt(() -> assignments.releaseGrades(assignmentId, !a.gradesReleased()))) {
                 refresh.run();
+            }
+        };
+        // Releasing cannot be taken back in effect: students are told by e-mail and the LMS gets the scores.
+        Button release = new Button(a.gradesReleased() ? "Hide grades again" : "Release grades", e -> {
+            if (a.gradesReleased()) {
+                toggle.run();
+            } else {
+                Confirm.ask("Release the grades of " + a.shortName() + "?",
+                        "Every student sees their private-test results and total now, is told by e-mail, and the LMS "
+                                + "(when linked) receives the scores. Hiding them again later does not unsend any of that.",
+                        "Release grades", toggle);
             }
         });
         release.setId("release-grades");

@@ -51,6 +51,7 @@ import org.lectern.training.TrainingRun;
 import org.lectern.training.TrainingRunDetail;
 import org.lectern.training.TrainingService;
 import org.lectern.training.TrainingSettings;
+import org.lectern.ui.Confirm;
 import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
@@ -109,11 +110,13 @@ class LiveRunPanel extends VerticalLayout {
         HorizontalLayout status = new HorizontalLayout(bar, epoch);
         status.setAlignItems(FlexComponent.Alignment.CENTER);
         if (r.state().active() && (grant.isStaff() || r.accountId() == grant.caller().accountId())) {
-            Button cancel = new Button("Cancel", e -> {
-                if (Notifications.attempt(() -> training.cancel(r.id()))) {
-                    redraw(r.id());
-                }
-            });
+            Button cancel = new Button("Cancel", e -> Confirm.ask("Cancel this training run?",
+                    "The run stops now and cannot be resumed; the worker time it used so far still counts against the quota.",
+                    "Cancel the run", () -> {
+                        if (Notifications.attempt(() -> training.cancel(r.id()))) {
+                            redraw(r.id());
+                        }
+                    }));
             cancel.setId("training-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             status.add(cancel);
