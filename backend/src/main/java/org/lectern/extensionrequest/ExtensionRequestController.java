@@ -1,5 +1,6 @@
 package org.lectern.extensionrequest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,17 +23,20 @@ class ExtensionRequestController {
         this.service = service;
     }
 
+    @Operation(summary = "Ask for an extension on an item, with days and a reason (students)")
     @PostMapping("/api/v1/courses/{courseId}/extension-requests")
     @ResponseStatus(HttpStatus.CREATED)
     ExtensionRequest request(@PathVariable long courseId, @RequestBody ExtensionRequestService.Draft body) {
         return service.request(courseId, body);
     }
 
+    @Operation(summary = "Extension requests: the caller's own (students) or all (staff)")
     @GetMapping("/api/v1/courses/{courseId}/extension-requests")
     List<ExtensionRequest> requests(@PathVariable long courseId) {
         return service.requests(courseId);
     }
 
+    @Operation(summary = "Approve or deny an extension request; an approval becomes an extension (staff)")
     @PostMapping("/api/v1/extension-requests/{extensionRequestId}/decision")
     ExtensionRequest decide(@PathVariable long extensionRequestId, @RequestBody DecisionJson body) {
         return service.decide(extensionRequestId, body.approve(), body.note());

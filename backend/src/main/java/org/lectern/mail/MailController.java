@@ -1,5 +1,6 @@
 package org.lectern.mail;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ class MailController {
     }
 
     /** Instructors: e-mail invitation links to everyone on the roster without a password. */
+    @Operation(summary = "E-mail invitation links to members who have not set a password (instructors)")
     @PostMapping("/courses/{courseId}/invitations/mail")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Integer> mailInvitations(@PathVariable long courseId) {
@@ -29,6 +31,7 @@ class MailController {
     }
 
     /** Site admins: the outbox (counts by state; failed messages with their reason). */
+    @Operation(summary = "The mail outbox: whether mail is on, and recent and failed messages (site admins)")
     @GetMapping("/admin/mail")
     Outbox.Status outbox() {
         return outbox.status();

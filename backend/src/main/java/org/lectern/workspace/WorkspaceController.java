@@ -1,5 +1,7 @@
 package org.lectern.workspace;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,38 +31,45 @@ class WorkspaceController {
     }
 
     /** Runs this version of a workspace notebook on the pool (a member, within the team's weekly worker time). */
-    @org.springframework.web.bind.annotation.PostMapping("/api/v1/workspace-files/{fileId}/runs")
+    @Operation(summary = "Run a notebook version top to bottom on the pool, within the team's weekly worker time (members)")
+    @PostMapping("/api/v1/workspace-files/{fileId}/runs")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     NotebookRunService.Run startRun(@PathVariable long fileId) {
         return runs.start(fileId);
     }
 
+    @Operation(summary = "The team's notebook runs (members, staff)")
     @GetMapping("/api/v1/teams/{teamId}/notebook-runs")
     java.util.List<NotebookRunService.Run> runs(@PathVariable long teamId) {
         return runs.runs(teamId);
     }
 
+    @Operation(summary = "One notebook run with its cells' outputs so far (the team, staff)")
     @GetMapping("/api/v1/notebook-runs/{runId}")
     NotebookRunService.Run run(@PathVariable long runId) {
         return runs.run(runId);
     }
 
+    @Operation(summary = "The team's workspace: notes, files and their versions, mentor (members, staff)")
     @GetMapping("/api/v1/teams/{teamId}/workspace")
     WorkspaceService.Workspace workspace(@PathVariable long teamId) {
         return workspaces.workspace(teamId);
     }
 
+    @Operation(summary = "Replace the workspace's notes page (members, staff)")
     @PutMapping("/api/v1/teams/{teamId}/workspace/notes")
     WorkspaceService.Workspace notes(@PathVariable long teamId, @RequestBody Notes body) {
         return workspaces.saveNotes(teamId, body == null ? null : body.markdown());
     }
 
+    @Operation(summary = "Set or clear the team's mentor TA (staff)")
     @PutMapping("/api/v1/teams/{teamId}/mentor")
     WorkspaceService.Workspace mentor(@PathVariable long teamId, @RequestBody Mentor body) {
         return workspaces.setMentor(teamId, body == null ? null : body.mentorId());
     }
 
     /** A file version as a download (never rendered by the browser: it is the team's content). */
+    @Operation(summary = "Download one version of a workspace file (the team, staff)")
     @GetMapping("/api/v1/workspace-files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long fileId) {
         var f = workspaces.file(fileId);

@@ -1,5 +1,6 @@
 package org.lectern.written;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -31,40 +32,47 @@ class WrittenController {
     }
 
     /** A version's PDF pages and page marks, with the questions no page is marked for yet. */
+    @Operation(summary = "A PDF submission's pages and which questions they answer (its student, staff)")
     @GetMapping("/api/v1/submissions/{submissionId}/pages")
     PageSet pages(@PathVariable long submissionId) {
         return pages.pages(submissionId);
     }
 
     /** Staff: the question's grading queue (counted versions with pages, their pages for it, graded or not). */
+    @Operation(summary = "A written question's grading queue over the counted versions (staff)")
     @GetMapping("/api/v1/written-questions/{writtenQuestionId}/queue")
     List<WrittenPages.QueueEntry> queue(@PathVariable long writtenQuestionId) {
         return pages.queue(writtenQuestionId);
     }
 
     /** One page, rendered on receipt; served as an image only, never the student's PDF itself. */
+    @Operation(summary = "One page of a PDF submission as PNG (its student, staff)")
     @GetMapping("/api/v1/submissions/{submissionId}/pages/{page}")
     ResponseEntity<byte[]> page(@PathVariable long submissionId, @PathVariable int page) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore()).body(pages.page(submissionId, page));
     }
 
+    @Operation(summary = "Mark which pages answer which written question (the submission's student)")
     @PutMapping("/api/v1/submissions/{submissionId}/page-marks")
     PageSet mark(@PathVariable long submissionId, @RequestBody MarksJson body) {
         return pages.mark(submissionId, body.marks());
     }
 
+    @Operation(summary = "Add a written question with its points (instructors)")
     @PostMapping("/api/v1/assignments/{assignmentId}/written-questions")
     @ResponseStatus(HttpStatus.CREATED)
     WrittenQuestion addQuestion(@PathVariable long assignmentId, @RequestBody WrittenDrafts.Question body) {
         return service.addQuestion(assignmentId, body);
     }
 
+    @Operation(summary = "The assignment's written questions (members; rubrics for staff only)")
     @GetMapping("/api/v1/assignments/{assignmentId}/written-questions")
     List<WrittenQuestion> questions(@PathVariable long assignmentId) {
         return service.questions(assignmentId);
     }
 
+    @Operation(summary = "Add a rubric item to a written question (staff)")
     @PostMapping("/api/v1/written-questions/{writtenQuestionId}/rubric")
     @ResponseStatus(HttpStatus.CREATED)
     RubricItem addItem(@PathVariable long writtenQuestionId, @RequestBody WrittenDrafts.Item body) {
@@ -72,22 +80,26 @@ class WrittenController {
     }
 
     /** Changes the item everywhere it is applied; answers how many grades it updated. */
+    @Operation(summary = "Change a rubric item: every grade using it is re-scored and audited (staff)")
     @PutMapping("/api/v1/rubric-items/{rubricItemId}")
     Map<String, Integer> changeItem(@PathVariable long rubricItemId, @RequestBody WrittenDrafts.Item body) {
         return Map.of("gradesUpdated", service.changeItem(rubricItemId, body));
     }
 
+    @Operation(summary = "A student's grade on a written question (staff)")
     @GetMapping("/api/v1/written-questions/{writtenQuestionId}/grades/{studentId}")
     WrittenGrade grade(@PathVariable long writtenQuestionId, @PathVariable long studentId) {
         return service.grade(writtenQuestionId, studentId);
     }
 
+    @Operation(summary = "Grade a student's written question: rubric items, adjustment, comment (staff)")
     @PutMapping("/api/v1/written-questions/{writtenQuestionId}/grades/{studentId}")
     WrittenGrade saveGrade(@PathVariable long writtenQuestionId, @PathVariable long studentId, @RequestBody WrittenDrafts.Grade body) {
         return service.saveGrade(writtenQuestionId, studentId, body);
     }
 
     /** A student's own released results; staff add {@code ?accountId=}. */
+    @Operation(summary = "Released written results: the caller's own, or a student's for staff")
     @GetMapping("/api/v1/assignments/{assignmentId}/written-results")
     List<QuestionResult> results(@PathVariable long assignmentId, @RequestParam(required = false) Long accountId) {
         return service.results(assignmentId, accountId);
