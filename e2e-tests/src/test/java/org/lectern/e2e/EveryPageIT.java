@@ -61,7 +61,10 @@ class EveryPageIT {
                 {"title": "Where do I find the slides?", "body": "Asked by the every-page test."}""");
         ids.put("postId", Api.field(post, "id"));
         // nothing to look at yet (no submission, no plagiarism check): the pages' not-found state is checked instead
+        ids.put("paperId", Api.field(instructor.get("/api/v1/courses/" + course + "/papers"), "id"));
         ids.put("submissionId", "999999");
+        ids.put("teamId", "999999");
+        ids.put("questionId", "999999");
         ids.put("pairId", "999999");
         ids.put("token", "not-an-invitation");
         ids.put("status", "404");
