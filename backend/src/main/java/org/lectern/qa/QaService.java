@@ -94,9 +94,20 @@ public class QaService {
     /** The thread; reading it marks it seen for the caller's unread count. */
     @Transactional
     public PostThread thread(long postId) {
+        return thread(postId, true);
+    }
+
+    /**
+     * The thread, marked seen or not: a page redrawn by a push passes false, because a browser can keep a page it has
+     * left alive for a while, and a redraw nobody looks at must not clear the unread count.
+     */
+    @Transactional
+    public PostThread thread(long postId, boolean markSeen) {
         var ctx = load(postId);
         long me = ctx.me;
-        repo.seen(postId, me, clock.instant());
+        if (markSeen) {
+            repo.seen(postId, me, clock.instant());
+        }
         PostRow p = repo.post(postId, me).orElseThrow();
         boolean staff = ctx.staff;
         return new PostThread(visible(p, me, staff),

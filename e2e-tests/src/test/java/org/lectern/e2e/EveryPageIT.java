@@ -34,7 +34,7 @@ class EveryPageIT {
     static final Path MATRIX = Path.of("..", "backend", "src", "test", "resources", "authorization-matrix.psv");
     static final Path SHOTS = Path.of("target", "every-page");
     /** Routes drawn without the app's layout on purpose (the sign-in and account-activation pages). */
-    static final List<String> OWN_FRAME = List.of("login", "activate/:token");
+    static final List<String> OWN_FRAME = List.of("login", "activate/:token", "forgot-password", "reset-password/:token");
 
     private static Browser browser;
     private static final Map<String, String> ids = new LinkedHashMap<>();

@@ -51,13 +51,15 @@ final class Histogram {
                     .append("\" font-size=\"10\" text-anchor=\"middle\" fill=\"currentColor\">").append(i * 10).append("</text>");
         }
         out.append("</svg>");
-        out.append("<table id=\"").append(id).append("-table\" class=\"visually-hidden\"><caption>Distribution of ")
+        // The table for screen readers sits in a hidden box: a table is never narrower than its content, so hiding the
+        // table itself would still make a phone's page scroll sideways.
+        out.append("<div class=\"visually-hidden\"><table id=\"").append(id).append("-table\"><caption>Distribution of ")
                 .append(total).append(total == 1 ? " score" : " scores").append(" in ranges of ten percent</caption>")
                 .append("<thead><tr><th scope=\"col\">Range</th><th scope=\"col\">Scores</th></tr></thead><tbody>");
         for (int i = 0; i < 10; i++) {
             out.append("<tr><th scope=\"row\">").append(range(i)).append("</th><td>").append(bins[i]).append("</td></tr>");
         }
-        out.append("</tbody></table></figure>");
+        out.append("</tbody></table></div></figure>");
         return out.toString();
     }
 

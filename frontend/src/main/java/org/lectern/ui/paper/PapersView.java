@@ -3,7 +3,7 @@ package org.lectern.ui.paper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -98,24 +99,27 @@ public class PapersView extends CoursePage {
         title.setWidth("24rem");
         TextField authors = new TextField("Authors");
         TextField link = new TextField("Link (https)");
-        DateTimePicker lecture = new DateTimePicker("Lecture (" + zone.getId() + ")");
+        // Day and time as two fields: they wrap on a phone, where a date-time picker's pair runs past the edge.
+        DatePicker lecture = new DatePicker("Lecture day");
         lecture.setId("paper-lecture");
+        TimePicker lectureTime = new TimePicker("Lecture time (" + zone.getId() + ")");
+        lectureTime.setId("paper-lecture-time");
         TextField points = new TextField("Review points");
         points.setValue("10");
         points.setWidth("7rem");
         Button add = new Button("Add paper", e -> {
-            if (lecture.getValue() == null) {
-                Notifications.error("Pick the lecture that discusses the paper.");
+            if (lecture.getValue() == null || lectureTime.getValue() == null) {
+                Notifications.error("Pick the day and time of the lecture that discusses the paper.");
                 return;
             }
             if (Notifications.attempt(() -> papers.create(courseId, new PaperDraft(shortName.getValue(), title.getValue(), authors.getValue(),
-                    link.getValue(), lecture.getValue().atZone(zone).toInstant(), NumberLimits.parse(points.getValue(), "Review points"))))) {
+                    link.getValue(), lecture.getValue().atTime(lectureTime.getValue()).atZone(zone).toInstant(), NumberLimits.parse(points.getValue(), "Review points"))))) {
                 refresh();
             }
         });
         add.setId("paper-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(shortName, title, authors, link, lecture, points, add);
+        HorizontalLayout form = new HorizontalLayout(shortName, title, authors, link, lecture, lectureTime, points, add);
         form.setWrap(true);
         form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         card.add(new H3("Add a paper"), form);

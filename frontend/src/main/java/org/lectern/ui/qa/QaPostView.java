@@ -80,7 +80,9 @@ public class QaPostView extends CoursePage {
         Runnable[] redraw = new Runnable[1];
         redraw[0] = () -> draw(thread, qa.thread(postId), staff, zone, redraw[0]);
         draw(thread, first, staff, zone, redraw[0]);
-        LiveUpdates.follow(thread, r -> broadcaster.post(postId, r), redraw[0], "This question has new activity.");
+        // A pushed redraw does not mark the thread seen (the reader may have left the page): see QaService.thread.
+        LiveUpdates.follow(thread, r -> broadcaster.post(postId, r),
+                () -> draw(thread, qa.thread(postId, false), staff, zone, redraw[0]), "This question has new activity.");
     }
 
     private void draw(Div root, PostThread t, boolean staff, ZoneId zone, Runnable redraw) {
