@@ -33,6 +33,7 @@ public final class MathMarkdown {
     /** A block of Markdown with its math typeset once it reaches the browser. */
     public static Component of(String markdown) {
         Div div = new Div();
+        div.addClassName("math-markdown");
         div.getElement().setProperty("innerHTML", html(markdown));
         typeset(div);
         return div;
