@@ -131,10 +131,7 @@ class AssignmentController {
     GradescopeJson uploadGradescope(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
         assignments.requireInstructor(assignmentId); // before the body is read
-        byte[] zip = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
-        if (zip.length > GradescopeZip.MAX_BYTES) {
-            throw new InvalidInputException("The autograder zip is larger than 20 MB.");
-        }
+        byte[] zip = cappedBody(request, "The autograder zip");
         AssignmentService.GradescopeUpload saved = assignments.uploadGradescopeAutograder(assignmentId, zip);
         return new GradescopeJson(AutograderJson.of(saved.autograder()), saved.notes());
     }
@@ -145,10 +142,7 @@ class AssignmentController {
     AutograderJson uploadOtter(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
         assignments.requireInstructor(assignmentId); // before the body is read
-        byte[] zip = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
-        if (zip.length > GradescopeZip.MAX_BYTES) {
-            throw new InvalidInputException("The zip is larger than 20 MB.");
-        }
+        byte[] zip = cappedBody(request, "The zip");
         return AutograderJson.of(assignments.uploadOtterAutograder(assignmentId, zip));
     }
 
@@ -158,11 +152,17 @@ class AssignmentController {
     AutograderJson uploadNbgrader(@PathVariable long assignmentId, jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
         assignments.requireInstructor(assignmentId); // before the body is read
-        byte[] notebook = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
-        if (notebook.length > GradescopeZip.MAX_BYTES) {
-            throw new InvalidInputException("The notebook is larger than 20 MB.");
-        }
+        byte[] notebook = cappedBody(request, "The notebook");
         return AutograderJson.of(assignments.uploadNbgraderAutograder(assignmentId, notebook));
+    }
+
+    /** An upload's body, read only up to the imported autograders' cap (20 MB) and refused past it. */
+    private static byte[] cappedBody(jakarta.servlet.http.HttpServletRequest request, String what) throws IOException {
+        byte[] body = request.getInputStream().readNBytes((int) GradescopeZip.MAX_BYTES + 1);
+        if (body.length > GradescopeZip.MAX_BYTES) {
+            throw new InvalidInputException(what + " is larger than 20 MB.");
+        }
+        return body;
     }
 
     /**
