@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Service;
 
 /**
  * Feature boundaries: each feature package (org.lectern.course, .schedule, ...) keeps its
@@ -88,6 +89,18 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.lectern.gradebook..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.lectern.gradebook.internal.GradebookRepository")
                 .because("scores reach the gradebook one way: a ScoreReported event").check(classes);
+    }
+
+    @Test
+    void aServiceWithCallersReadsCourseworkOnlyThroughRoleCheckedServices() {
+        // A service people call (a page, a REST call) reads assignments and submissions through AssignmentService and
+        // SubmissionService, which check the caller's role; the caller-less readers belong to what runs for the system
+        // (pool jobs, and the listeners that queue them: GradingTriggers, ModelUploadCheck).
+        noClasses().that().areAnnotatedWith(Service.class).or().haveSimpleNameEndingWith("Service")
+                .or().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Materials")
+                .because("a service with callers must not skip their role check through GradingMaterials or SubmissionMaterials")
+                .check(classes);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.lectern.assignment.internal.AssignmentRepository;
 import org.lectern.course.CourseAccess;
 import org.lectern.grading.SupportFile;
+import org.lectern.grading.TestVisibility;
 import org.lectern.notebooks.SubmittedFile;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
@@ -99,13 +100,46 @@ public class AssignmentService {
 
     @Transactional(readOnly = true)
     public Page page(long assignmentId) {
+        Page p = visible(assignmentId);
+        Optional<Autograder> autograder = p.grant().isStaff() ? repo.currentAutograder(assignmentId) : Optional.empty();
+        return new Page(p.grant(), p.assignment(), autograder, repo.starters(assignmentId).stream().map(s -> s[0]).toList());
+    }
+
+    /** The assignment and the caller's role, if the caller may see it (released, or staff); otherwise 404 as if absent. */
+    private Page visible(long assignmentId) {
         Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
         var grant = access.member(a.courseId());
         if (!grant.isStaff() && !a.releasedAt(clock.instant())) {
             throw notFound(assignmentId);
         }
-        Optional<Autograder> autograder = grant.isStaff() ? repo.currentAutograder(assignmentId) : Optional.empty();
-        return new Page(grant, a, autograder, repo.starters(assignmentId).stream().map(s -> s[0]).toList());
+        return new Page(grant, a, Optional.empty(), List.of());
+    }
+
+    /**
+     * What judges an assignment's submissions, for whoever may see the assignment (staff; students once it is
+     * released): the current autograder and the Python environment its runs need. Result pages work out from it
+     * what their viewer is shown (points possible, the private-feedback rule); they never hand it on whole.
+     */
+    public record GradingSetup(CourseAccess.Grant grant, Assignment assignment, Optional<Autograder> current,
+                               Optional<String> environment) {
+    }
+
+    @Transactional(readOnly = true)
+    public GradingSetup gradingSetup(long assignmentId) {
+        Page p = visible(assignmentId);
+        return new GradingSetup(p.grant(), p.assignment(), repo.currentAutograder(assignmentId), repo.environment(assignmentId));
+    }
+
+    /** One autograder version of an assignment with its per-test visibility, for whoever may see the assignment. */
+    public record AutograderVersion(Autograder autograder, Map<String, TestVisibility> testVisibility) {
+    }
+
+    /** An earlier or the current autograder of this assignment (a run names the version that graded it); empty if not this assignment's. */
+    @Transactional(readOnly = true)
+    public Optional<AutograderVersion> autograderVersion(long assignmentId, long autograderId) {
+        visible(assignmentId);
+        return repo.autograder(autograderId).filter(g -> g.assignmentId() == assignmentId)
+                .map(g -> new AutograderVersion(g, repo.testVisibility(autograderId)));
     }
 
     /** The assignment if the caller may see it (released, or staff). */
@@ -255,7 +289,7 @@ public class AssignmentService {
     @Transactional
     public Autograder uploadAutograder(long assignmentId, List<TestFileUpload> files, GradingSettings settings,
                                        PrivateFeedback privateFeedback,
-                                       java.util.Map<String, org.lectern.grading.TestVisibility> testVisibility) {
+                                       Map<String, TestVisibility> testVisibility) {
         if (settings != null) {
             updateGrading(assignmentId, settings.cpuSeconds(), settings.wallSeconds(), settings.memoryMb(), settings.outputKb(),
                     settings.packages());

@@ -1,10 +1,7 @@
 package org.lectern.autograde;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
-import org.lectern.assignment.GradingMaterials;
 import org.lectern.autograde.internal.ModelRunRepository;
 import org.lectern.course.CourseAccess;
 import org.lectern.grading.JobFolder;
@@ -33,28 +29,19 @@ import org.lectern.grading.model.EvaluationOutcome;
 import org.lectern.grading.model.EvaluatorOptions;
 import org.lectern.grading.model.Failure;
 import org.lectern.grading.model.IsolatedModelEvaluator;
-import org.lectern.grading.model.ModelValidator;
 import org.lectern.grading.model.Split;
-import org.lectern.grading.model.ValidationReport;
 import org.lectern.grading.model.WorkerLauncher;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.LecternProperties;
-import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.platform.blob.BlobStore;
-import org.lectern.pool.GradingPoolConfiguration;
-import org.lectern.submission.StoredFile;
 import org.lectern.submission.Submission;
-import org.lectern.submission.SubmissionMaterials;
-import org.lectern.submission.SubmissionReceived;
 import org.lectern.submission.SubmissionService;
+import org.lectern.submission.SubmissionService.CountedVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,40 +59,31 @@ public class ModelAssignmentService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ModelRunRepository runs;
-    private final GradingMaterials materials;
-    private final SubmissionMaterials submissionMaterials;
     private final SubmissionService submissions;
     private final CourseAccess access;
     private final AssignmentService assignments;
     private final BlobStore blobs;
     private final AuditLog audit;
-    private final SchedulerClient scheduler;
-    private final GradingPoolConfiguration.PoolLifecycle pool;
     private final Clock clock;
     private final AutogradedScores scores;
 
-    ModelAssignmentService(ModelRunRepository runs, GradingMaterials materials, SubmissionMaterials submissionMaterials,
-                           SubmissionService submissions, CourseAccess access, AssignmentService assignments, BlobStore blobs,
-                           AuditLog audit, SchedulerClient scheduler,
-                           GradingPoolConfiguration.PoolLifecycle pool, Clock clock, AutogradedScores scores) {
+    ModelAssignmentService(ModelRunRepository runs, SubmissionService submissions, CourseAccess access, AssignmentService assignments,
+                           BlobStore blobs, AuditLog audit, Clock clock, AutogradedScores scores) {
         this.scores = scores;
         this.runs = runs;
-        this.materials = materials;
-        this.submissionMaterials = submissionMaterials;
         this.submissions = submissions;
         this.access = access;
         this.assignments = assignments;
         this.blobs = blobs;
         this.audit = audit;
-        this.scheduler = scheduler;
-        this.pool = pool;
         this.clock = clock;
     }
 
     /** Instructors: the evaluation data (a zip of a lectern-eval-v1 folder, see models/README.md) and the spec. */
     @Transactional
     public ModelTaskDraft configure(long assignmentId, ModelTaskDraft draft, byte[] dataZip) {
-        Assignment a = assignment(assignmentId);
+        assignments.requireInstructor(assignmentId); // 403 for students before anything is judged, as ever
+        Assignment a = assignments.get(assignmentId);
         var grant = access.instructor(a.courseId());
         if (a.kind() != Assignment.Kind.MODEL) {
             throw new InvalidInputException("This is a notebook assignment; evaluation data belongs to a model assignment (type: model).");
@@ -158,7 +136,7 @@ public class ModelAssignmentService {
     @Transactional(readOnly = true)
     public Optional<ModelRunView> run(long submissionId) {
         Submission s = submissions.get(submissionId); // the owner or staff
-        Assignment a = assignment(s.assignmentId());
+        Assignment a = assignments.get(s.assignmentId());
         var grant = access.member(a.courseId());
         boolean privateShown = grant.isStaff() || !clock.instant().isBefore(a.dueAt());
         return runs.latestFor(submissionId).map(r -> privateShown ? r : hidePrivate(r));
@@ -171,11 +149,11 @@ public class ModelAssignmentService {
         var grant = access.member(a.courseId());
         ModelTaskDraft d = runs.task(assignmentId).map(t -> JSON.readValue(t.spec(), ModelTaskDraft.class)).orElse(ModelTaskDraft.digits());
         boolean privateShown = grant.isStaff() || !clock.instant().isBefore(a.dueAt());
-        List<Submission> counted = submissionMaterials.counted(assignmentId);
-        Map<Long, ModelRunView> latest = runs.latestFor(counted.stream().map(Submission::id).toList());
-        record Entry(Submission s, ModelRunView r) {
+        List<CountedVersion> counted = submissions.countedVersions(assignmentId);
+        Map<Long, ModelRunView> latest = runs.latestFor(counted.stream().map(CountedVersion::submissionId).toList());
+        record Entry(CountedVersion s, ModelRunView r) {
         }
-        List<Entry> done = counted.stream().map(s -> new Entry(s, latest.get(s.id())))
+        List<Entry> done = counted.stream().map(s -> new Entry(s, latest.get(s.submissionId())))
                 .filter(e -> e.r() != null && e.r().state().equals("DONE"))
                 .sorted(Comparator.comparing((Entry e) -> e.r().publicScore(), Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(e -> e.r().parameters(), Comparator.nullsLast(Comparator.naturalOrder())))
@@ -191,63 +169,9 @@ public class ModelAssignmentService {
         return new ModelLeaderboard(d.metricSpec().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), privateShown, rows);
     }
 
-    /**
-     * Checks the model while the upload's transaction is open, so the student learns at once what is
-     * wrong; a sound model is queued for the pool in the same transaction.
-     */
-    @EventListener
-    void onSubmission(SubmissionReceived e) {
-        Assignment a = assignment(e.assignmentId());
-        if (a.kind() != Assignment.Kind.MODEL) {
-            return;
-        }
-        check(a, e);
-        scores.reportSubmission(e.submissionId());
-    }
-
-    private void check(Assignment a, SubmissionReceived e) {
-        Optional<ModelRunRepository.Task> task = runs.task(a.id());
-        if (task.isEmpty()) {
-            return; // evaluated once the instructor adds the data (configure re-queues nothing yet: staff re-run)
-        }
-        ModelTaskDraft d = JSON.readValue(task.get().spec(), ModelTaskDraft.class);
-        List<StoredFile> files = submissionMaterials.files(e.submissionId());
-        List<StoredFile> models = files.stream().filter(f -> f.path().toLowerCase(Locale.ROOT).endsWith(".onnx")).toList();
-        if (models.size() != 1) {
-            runs.insert(e.submissionId(), a.id(), "INVALID", "Upload exactly one .onnx file; this upload has " + models.size() + ".");
-            return;
-        }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("lectern-model-", ".onnx");
-            Files.write(tmp, models.getFirst().content());
-            ValidationReport report = ModelValidator.validate(tmp, d.spec());
-            if (!report.ok()) {
-                runs.insert(e.submissionId(), a.id(), "INVALID", String.join(" ", report.problems()));
-                return;
-            }
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
-        } finally {
-            JobFolder.delete(tmp);
-        }
-        long runId = runs.insert(e.submissionId(), a.id(), "QUEUED", null);
-        scheduler.scheduleIfNotExists(new TaskInstance.Builder<Long>(TASK, "model-" + runId).data(runId).scheduledTo(clock.instant()));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                pool.checkNow();
-            }
-        });
-    }
-
     private static ModelRunView hidePrivate(ModelRunView r) {
         return new ModelRunView(r.id(), r.submissionId(), r.state(), r.publicScore(), null, r.parameters(), r.latencyMillis(),
                 r.latencyP95Millis(), r.device(), r.message(), r.finishedAt());
-    }
-
-    private Assignment assignment(long assignmentId) {
-        return materials.assignment(assignmentId).orElseThrow(() -> new NotFoundException("No assignment " + assignmentId + "."));
     }
 
     private Path unzip(byte[] zip) throws IOException {

@@ -153,6 +153,21 @@ public class SubmissionService {
         return repo.counted(assignmentId);
     }
 
+    /** One student's counted version as a class-wide table (a leaderboard) may name it: never its files or e-mail. */
+    public record CountedVersion(long submissionId, long accountId, String studentName) {
+    }
+
+    /**
+     * Every student's counted version, for any member who may see the assignment (a leaderboard ranks them); the
+     * calling feature decides whether classmates see names or nicknames.
+     */
+    @Transactional(readOnly = true)
+    public List<CountedVersion> countedVersions(long assignmentId) {
+        Assignment a = assignments.get(assignmentId); // unreleased: 404 for students
+        access.member(a.courseId());
+        return repo.counted(assignmentId).stream().map(s -> new CountedVersion(s.id(), s.accountId(), s.studentName())).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Submission> reference(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
