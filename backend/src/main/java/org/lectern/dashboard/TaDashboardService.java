@@ -3,7 +3,7 @@ package org.lectern.dashboard;
 import java.util.List;
 import org.lectern.course.CourseAccess;
 import org.lectern.extensionrequest.ExtensionRequestService;
-import org.lectern.quiz.QuizService;
+import org.lectern.quiz.QuizGradingService;
 import org.lectern.written.RegradeService;
 import org.lectern.written.WrittenService;
 import org.springframework.stereotype.Service;
@@ -24,9 +24,9 @@ public class TaDashboardService {
     private final WrittenService written;
     private final RegradeService regrades;
     private final ExtensionRequestService extensions;
-    private final QuizService quizzes;
+    private final QuizGradingService quizzes;
 
-    TaDashboardService(CourseAccess access, WrittenService written, RegradeService regrades, ExtensionRequestService extensions, QuizService quizzes) {
+    TaDashboardService(CourseAccess access, WrittenService written, RegradeService regrades, ExtensionRequestService extensions, QuizGradingService quizzes) {
         this.access = access;
         this.written = written;
         this.regrades = regrades;

@@ -30,7 +30,7 @@ import org.lectern.platform.LecternProperties;
 import org.lectern.poll.PollService;
 import org.lectern.quiz.QuizDraft.QuestionDraft;
 import org.lectern.quiz.QuizDraft;
-import org.lectern.quiz.QuizService;
+import org.lectern.quiz.QuizAuthoringService;
 import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.LectureDraft;
@@ -70,7 +70,7 @@ class DemoCourse implements ApplicationRunner {
     private final AccountService accounts;
     private final CourseService courses;
     private final ScheduleService schedule;
-    private final QuizService quizzes;
+    private final QuizAuthoringService quizzes;
     private final LecternProperties props;
     private final TransactionTemplate tx;
     private final Environment env;
@@ -85,7 +85,7 @@ class DemoCourse implements ApplicationRunner {
     /** Days added to every seed date (whole weeks, so Tuesday lectures stay on Tuesdays); set when the course is built. */
     private long shift;
 
-    DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizService quizzes, LecternProperties props,
+    DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizAuthoringService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises,
                LiveModelService liveModels, TrainingService training, SurveyService surveys,
                AnnouncementService announcements, Clock clock, PollService polls, PaperService paperService) {

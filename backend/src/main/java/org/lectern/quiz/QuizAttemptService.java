@@ -42,6 +42,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuizAttemptService {
 
+    /** A quiz as its caller may see it: pools with keys for staff; the caller's own attempts for students. */
+    public record Page(CourseAccess.Grant grant, Quiz quiz, List<QuizPool> pools, List<Attempt> myAttempts, boolean canStart,
+                       boolean reminder) {
+    }
+
+    /** One line of a course's quiz list; {@code mine} is the calling student's attempts (empty for staff). */
+    public record Row(Quiz quiz, List<Attempt> mine, boolean passed, boolean reminder) {
+        public Optional<Attempt> latest() {
+            return mine.isEmpty() ? Optional.empty() : Optional.of(mine.getLast());
+        }
+    }
+
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final QuizRepository repo;
@@ -57,42 +69,42 @@ public class QuizAttemptService {
     }
 
     @Transactional
-    public List<QuizService.Row> list(long courseId) {
+    public List<Row> list(long courseId) {
         var grant = access.member(courseId);
         attempts.finishExpired(courseId);
         List<Quiz> quizzes = repo.forCourse(courseId);
         if (grant.isStaff()) {
-            return quizzes.stream().map(q -> new QuizService.Row(q, List.of(), false, false)).toList();
+            return quizzes.stream().map(q -> new Row(q, List.of(), false, false)).toList();
         }
         Map<Long, List<Attempt>> mine = repo.attemptsInCourse(courseId, grant.caller().accountId()).stream()
                 .collect(Collectors.groupingBy(Attempt::quizId));
         return quizzes.stream().map(q -> {
             List<Attempt> a = mine.getOrDefault(q.id(), List.of());
             boolean passed = QuizAttempts.passed(q, a);
-            return new QuizService.Row(q, a, passed, q.mustPass() && !passed);
+            return new Row(q, a, passed, q.mustPass() && !passed);
         }).toList();
     }
 
     /** Must-pass quizzes the calling student has not passed yet (empty for staff): the reminder. */
     @Transactional
     public List<Quiz> reminders(long courseId) {
-        return list(courseId).stream().filter(QuizService.Row::reminder).map(QuizService.Row::quiz).toList();
+        return list(courseId).stream().filter(Row::reminder).map(Row::quiz).toList();
     }
 
     @Transactional
-    public QuizService.Page page(long quizId) {
+    public Page page(long quizId) {
         Quiz q = repo.quiz(quizId).orElseThrow(() -> notFound(quizId));
         var grant = access.member(q.courseId());
         attempts.finishExpired(q.courseId());
         if (grant.isStaff()) {
-            return new QuizService.Page(grant, q, repo.pools(quizId), List.of(), false, false);
+            return new Page(grant, q, repo.pools(quizId), List.of(), false, false);
         }
         List<Attempt> mine = repo.attempts(quizId, grant.caller().accountId());
         Instant now = clock.instant();
         boolean inProgress = !mine.isEmpty() && !mine.getLast().finished();
         boolean canStart = inProgress || (q.window(now) == QuizClock.Window.OPEN && mine.size() < q.maxAttempts());
         boolean passed = QuizAttempts.passed(q, mine);
-        return new QuizService.Page(grant, q, List.of(), mine, canStart, q.mustPass() && !passed);
+        return new Page(grant, q, List.of(), mine, canStart, q.mustPass() && !passed);
     }
 
     @Transactional

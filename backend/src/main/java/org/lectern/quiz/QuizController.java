@@ -40,10 +40,16 @@ class QuizController {
     record GradeJson(BigDecimal points, String comment) {
     }
 
-    private final QuizService quizzes;
+    private final QuizAuthoringService authoring;
+    private final QuizAttemptService attempts;
+    private final QuizGradingService grading;
+    private final MustPassService mustPass;
 
-    QuizController(QuizService quizzes) {
-        this.quizzes = quizzes;
+    QuizController(QuizAuthoringService authoring, QuizAttemptService attempts, QuizGradingService grading, MustPassService mustPass) {
+        this.authoring = authoring;
+        this.attempts = attempts;
+        this.grading = grading;
+        this.mustPass = mustPass;
     }
 
     @Operation(summary = "Create a quiz (staff)")
@@ -51,20 +57,20 @@ class QuizController {
     @PostMapping("/api/v1/courses/{courseId}/quizzes")
     @ResponseStatus(HttpStatus.CREATED)
     QuizJson create(@PathVariable long courseId, @RequestBody QuizDraft draft) {
-        return one(quizzes.create(courseId, draft).id());
+        return one(authoring.create(courseId, draft).id());
     }
 
     @Operation(summary = "List the course's quizzes")
     @GetMapping("/api/v1/courses/{courseId}/quizzes")
     List<QuizJson> list(@PathVariable long courseId) {
-        return quizzes.list(courseId).stream().map(r -> QuizJson.of(r.quiz(), null,
+        return attempts.list(courseId).stream().map(r -> QuizJson.of(r.quiz(), null,
                 r.mine().isEmpty() ? null : r.mine().stream().map(AttemptJson::of).toList(), r.reminder() ? Boolean.TRUE : null)).toList();
     }
 
     @Operation(summary = "Read a quiz (students: no questions, no keys)")
     @GetMapping("/api/v1/quizzes/{quizId}")
     QuizJson one(@PathVariable long quizId) {
-        var page = quizzes.page(quizId);
+        var page = attempts.page(quizId);
         if (page.grant().isStaff()) {
             return QuizJson.of(page.quiz(), page.pools(), null, null);
         }
@@ -75,26 +81,26 @@ class QuizController {
     @ApiConflict("A student has started the quiz")
     @PutMapping("/api/v1/quizzes/{quizId}")
     QuizJson update(@PathVariable long quizId, @RequestBody QuizDraft draft) {
-        quizzes.update(quizId, draft);
+        authoring.update(quizId, draft);
         return one(quizId);
     }
 
     @Operation(summary = "Start or resume the caller's quiz attempt")
     @PostMapping("/api/v1/quizzes/{quizId}/attempt")
     AttemptView start(@PathVariable long quizId) {
-        return quizzes.start(quizId);
+        return attempts.start(quizId);
     }
 
     @Operation(summary = "Students who have not passed a must-pass quiz (staff)")
     @GetMapping("/api/v1/quizzes/{quizId}/must-pass")
     List<MustPassRow> mustPass(@PathVariable long quizId) {
-        return quizzes.mustPass(quizId);
+        return mustPass.mustPass(quizId);
     }
 
     @Operation(summary = "Read a quiz attempt")
     @GetMapping("/api/v1/quiz-attempts/{attemptId}")
     AttemptView attempt(@PathVariable long attemptId) {
-        return quizzes.attempt(attemptId);
+        return attempts.attempt(attemptId);
     }
 
     /** Body: {"choices": [1]} for choice questions (option indices), {"number": 0.5}, or {"text": "..."}. */
@@ -102,25 +108,25 @@ class QuizController {
     @ApiConflict("The attempt's deadline has passed")
     @PutMapping("/api/v1/quiz-attempts/{attemptId}/answers/{questionId}")
     SavedAnswer save(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody Answer answer) {
-        return quizzes.saveAnswer(attemptId, questionId, answer);
+        return attempts.saveAnswer(attemptId, questionId, answer);
     }
 
     @Operation(summary = "Submit a quiz attempt")
     @PostMapping("/api/v1/quiz-attempts/{attemptId}/submit")
     AttemptView submit(@PathVariable long attemptId) {
-        return quizzes.submit(attemptId);
+        return attempts.submit(attemptId);
     }
 
     @Operation(summary = "Short answers waiting for a TA's grade (staff)")
     @GetMapping("/api/v1/courses/{courseId}/quiz-grading")
     List<PendingAnswer> queue(@PathVariable long courseId) {
-        return quizzes.gradingQueue(courseId);
+        return grading.gradingQueue(courseId);
     }
 
     @Operation(summary = "Grade a short answer (staff)")
     @ApiConflict("The attempt is still in progress")
     @PutMapping("/api/v1/quiz-attempts/{attemptId}/answers/{questionId}/grade")
     AttemptView grade(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody GradeJson grade) {
-        return quizzes.grade(attemptId, questionId, grade == null ? null : grade.points(), grade == null ? null : grade.comment());
+        return grading.grade(attemptId, questionId, grade == null ? null : grade.points(), grade == null ? null : grade.comment());
     }
 }

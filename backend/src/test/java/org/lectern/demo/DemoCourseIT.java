@@ -21,7 +21,8 @@ class DemoCourseIT {
     @Autowired AccountService accounts;
     @Autowired CourseService courses;
     @Autowired ScheduleService schedule;
-    @Autowired org.lectern.quiz.QuizService quizzes;
+    @Autowired org.lectern.quiz.QuizAuthoringService quizzes;
+    @Autowired org.lectern.quiz.QuizAttemptService quizAttempts;
     @Autowired LecternProperties props;
     @Autowired TransactionTemplate tx;
     @Autowired Environment env;
@@ -91,7 +92,7 @@ class DemoCourseIT {
         var visualising = lectures.stream().filter(l -> l.lecture().number() == 10).findFirst().orElseThrow();
         assertThat(visualising.lecture().title()).isEqualTo("Visualizing and understanding");
         assertThat(visualising.linked()).extracting(i -> i.shortName()).contains("LIVE-digits");
-        var quiz1 = CurrentUser.runAs(student, () -> quizzes.list(id)).getFirst().quiz();
+        var quiz1 = CurrentUser.runAs(student, () -> quizAttempts.list(id)).getFirst().quiz();
         assertThat(quiz1.shortName()).isEqualTo("Quiz1");
         assertThat(quiz1.timeLimitMinutes()).isEqualTo(10);
         assertThat(quiz1.openAt()).isBefore(now);

@@ -31,7 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class QuizServiceIT {
 
     @Autowired Coursework coursework;
-    @Autowired QuizService quizzes;
+    @Autowired QuizAuthoringService authoring;
+    @Autowired QuizAttemptService attempts;
+    @Autowired QuizGradingService grading;
+    @Autowired MustPassService mustPass;
     @Autowired GradebookService gradebook;
     @Autowired org.lectern.gradebook.GradingPolicyService policies;
     @Autowired ScheduleService schedule;
@@ -63,7 +66,7 @@ class QuizServiceIT {
     }
 
     Quiz create(Coursework.Setup s, QuizDraft d) {
-        return as(s.instructor(), () -> quizzes.create(s.courseId(), d));
+        return as(s.instructor(), () -> authoring.create(s.courseId(), d));
     }
 
     static AttemptView.AttemptQuestion question(AttemptView v, String promptStart) {
@@ -95,7 +98,7 @@ class QuizServiceIT {
     void theTimerRunsOnTheServerAndResumingKeepsTheDeadline() {
         var s = coursework.setup(false);
         Quiz q = create(s, openNow("Quiz1", 10));
-        AttemptView first = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView first = as(s.student(), () -> attempts.start(q.id()));
         assertThat(first.state()).isEqualTo(Attempt.State.OPEN);
         assertThat(first.deadline()).isEqualTo(first.startedAt().plus(Duration.ofMinutes(10)));
         assertThat(first.remainingSeconds()).isBetween(595L, 600L);
@@ -103,11 +106,11 @@ class QuizServiceIT {
 
         long knn = question(first, "With k = 1").questionId();
         int right = question(first, "With k = 1").options().stream().filter(o -> o.text().equals("100%")).findFirst().orElseThrow().index();
-        as(s.student(), () -> quizzes.saveAnswer(first.id(), knn, Answer.choices(right)));
+        as(s.student(), () -> attempts.saveAnswer(first.id(), knn, Answer.choices(right)));
 
         // Five minutes later a reload (or a second tab) resumes the same attempt: same deadline, the answer still there.
         clock.advance(Duration.ofMinutes(5));
-        AttemptView again = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView again = as(s.student(), () -> attempts.start(q.id()));
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.deadline()).isEqualTo(first.deadline());
         assertThat(again.remainingSeconds()).isBetween(295L, 300L);
@@ -118,9 +121,9 @@ class QuizServiceIT {
         // Past the deadline the server refuses answers, and the next read finishes the attempt as of its deadline.
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         long params = question(first, "How many parameters").questionId();
-        assertThatThrownBy(() -> as(s.student(), () -> quizzes.saveAnswer(first.id(), params, Answer.number(new BigDecimal("30730")))))
+        assertThatThrownBy(() -> as(s.student(), () -> attempts.saveAnswer(first.id(), params, Answer.number(new BigDecimal("30730")))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("Time is up");
-        AttemptView expired = as(s.student(), () -> quizzes.attempt(first.id()));
+        AttemptView expired = as(s.student(), () -> attempts.attempt(first.id()));
         assertThat(expired.state()).isEqualTo(Attempt.State.EXPIRED);
         assertThat(expired.remainingSeconds()).isZero();
         assertThat(expired.score()).isEqualByComparingTo("1");
@@ -129,8 +132,8 @@ class QuizServiceIT {
         assertThat(gradebookScore(s, s.student(), "Quiz1")).isEqualByComparingTo("1");
 
         // Submitting now changes nothing, and starting again returns the finished attempt (one attempt allowed).
-        assertThat(as(s.student(), () -> quizzes.submit(first.id())).state()).isEqualTo(Attempt.State.EXPIRED);
-        assertThat(as(s.student(), () -> quizzes.start(q.id())).id()).isEqualTo(first.id());
+        assertThat(as(s.student(), () -> attempts.submit(first.id())).state()).isEqualTo(Attempt.State.EXPIRED);
+        assertThat(as(s.student(), () -> attempts.start(q.id())).id()).isEqualTo(first.id());
     }
 
     @Test
@@ -138,14 +141,14 @@ class QuizServiceIT {
         var s = coursework.setup(false);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Quiz q = create(s, draft("Q2", 30, now.minus(1, ChronoUnit.HOURS), now.plus(3, ChronoUnit.MINUTES), List.of(KNN)));
-        AttemptView a = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView a = as(s.student(), () -> attempts.start(q.id()));
         assertThat(a.deadline()).isEqualTo(q.closeAt());
         clock.advance(Duration.ofMinutes(4));
-        assertThatThrownBy(() -> as(s.otherStudent(), () -> quizzes.start(q.id()))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> attempts.start(q.id()))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("closed");
         // Nobody read the expired attempt, yet staff's list finishes it, so its score reaches the gradebook.
-        as(s.ta(), () -> quizzes.list(s.courseId()));
-        assertThat(as(s.student(), () -> quizzes.page(q.id())).myAttempts()).singleElement()
+        as(s.ta(), () -> attempts.list(s.courseId()));
+        assertThat(as(s.student(), () -> attempts.page(q.id())).myAttempts()).singleElement()
                 .satisfies(x -> assertThat(x.state()).isEqualTo(Attempt.State.EXPIRED));
         assertThat(gradebookScore(s, s.student(), "Q2")).isEqualByComparingTo("0");
     }
@@ -154,24 +157,24 @@ class QuizServiceIT {
     void studentsSeeNeitherOthersAttemptsNorAnswerKeys() {
         var s = coursework.setup(false);
         Quiz q = create(s, openNow("Quiz1", 10));
-        AttemptView mine = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView mine = as(s.student(), () -> attempts.start(q.id()));
         long anyQuestion = mine.questions().getFirst().questionId();
-        assertThatThrownBy(() -> as(s.otherStudent(), () -> quizzes.attempt(mine.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(s.otherStudent(), () -> quizzes.saveAnswer(mine.id(), anyQuestion, Answer.choices(0))))
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> attempts.attempt(mine.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> attempts.saveAnswer(mine.id(), anyQuestion, Answer.choices(0))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(s.otherStudent(), () -> quizzes.submit(mine.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(s.ta(), () -> quizzes.saveAnswer(mine.id(), anyQuestion, Answer.choices(0))))
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> attempts.submit(mine.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(s.ta(), () -> attempts.saveAnswer(mine.id(), anyQuestion, Answer.choices(0))))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> as(s.ta(), () -> quizzes.start(q.id()))).isInstanceOf(ForbiddenException.class);
-        assertThat(as(s.student(), () -> quizzes.page(q.id())).pools()).isEmpty();
-        assertThat(as(s.ta(), () -> quizzes.page(q.id())).pools()).hasSize(4);
-        assertThat(as(s.ta(), () -> quizzes.attempt(mine.id())).id()).isEqualTo(mine.id());
-        assertThatThrownBy(() -> as(s.student(), () -> quizzes.gradingQueue(s.courseId()))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> as(s.student(), () -> quizzes.mustPass(q.id()))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> as(s.ta(), () -> attempts.start(q.id()))).isInstanceOf(ForbiddenException.class);
+        assertThat(as(s.student(), () -> attempts.page(q.id())).pools()).isEmpty();
+        assertThat(as(s.ta(), () -> attempts.page(q.id())).pools()).hasSize(4);
+        assertThat(as(s.ta(), () -> attempts.attempt(mine.id())).id()).isEqualTo(mine.id());
+        assertThatThrownBy(() -> as(s.student(), () -> grading.gradingQueue(s.courseId()))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> as(s.student(), () -> mustPass.mustPass(q.id()))).isInstanceOf(ForbiddenException.class);
         // A student answering someone else's question id, or nonsense, is told so.
-        assertThatThrownBy(() -> as(s.student(), () -> quizzes.saveAnswer(mine.id(), -1, Answer.choices(0)))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(s.student(), () -> attempts.saveAnswer(mine.id(), -1, Answer.choices(0)))).isInstanceOf(NotFoundException.class);
         long numeric = question(mine, "How many parameters").questionId();
-        assertThatThrownBy(() -> as(s.student(), () -> quizzes.saveAnswer(mine.id(), numeric, Answer.text("many"))))
+        assertThatThrownBy(() -> as(s.student(), () -> attempts.saveAnswer(mine.id(), numeric, Answer.text("many"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Enter a number");
     }
 
@@ -179,33 +182,33 @@ class QuizServiceIT {
     void aTaGradesShortTextAnswersAndTheGradebookFollows() {
         var s = coursework.setup(false);
         Quiz q = create(s, openNow("Quiz1", 10));
-        AttemptView a = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView a = as(s.student(), () -> attempts.start(q.id()));
         as(s.student(), () -> {
-            quizzes.saveAnswer(a.id(), question(a, "How many parameters").questionId(), Answer.number(new BigDecimal("30730")));
-            quizzes.saveAnswer(a.id(), question(a, "Name the distance").questionId(), Answer.text("the straight-line distance"));
+            attempts.saveAnswer(a.id(), question(a, "How many parameters").questionId(), Answer.number(new BigDecimal("30730")));
+            attempts.saveAnswer(a.id(), question(a, "Name the distance").questionId(), Answer.text("the straight-line distance"));
         });
-        AttemptView submitted = as(s.student(), () -> quizzes.submit(a.id()));
+        AttemptView submitted = as(s.student(), () -> attempts.submit(a.id()));
         assertThat(submitted.state()).isEqualTo(Attempt.State.SUBMITTED);
         assertThat(submitted.score()).isEqualByComparingTo("3");
         assertThat(submitted.pending()).isEqualTo(1);
         assertThat(submitted.review()).isFalse();
         assertThat(gradebookScore(s, s.student(), "Quiz1")).isEqualByComparingTo("3");
 
-        List<PendingAnswer> queue = as(s.ta(), () -> quizzes.gradingQueue(s.courseId()));
+        List<PendingAnswer> queue = as(s.ta(), () -> grading.gradingQueue(s.courseId()));
         assertThat(queue).singleElement().satisfies(p -> {
             assertThat(p.response()).isEqualTo("the straight-line distance");
             assertThat(p.studentEmail()).isEqualTo(s.student().email());
             assertThat(p.accepted()).containsExactly("L2", "Euclidean");
         });
         PendingAnswer p = queue.getFirst();
-        assertThatThrownBy(() -> as(s.ta(), () -> quizzes.grade(p.attemptId(), p.questionId(), new BigDecimal("5"), null)))
+        assertThatThrownBy(() -> as(s.ta(), () -> grading.grade(p.attemptId(), p.questionId(), new BigDecimal("5"), null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 0 and 4");
-        assertThatThrownBy(() -> as(s.student(), () -> quizzes.grade(p.attemptId(), p.questionId(), new BigDecimal("4"), null)))
+        assertThatThrownBy(() -> as(s.student(), () -> grading.grade(p.attemptId(), p.questionId(), new BigDecimal("4"), null)))
                 .isInstanceOf(ForbiddenException.class);
-        AttemptView graded = as(s.ta(), () -> quizzes.grade(p.attemptId(), p.questionId(), new BigDecimal("3.5"), "Right idea: that is L2."));
+        AttemptView graded = as(s.ta(), () -> grading.grade(p.attemptId(), p.questionId(), new BigDecimal("3.5"), "Right idea: that is L2."));
         assertThat(graded.score()).isEqualByComparingTo("6.5");
         assertThat(graded.pending()).isZero();
-        assertThat(as(s.ta(), () -> quizzes.gradingQueue(s.courseId()))).isEmpty();
+        assertThat(as(s.ta(), () -> grading.gradingQueue(s.courseId()))).isEmpty();
         assertThat(gradebookScore(s, s.student(), "Quiz1")).isEqualByComparingTo("6.5");
         assertThat(audit.forCourse(s.courseId())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("quiz.graded");
@@ -221,28 +224,28 @@ class QuizServiceIT {
         Quiz reviewed = create(s, new QuizDraft(d.shortName(), d.title(), d.openAt(), d.closeAt(), 10, null, null, null, true, true, null,
                 null, d.questions(), null));
         Quiz hidden = create(s, draft("Q4", 10, d.openAt(), d.closeAt(), List.of(KNN)));
-        AttemptView a = as(s.student(), () -> quizzes.start(reviewed.id()));
-        AttemptView b = as(s.student(), () -> quizzes.start(hidden.id()));
+        AttemptView a = as(s.student(), () -> attempts.start(reviewed.id()));
+        AttemptView b = as(s.student(), () -> attempts.start(hidden.id()));
         as(s.student(), () -> {
-            quizzes.saveAnswer(a.id(), question(a, "Name the distance").questionId(), Answer.text("manhattan"));
-            quizzes.submit(a.id());
-            quizzes.submit(b.id());
+            attempts.saveAnswer(a.id(), question(a, "Name the distance").questionId(), Answer.text("manhattan"));
+            attempts.submit(a.id());
+            attempts.submit(b.id());
         });
-        assertThat(as(s.student(), () -> quizzes.attempt(a.id())).questions()).allSatisfy(x -> {
+        assertThat(as(s.student(), () -> attempts.attempt(a.id())).questions()).allSatisfy(x -> {
             assertThat(x.key()).isNull();
             assertThat(x.earned()).isNull();
         });
-        var ta = as(s.ta(), () -> quizzes.grade(a.id(), question(a, "Name the distance").questionId(), BigDecimal.ZERO, "That is L1."));
+        var ta = as(s.ta(), () -> grading.grade(a.id(), question(a, "Name the distance").questionId(), BigDecimal.ZERO, "That is L1."));
         assertThat(ta.review()).isTrue();
 
         clock.advance(Duration.ofHours(2));
-        AttemptView review = as(s.student(), () -> quizzes.attempt(a.id()));
+        AttemptView review = as(s.student(), () -> attempts.attempt(a.id()));
         assertThat(review.review()).isTrue();
         assertThat(question(review, "With k = 1").key().correct()).containsExactly(2);
         assertThat(question(review, "With k = 1").key().explanation()).contains("own nearest neighbour");
         assertThat(question(review, "Name the distance").feedback()).isEqualTo("That is L1.");
         assertThat(question(review, "Name the distance").status()).isEqualTo(QuizGrading.Status.GRADED);
-        assertThat(as(s.student(), () -> quizzes.attempt(b.id())).questions()).allSatisfy(x -> assertThat(x.key()).isNull());
+        assertThat(as(s.student(), () -> attempts.attempt(b.id())).questions()).allSatisfy(x -> assertThat(x.key()).isNull());
     }
 
     @Test
@@ -251,32 +254,32 @@ class QuizServiceIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Quiz q = create(s, new QuizDraft("SelfCheck", "Self-assessment quiz (theory)", now.minus(1, ChronoUnit.HOURS), now.plus(7, ChronoUnit.DAYS),
                 null, null, null, new BigDecimal("50"), false, false, 2, null, List.of(KNN, PARAMS), null));
-        assertThat(as(s.ta(), () -> quizzes.mustPass(q.id()))).extracting(MustPassRow::email, MustPassRow::status)
+        assertThat(as(s.ta(), () -> mustPass.mustPass(q.id()))).extracting(MustPassRow::email, MustPassRow::status)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(s.student().email(), "not_started"),
                         org.assertj.core.groups.Tuple.tuple(s.otherStudent().email(), "not_started"));
-        assertThat(as(s.student(), () -> quizzes.reminders(s.courseId()))).extracting(Quiz::shortName).containsExactly("SelfCheck");
+        assertThat(as(s.student(), () -> attempts.reminders(s.courseId()))).extracting(Quiz::shortName).containsExactly("SelfCheck");
 
         // The first student fails once (1 of 4 is under 50%), then passes on the second attempt.
-        AttemptView first = as(s.student(), () -> quizzes.start(q.id()));
-        as(s.student(), () -> quizzes.saveAnswer(first.id(), question(first, "With k = 1").questionId(), Answer.choices(2)));
-        AttemptView failed = as(s.student(), () -> quizzes.submit(first.id()));
+        AttemptView first = as(s.student(), () -> attempts.start(q.id()));
+        as(s.student(), () -> attempts.saveAnswer(first.id(), question(first, "With k = 1").questionId(), Answer.choices(2)));
+        AttemptView failed = as(s.student(), () -> attempts.submit(first.id()));
         assertThat(failed.passed()).isFalse();
-        assertThat(as(s.ta(), () -> quizzes.mustPass(q.id()))).filteredOn(r -> r.email().equals(s.student().email()))
+        assertThat(as(s.ta(), () -> mustPass.mustPass(q.id()))).filteredOn(r -> r.email().equals(s.student().email()))
                 .singleElement().satisfies(r -> {
                     assertThat(r.status()).isEqualTo("not_passed");
                     assertThat(r.bestScore()).isEqualByComparingTo("1");
                 });
-        AttemptView second = as(s.student(), () -> quizzes.start(q.id()));
+        AttemptView second = as(s.student(), () -> attempts.start(q.id()));
         assertThat(second.number()).isEqualTo(2);
         assertThat(second.id()).isNotEqualTo(first.id());
-        as(s.student(), () -> quizzes.saveAnswer(second.id(), question(second, "How many parameters").questionId(), Answer.number(new BigDecimal("30730"))));
-        assertThat(as(s.student(), () -> quizzes.submit(second.id())).passed()).isTrue();
+        as(s.student(), () -> attempts.saveAnswer(second.id(), question(second, "How many parameters").questionId(), Answer.number(new BigDecimal("30730"))));
+        assertThat(as(s.student(), () -> attempts.submit(second.id())).passed()).isTrue();
 
-        assertThat(as(s.ta(), () -> quizzes.mustPass(q.id()))).extracting(MustPassRow::email).containsExactly(s.otherStudent().email());
-        assertThat(as(s.student(), () -> quizzes.reminders(s.courseId()))).isEmpty();
-        assertThat(as(s.otherStudent(), () -> quizzes.page(q.id())).reminder()).isTrue();
+        assertThat(as(s.ta(), () -> mustPass.mustPass(q.id()))).extracting(MustPassRow::email).containsExactly(s.otherStudent().email());
+        assertThat(as(s.student(), () -> attempts.reminders(s.courseId()))).isEmpty();
+        assertThat(as(s.otherStudent(), () -> attempts.page(q.id())).reminder()).isTrue();
         // Both attempts used: starting again shows the last one.
-        assertThat(as(s.student(), () -> quizzes.start(q.id())).id()).isEqualTo(second.id());
+        assertThat(as(s.student(), () -> attempts.start(q.id())).id()).isEqualTo(second.id());
     }
 
     @Test
@@ -290,8 +293,8 @@ class QuizServiceIT {
         Quiz q = create(s, d);
         assertThat(q.points()).isEqualByComparingTo("3");
         assertThat(q.questionCount()).isEqualTo(3);
-        AttemptView a = as(s.student(), () -> quizzes.start(q.id()));
-        AttemptView b = as(s.otherStudent(), () -> quizzes.start(q.id()));
+        AttemptView a = as(s.student(), () -> attempts.start(q.id()));
+        AttemptView b = as(s.otherStudent(), () -> attempts.start(q.id()));
         assertThat(a.questions()).hasSize(3);
         assertThat(b.questions()).hasSize(3);
         assertThat(a.possible()).isEqualByComparingTo("3");
@@ -313,19 +316,19 @@ class QuizServiceIT {
                 .hasMessageContaining("pools[0]: draw is between 1 and").hasMessageContaining("pools[0]: every question of a pool is worth the same");
         assertThat(create(s, openNow("Quiz1", 10).withQuestions(List.of(KNN))).questionCount()).isEqualTo(1);
         assertThatThrownBy(() -> create(s, openNow("quiz1", 10))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> as(s.ta(), () -> quizzes.create(s.courseId(), openNow("Quiz2", 10)))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> as(s.ta(), () -> authoring.create(s.courseId(), openNow("Quiz2", 10)))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> create(s, new QuizDraft("Quiz3", "t", now, now.plusSeconds(600), null, new BigDecimal("5"), null, null,
                 null, null, null, null, List.of(KNN), null))).hasMessageContaining("points: the questions add up to 1, not 5");
         assertThatThrownBy(() -> create(s, new QuizDraft("Quiz4", "t", now, now.plusSeconds(600), null, null, "Nonsense", null,
                 null, null, null, null, List.of(KNN), null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("category");
 
         Quiz q = create(s, openNow("Quiz5", 10));
-        Quiz moved = as(s.instructor(), () -> quizzes.update(q.id(), openNow("Quiz5", 20).withQuestions(List.of(KNN, LINEAR))));
+        Quiz moved = as(s.instructor(), () -> authoring.update(q.id(), openNow("Quiz5", 20).withQuestions(List.of(KNN, LINEAR))));
         assertThat(moved.questionCount()).isEqualTo(2);
-        as(s.student(), () -> quizzes.start(q.id()));
-        assertThatThrownBy(() -> as(s.instructor(), () -> quizzes.update(q.id(), openNow("Quiz5", 20).withQuestions(List.of(KNN)))))
+        as(s.student(), () -> attempts.start(q.id()));
+        assertThatThrownBy(() -> as(s.instructor(), () -> authoring.update(q.id(), openNow("Quiz5", 20).withQuestions(List.of(KNN)))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("questions can no longer change");
-        Quiz longer = as(s.instructor(), () -> quizzes.update(q.id(), openNow("Quiz5", 30).withQuestions(List.of(KNN, LINEAR))));
+        Quiz longer = as(s.instructor(), () -> authoring.update(q.id(), openNow("Quiz5", 30).withQuestions(List.of(KNN, LINEAR))));
         assertThat(longer.timeLimitMinutes()).isEqualTo(30);
     }
 
@@ -335,8 +338,8 @@ class QuizServiceIT {
         Quiz q = create(s, draft("Quiz4", 20, Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS),
                 List.of(QuestionDraft.exercise("conv-output-size", new BigDecimal("3")), QuestionDraft.exercise("knn", new BigDecimal("2")))));
         assertThat(q.points()).isEqualByComparingTo("5");
-        AttemptView mine = as(s.student(), () -> quizzes.start(q.id()));
-        AttemptView theirs = as(s.otherStudent(), () -> quizzes.start(q.id()));
+        AttemptView mine = as(s.student(), () -> attempts.start(q.id()));
+        AttemptView theirs = as(s.otherStudent(), () -> attempts.start(q.id()));
         assertThat(mine.questions()).extracting(AttemptView.AttemptQuestion::kind)
                 .containsExactlyInAnyOrder(QuestionKind.NUMERIC, QuestionKind.SINGLE_CHOICE);
         assertThat(mine.questions().stream().map(AttemptView.AttemptQuestion::prompt).sorted().toList())
@@ -348,9 +351,9 @@ class QuizServiceIT {
         for (var shown : mine.questions()) {
             Question own = ExerciseQuestions.forAttempt(stored.get(shown.questionId()), seed);
             Answer right = own.kind() == QuestionKind.NUMERIC ? new Answer(null, own.answer(), null) : new Answer(own.correct(), null, null);
-            as(s.student(), () -> quizzes.saveAnswer(mine.id(), shown.questionId(), right));
+            as(s.student(), () -> attempts.saveAnswer(mine.id(), shown.questionId(), right));
         }
-        AttemptView done = as(s.student(), () -> quizzes.submit(mine.id()));
+        AttemptView done = as(s.student(), () -> attempts.submit(mine.id()));
         assertThat(done.score()).isEqualByComparingTo("5");
         assertThatThrownBy(() -> create(s, draft("Quiz5", null, Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS),
                 List.of(QuestionDraft.exercise("conv2d", BigDecimal.ONE)))))

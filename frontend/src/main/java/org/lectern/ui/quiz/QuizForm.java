@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizDraft;
-import org.lectern.quiz.QuizService;
+import org.lectern.quiz.QuizAuthoringService;
 import org.lectern.ui.Notifications;
 
 /**
@@ -73,7 +73,7 @@ class QuizForm extends Dialog {
     private final List<Q> questions = new ArrayList<>();
     private final Div questionList = new Div();
 
-    QuizForm(long courseId, ZoneId zone, QuizService quizzes, Consumer<Quiz> created) {
+    QuizForm(long courseId, ZoneId zone, QuizAuthoringService quizzes, Consumer<Quiz> created) {
         setHeaderTitle("New quiz");
         setWidth("min(60em, 95vw)");
         setId("quiz-form");

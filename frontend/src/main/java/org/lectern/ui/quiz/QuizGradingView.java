@@ -15,7 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.lectern.course.CourseService;
 import org.lectern.quiz.PendingAnswer;
-import org.lectern.quiz.QuizService;
+import org.lectern.quiz.QuizGradingService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -26,10 +26,10 @@ import org.lectern.ui.course.CoursePage;
 @PermitAll
 public class QuizGradingView extends CoursePage {
 
-    private final QuizService quizzes;
+    private final QuizGradingService quizzes;
     private final CourseService courses;
 
-    public QuizGradingView(QuizService quizzes, CourseService courses) {
+    public QuizGradingView(QuizGradingService quizzes, CourseService courses) {
         this.quizzes = quizzes;
         this.courses = courses;
     }

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -35,7 +34,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.lectern.platform.NotFoundException;
 import org.lectern.quiz.Answer;
 import org.lectern.quiz.Attempt;
 import org.lectern.quiz.AttemptView;
@@ -46,11 +44,12 @@ import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizClock;
 import org.lectern.quiz.QuizGrading;
 import org.lectern.quiz.QuizPool;
-import org.lectern.quiz.QuizService;
+import org.lectern.quiz.MustPassService;
+import org.lectern.quiz.QuizAttemptService;
 import org.lectern.quiz.SavedAnswer;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 import org.lectern.ui.MathMarkdown;
 
 /**
@@ -62,7 +61,7 @@ import org.lectern.ui.MathMarkdown;
 @Route("courses/:courseId([0-9]+)/quizzes/:quizId([0-9]+)")
 @PageTitle("Quiz · Lectern")
 @PermitAll
-public class QuizView extends CoursePage {
+public class QuizView extends CourseItemPage {
 
     /** Questions of the attempt on the page with a saved answer, for the question before submitting. */
     private final java.util.Set<Integer> answered = new java.util.HashSet<>();
@@ -81,27 +80,21 @@ public class QuizView extends CoursePage {
             tick();
             el.__quizTimer = setInterval(tick, 500);""";
 
-    private final QuizService quizzes;
-    private long quizId;
+    private final QuizAttemptService attempts;
+    private final MustPassService mustPass;
     private ZoneId zone;
 
-    public QuizView(QuizService quizzes) {
-        this.quizzes = quizzes;
-    }
-
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        quizId = event.getRouteParameters().getLong("quizId").orElseThrow(() -> new NotFoundException("No such quiz."));
-        super.beforeEnter(event);
+    public QuizView(QuizAttemptService attempts, MustPassService mustPass) {
+        super("quizId", "quiz");
+        this.attempts = attempts;
+        this.mustPass = mustPass;
     }
 
     @Override
     protected void render() {
-        var page = quizzes.page(quizId);
+        var page = attempts.page(itemId);
         Quiz q = page.quiz();
-        if (q.courseId() != courseId) {
-            throw new NotFoundException("No such quiz in this course.");
-        }
+        requireInCourse(q.courseId());
         zone = page.grant().course().timeZone();
         add(new CourseHeader(page.grant(), CourseHeader.Tab.QUIZZES));
         H2 title = new H2(q.shortName() + " · " + q.title());
@@ -132,11 +125,11 @@ public class QuizView extends CoursePage {
 
     // ---------------------------------------------------------------- students
 
-    private Component studentSection(Quiz q, QuizService.Page page) {
+    private Component studentSection(Quiz q, QuizAttemptService.Page page) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         Attempt latest = page.myAttempts().isEmpty() ? null : page.myAttempts().getLast();
-        AttemptView current = latest == null ? null : quizzes.attempt(latest.id());
+        AttemptView current = latest == null ? null : attempts.attempt(latest.id());
         if (current != null && current.open()) {
             box.add(taking(current));
             return box;
@@ -147,7 +140,7 @@ public class QuizView extends CoursePage {
         boolean canStart = current == null ? page.canStart() : page.canStart() && page.myAttempts().size() < q.maxAttempts();
         if (canStart) {
             Button start = new Button(current == null ? "Start quiz" : "Start attempt " + (current.number() + 1), e -> {
-                if (Notifications.attempt(() -> quizzes.start(quizId))) {
+                if (Notifications.attempt(() -> attempts.start(itemId))) {
                     refresh();
                 }
             });
@@ -193,7 +186,7 @@ public class QuizView extends CoursePage {
                             : open + " of " + total + (open == 1 ? " questions is" : " questions are") + " unanswered and will score 0.")
                             + " A submitted attempt is final: its answers can no longer be changed.",
                     "Submit now", () -> {
-                        if (Notifications.attempt(() -> quizzes.submit(v.id()))) {
+                        if (Notifications.attempt(() -> attempts.submit(v.id()))) {
                             refresh();
                         }
                     });
@@ -284,7 +277,7 @@ public class QuizView extends CoursePage {
     private void save(AttemptView v, AttemptView.AttemptQuestion question, Answer answer, Span saved) {
         AtomicReference<SavedAnswer> result = new AtomicReference<>();
         saved.setText("Saving…");
-        if (Notifications.attempt(() -> result.set(quizzes.saveAnswer(v.id(), question.questionId(), answer)))) {
+        if (Notifications.attempt(() -> result.set(attempts.saveAnswer(v.id(), question.questionId(), answer)))) {
             saved.setText("Saved " + org.lectern.ui.Dates.timeWithSeconds(result.get().savedAt(), zone));
             answered.add(question.number());
             saved.getElement().setAttribute("data-saved", "true");
@@ -372,7 +365,7 @@ public class QuizView extends CoursePage {
         grading.setId("quiz-grading-link");
         box.add(grading);
         if (q.mustPass()) {
-            List<MustPassRow> rows = quizzes.mustPass(quizId);
+            List<MustPassRow> rows = mustPass.mustPass(itemId);
             box.add(new H3("Not passed yet (" + rows.size() + ")"));
             Grid<MustPassRow> grid = new Grid<>();
             grid.setId("must-pass");

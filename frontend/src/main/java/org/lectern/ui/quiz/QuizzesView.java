@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.course.CourseService;
 import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizDraft;
-import org.lectern.quiz.QuizService;
+import org.lectern.quiz.QuizAttemptService;
+import org.lectern.quiz.QuizAuthoringService;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -56,11 +57,13 @@ public class QuizzesView extends CoursePage {
               "pools": []
             }""";
 
-    private final QuizService quizzes;
+    private final QuizAttemptService attempts;
+    private final QuizAuthoringService authoring;
     private final CourseService courses;
 
-    public QuizzesView(QuizService quizzes, CourseService courses) {
-        this.quizzes = quizzes;
+    public QuizzesView(QuizAttemptService attempts, QuizAuthoringService authoring, CourseService courses) {
+        this.attempts = attempts;
+        this.authoring = authoring;
         this.courses = courses;
     }
 
@@ -69,11 +72,11 @@ public class QuizzesView extends CoursePage {
         var grant = courses.open(courseId);
         ZoneId zone = grant.course().timeZone();
         add(new CourseHeader(grant, CourseHeader.Tab.QUIZZES));
-        var rows = quizzes.list(courseId);
+        var rows = attempts.list(courseId);
         if (grant.isStaff()) {
             HorizontalLayout actions = new HorizontalLayout();
             if (grant.isInstructor()) {
-                Button form = new Button("New quiz", e -> new QuizForm(courseId, zone, quizzes,
+                Button form = new Button("New quiz", e -> new QuizForm(courseId, zone, authoring,
                         q -> getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/quizzes/" + q.id()))).open());
                 form.setId("new-quiz-form");
                 form.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -88,7 +91,7 @@ public class QuizzesView extends CoursePage {
             actions.setAlignItems(Alignment.CENTER);
             add(actions);
         } else {
-            var reminders = rows.stream().filter(QuizService.Row::reminder).map(r -> r.quiz().title()).toList();
+            var reminders = rows.stream().filter(QuizAttemptService.Row::reminder).map(r -> r.quiz().title()).toList();
             if (!reminders.isEmpty()) {
                 Paragraph reminder = new Paragraph("You must pass: " + String.join(", ", reminders) + ".");
                 reminder.setId("quiz-reminder");
@@ -100,7 +103,7 @@ public class QuizzesView extends CoursePage {
             add(new Paragraph("No quizzes yet."));
             return;
         }
-        Grid<QuizService.Row> grid = new Grid<>();
+        Grid<QuizAttemptService.Row> grid = new Grid<>();
         grid.setId("quizzes");
         grid.addColumn(r -> r.quiz().shortName()).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.quiz().title() + (r.quiz().mustPass() ? " (must pass)" : "")).setHeader("Title").setAutoWidth(true).setFlexGrow(1);
@@ -120,7 +123,7 @@ public class QuizzesView extends CoursePage {
         add(new Span("Times are in " + zone.getId() + "."));
     }
 
-    static String status(QuizService.Row r) {
+    static String status(QuizAttemptService.Row r) {
         return r.latest().map(a -> switch (a.state()) {
             case OPEN -> "in progress";
             case SUBMITTED, EXPIRED -> QuizView.fmt(a.score()) + " / " + QuizView.fmt(a.possible()) + (a.pending() > 0 ? " (grading)" : "")
@@ -150,7 +153,7 @@ public class QuizzesView extends CoursePage {
                 Notifications.error("That is not valid quiz JSON: " + ex.getOriginalMessage());
                 return;
             }
-            if (Notifications.attempt(() -> created.set(quizzes.create(courseId, draft)))) {
+            if (Notifications.attempt(() -> created.set(authoring.create(courseId, draft)))) {
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/quizzes/" + created.get().id()));
             }
