@@ -2,7 +2,7 @@ package org.lectern.training;
 
 import javax.sql.DataSource;
 import org.lectern.platform.Broadcaster;
-import org.lectern.platform.LiveChannel;
+import org.lectern.platform.IdChannel;
 import org.lectern.training.internal.TrainingRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -14,16 +14,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-public class TrainingBroadcaster extends LiveChannel<Long> {
+public class TrainingBroadcaster extends IdChannel {
 
     static final long FLUSH_MILLIS = 150;
 
     TrainingBroadcaster(DataSource dataSource) {
-        super(dataSource, TrainingRepository.CHANNEL, Long::valueOf, FLUSH_MILLIS);
-    }
-
-    /** {@code onChange} runs on a background thread; views follow through {@code ui.LiveUpdates}. */
-    public Broadcaster.Subscription subscribe(long runId, Runnable onChange) {
-        return broadcaster.subscribe(runId, onChange);
+        super(dataSource, TrainingRepository.CHANNEL, FLUSH_MILLIS);
     }
 }
