@@ -1,63 +1,26 @@
 package org.lectern.ui.training;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.lectern.course.CourseAccess;
-import org.lectern.course.CourseService;
-import org.lectern.grading.training.Architecture;
 import org.lectern.grading.training.EpochMetrics;
-import org.lectern.grading.training.OptimizerKind;
-import org.lectern.grading.training.TrainingConfig;
-import org.lectern.grading.training.TrainingDataset;
-import org.lectern.grading.training.TrainingPreset;
-import org.lectern.platform.ConflictException;
-import org.lectern.platform.InvalidInputException;
-import org.lectern.project.TeamService;
-import org.lectern.training.QuotaUse;
 import org.lectern.training.RunState;
-import org.lectern.platform.Broadcaster;
 import org.lectern.training.TrainingBroadcaster;
-import org.lectern.training.TrainingDraft;
-import org.lectern.training.TrainingEstimate;
-import org.lectern.training.TrainingQuota;
 import org.lectern.training.TrainingRun;
 import org.lectern.training.TrainingRunDetail;
 import org.lectern.training.TrainingService;
-import org.lectern.training.TrainingSettings;
 import org.lectern.ui.Confirm;
 import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
-import org.lectern.ui.course.CourseHeader;
-import org.lectern.ui.course.CoursePage;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One run, live: its state, progress and the loss and accuracy curves, redrawn as the pool pushes each epoch
@@ -125,7 +88,7 @@ class LiveRunPanel extends VerticalLayout {
         List<Double> validationLoss = d.epochs().stream().map(EpochMetrics::validationLoss).toList();
         List<Double> trainAccuracy = d.epochs().stream().map(e -> (Double) e.trainAccuracy()).toList();
         List<Double> validationAccuracy = d.epochs().stream().map(e -> (Double) e.validationAccuracy()).toList();
-        Div charts = TrainingView.chartRow(
+        Div charts = Figures.chartRow(
                 LineChart.of("chart-loss", "Loss (cross-entropy)", r.epochs(), null, false, List.of(
                         new LineChart.Series("training loss", TRAIN_COLOR, false, trainLoss, "series-train"),
                         new LineChart.Series("validation loss", VALIDATION_COLOR, true, validationLoss, "series-validation"))),
@@ -154,7 +117,7 @@ class LiveRunPanel extends VerticalLayout {
     }
 
     private static String lastText(TrainingRun r) {
-        return r.last() == null ? "" : ": validation accuracy " + TrainingView.percent(r.last().validationAccuracy()) + ", loss " + TrainingView.loss(r.last().validationLoss());
+        return r.last() == null ? "" : ": validation accuracy " + Figures.percent(r.last().validationAccuracy()) + ", loss " + Figures.loss(r.last().validationLoss());
     }
 
     private static String charged(TrainingRun r) {
