@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -20,11 +19,10 @@ import org.lectern.autograde.GradingBroadcaster;
 import org.lectern.gradebook.GradebookService;
 import org.lectern.autograde.ModelAssignmentService;
 import org.lectern.course.CourseService;
-import org.lectern.platform.NotFoundException;
 import org.lectern.submission.SubmissionService;
 import org.lectern.ui.Dates;
 import org.lectern.ui.course.CourseHeader;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /**
  * One assignment: what it is and its starter files, then the student's page ({@link StudentAssignmentPanel}: upload,
@@ -33,7 +31,7 @@ import org.lectern.ui.course.CoursePage;
 @Route("courses/:courseId([0-9]+)/assignments/:assignmentId([0-9]+)")
 @PageTitle("Assignment · Lectern")
 @PermitAll
-public class AssignmentView extends CoursePage {
+public class AssignmentView extends CourseItemPage {
 
     private final AssignmentService assignments;
     private final SubmissionService submissions;
@@ -42,12 +40,12 @@ public class AssignmentView extends CoursePage {
     private final GradingBroadcaster grading;
     private final ModelAssignmentService models;
     private final CourseService courses;
-    private long assignmentId;
     private final Div board = new Div();
 
     public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
                           GradebookService gradebook, ModelAssignmentService models, CourseService courses,
                           GradingBroadcaster grading) {
+        super("assignmentId", "assignment");
         this.grading = grading;
         this.courses = courses;
         this.gradebook = gradebook;
@@ -58,18 +56,10 @@ public class AssignmentView extends CoursePage {
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        assignmentId = event.getRouteParameters().getLong("assignmentId").orElseThrow(() -> new NotFoundException("No such assignment."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        var page = assignments.page(assignmentId);
+        var page = assignments.page(itemId);
         Assignment a = page.assignment();
-        if (a.courseId() != courseId) {
-            throw new NotFoundException("No such assignment in this course.");
-        }
+        requireInCourse(a.courseId());
         ZoneId zone = page.grant().course().timeZone();
         add(new CourseHeader(page.grant(), CourseHeader.Tab.ASSIGNMENTS));
         H2 title = new H2(a.shortName() + " · " + a.title());
@@ -81,7 +71,7 @@ public class AssignmentView extends CoursePage {
             Div starters = new Div(new Span("Starter files: "));
             for (String f : page.starterFiles()) {
                 Anchor link = new Anchor(DownloadHandler.fromInputStream(ev -> new DownloadResponse(
-                        new ByteArrayInputStream(assignments.starterFile(assignmentId, f)), f, "application/octet-stream", -1)), f);
+                        new ByteArrayInputStream(assignments.starterFile(itemId, f)), f, "application/octet-stream", -1)), f);
                 link.getElement().setAttribute("download", true);
                 starters.add(link, new Span(" "));
             }
@@ -93,7 +83,7 @@ public class AssignmentView extends CoursePage {
             add(new StudentAssignmentPanel(a, zone, courseId, submissions, autograde, gradebook, models, grading, this::redrawLeaderboard));
         }
         if (modelAssignment) {
-            models.task(assignmentId).ifPresent(t -> add(new Paragraph("Your model takes float32 input of shape "
+            models.task(itemId).ifPresent(t -> add(new Paragraph("Your model takes float32 input of shape "
                     + t.spec().inputShapeText() + " (" + t.layout() + "), pixels divided by " + t.divisor() + ", and outputs "
                     + t.classes() + " class scores. Scored by " + t.metric() + ": " + ModelPanels.pct(t.zeroPointsAt()) + " earns 0 points, "
                     + ModelPanels.pct(t.fullPointsAt()) + " or more earns all of them.")));
@@ -107,7 +97,7 @@ public class AssignmentView extends CoursePage {
 
     private void redrawLeaderboard() {
         board.removeAll();
-        board.add(ModelPanels.leaderboard(models.leaderboard(assignmentId)));
+        board.add(ModelPanels.leaderboard(models.leaderboard(itemId)));
     }
 }
 

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -18,45 +17,39 @@ import org.lectern.autograde.AutogradeService;
 import org.lectern.notebooks.Notebook;
 import org.lectern.notebooks.NotebookFormatException;
 import org.lectern.notebooks.NotebookHtml;
-import org.lectern.platform.NotFoundException;
 import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionService;
 import org.lectern.ui.Notifications;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /** One submission: the notebook rendered (markdown, code, outputs, images) beside its test results. */
 @Route("courses/:courseId([0-9]+)/submissions/:submissionId([0-9]+)")
 @PageTitle("Submission · Lectern")
 @PermitAll
-public class SubmissionView extends CoursePage {
+public class SubmissionView extends CourseItemPage {
 
     private final SubmissionService submissions;
     private final AutogradeService autograde;
     private final AssignmentService assignments;
-    private long submissionId;
 
     public SubmissionView(SubmissionService submissions, AutogradeService autograde, AssignmentService assignments) {
+        super("submissionId", "submission");
         this.assignments = assignments;
         this.submissions = submissions;
         this.autograde = autograde;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        submissionId = event.getRouteParameters().getLong("submissionId").orElseThrow(() -> new NotFoundException("No such submission."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        Submission s = submissions.get(submissionId);
+        Submission s = submissions.get(itemId);
+        requireInCourse(assignments.get(s.assignmentId()).courseId());
         add(new H2(s.studentName() + " · version " + s.version() + (s.reference() ? " (reference solution)" : "")));
         Span sha = new Span("SHA-256 " + s.sha256());
         sha.getStyle().set("font-family", "monospace");
         add(sha);
         VerticalLayout files = new VerticalLayout();
         files.setPadding(false);
-        for (var f : submissions.files(submissionId)) {
+        for (var f : submissions.files(itemId)) {
             files.add(new Span(f.path()));
             if (f.path().endsWith(".ipynb")) {
                 try {
@@ -75,11 +68,11 @@ public class SubmissionView extends CoursePage {
             }
         }
         files.setWidth("60%");
-        Div side = new Div(new ResultsPanel(autograde.results(submissionId)));
+        Div side = new Div(new ResultsPanel(autograde.results(itemId)));
         side.setWidth("40%");
         side.getStyle().set("min-width", "0").set("overflow-x", "auto");
         Button rerun = new Button("Re-run", e -> {
-            if (Notifications.attempt(() -> autograde.rerun(submissionId))) {
+            if (Notifications.attempt(() -> autograde.rerun(itemId))) {
                 Notifications.success("Queued again.");
                 refresh();
             }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -32,9 +31,8 @@ import org.lectern.exercise.MathText;
 import org.lectern.exercise.ParseResult;
 import org.lectern.exercise.Part;
 import org.lectern.exercise.PartFeedback;
-import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /**
  * A student's exercise: their own numbers, typeset; one input per cell for vectors and matrices;
@@ -43,35 +41,27 @@ import org.lectern.ui.course.CoursePage;
 @Route("courses/:courseId([0-9]+)/exercises/:exerciseId([0-9]+)")
 @PageTitle("Exercise · Lectern")
 @PermitAll
-public class ExerciseView extends CoursePage {
+public class ExerciseView extends CourseItemPage {
 
     private final ExerciseService exercises;
     private final org.lectern.course.CourseService courses;
     private final org.lectern.schedule.ScheduleService schedule;
-    private long exerciseId;
 
     public ExerciseView(ExerciseService exercises, org.lectern.course.CourseService courses, org.lectern.schedule.ScheduleService schedule) {
+        super("exerciseId", "exercise");
         this.exercises = exercises;
         this.courses = courses;
         this.schedule = schedule;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        exerciseId = event.getRouteParameters().getLong("exerciseId").orElseThrow(() -> new NotFoundException("No such exercise."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        draw(exercises.sheet(exerciseId));
+        draw(exercises.sheet(itemId));
     }
 
     private void draw(ExerciseSheet s) {
         removeAll();
-        if (s.exercise().courseId() != courseId) {
-            throw new NotFoundException("No exercise " + exerciseId + " in this course.");
-        }
+        requireInCourse(s.exercise().courseId());
         addClassName("exercise");
         // The course around it, so a student who came from a lecture can find their way back.
         add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
@@ -113,7 +103,7 @@ public class ExerciseView extends CoursePage {
         Map<String, String> typed = new LinkedHashMap<>();
         readers.forEach((id, r) -> typed.put(id, r.get()));
         ExerciseSheet[] after = new ExerciseSheet[1];
-        if (Notifications.attempt(() -> after[0] = exercises.answer(exerciseId, typed))) {
+        if (Notifications.attempt(() -> after[0] = exercises.answer(itemId, typed))) {
             draw(after[0]);
             Notifications.success(after[0].solved() ? "Correct." : "Recorded: see the feedback below.");
         }

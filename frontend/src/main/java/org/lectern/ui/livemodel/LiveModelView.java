@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -26,10 +25,9 @@ import org.lectern.livemodel.LiveModelExercise;
 import org.lectern.livemodel.LiveModelService;
 import org.lectern.livemodel.LiveModelSummary;
 import org.lectern.platform.ForbiddenException;
-import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /**
  * A live model exercise: draw a digit (or upload a picture, or take an example from the course dataset) and see
@@ -39,33 +37,25 @@ import org.lectern.ui.course.CoursePage;
 @Route("courses/:courseId([0-9]+)/live-models/:exerciseId([0-9]+)")
 @PageTitle("Live exercise · Lectern")
 @PermitAll
-public class LiveModelView extends CoursePage {
+public class LiveModelView extends CourseItemPage {
 
     private final LiveModelService live;
-    private long exerciseId;
     private final Div result = new Div();
 
     private final org.lectern.course.CourseService courses;
     private final org.lectern.schedule.ScheduleService schedule;
 
     public LiveModelView(LiveModelService live, org.lectern.course.CourseService courses, org.lectern.schedule.ScheduleService schedule) {
+        super("exerciseId", "live exercise");
         this.courses = courses;
         this.schedule = schedule;
         this.live = live;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        exerciseId = event.getRouteParameters().getLong("exerciseId").orElseThrow(() -> new NotFoundException("No such exercise."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        LiveModelExercise e = live.exercise(exerciseId);
-        if (e.courseId() != courseId) {
-            throw new NotFoundException("No live exercise " + exerciseId + " in this course.");
-        }
+        LiveModelExercise e = live.exercise(itemId);
+        requireInCourse(e.courseId());
         addClassName("live-model");
         add(new org.lectern.ui.course.CourseHeader(courses.open(courseId), org.lectern.ui.course.CourseHeader.Tab.SCHEDULE),
                 org.lectern.ui.LectureLink.back(schedule, courseId, e.lectureId()));
@@ -77,21 +67,21 @@ public class LiveModelView extends CoursePage {
 
         DigitPad pad = new DigitPad();
         pad.setId("digit-pad");
-        pad.onStroke(cells -> show(() -> live.explainDrawing(exerciseId, cells, DigitPad.CELLS)));
+        pad.onStroke(cells -> show(() -> live.explainDrawing(itemId, cells, DigitPad.CELLS)));
         Button clear = new Button("Clear", ev -> {
             pad.clear();
             result.removeAll();
         });
         clear.setId("pad-clear");
-        int samples = live.sampleCount(exerciseId);
+        int samples = live.sampleCount(itemId);
         Button example = new Button("Example from the dataset", ev -> {
             pad.clear();
-            show(() -> live.explainSample(exerciseId, ThreadLocalRandom.current().nextInt(samples)));
+            show(() -> live.explainSample(itemId, ThreadLocalRandom.current().nextInt(samples)));
         });
         example.setId("dataset-example");
         example.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         UI ui = UI.getCurrent();
-        Upload upload = Uploads.inMemory(LiveModelService.MAX_PICTURE_BYTES, 1, (meta, bytes) -> ui.access(() -> show(() -> live.explainPicture(exerciseId, bytes))));
+        Upload upload = Uploads.inMemory(LiveModelService.MAX_PICTURE_BYTES, 1, (meta, bytes) -> ui.access(() -> show(() -> live.explainPicture(itemId, bytes))));
         upload.setId("picture-upload");
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/bmp", ".png", ".jpg", ".jpeg", ".gif", ".bmp");
         upload.setUploadButton(new Button("Upload a picture"));
@@ -109,7 +99,7 @@ public class LiveModelView extends CoursePage {
         add(columns);
 
         try {
-            add(staffPanel(live.summary(exerciseId)));
+            add(staffPanel(live.summary(itemId)));
         } catch (ForbiddenException notStaff) {
             // students see the exercise only
         }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -31,10 +30,9 @@ import org.lectern.plagiarism.IntegrityCase;
 import org.lectern.plagiarism.PairDetail;
 import org.lectern.plagiarism.PairSummary;
 import org.lectern.plagiarism.PlagiarismService;
-import org.lectern.platform.NotFoundException;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /**
  * Staff only: one pair side by side in monospace, each matched fragment in its own colour on both sides; a TA marks the
@@ -43,32 +41,24 @@ import org.lectern.ui.course.CoursePage;
 @Route("courses/:courseId([0-9]+)/plagiarism-pairs/:pairId([0-9]+)")
 @PageTitle("Plagiarism pair · Lectern")
 @PermitAll
-public class PlagiarismPairView extends CoursePage {
+public class PlagiarismPairView extends CourseItemPage {
 
     /** Light backgrounds that stay readable under dark text; fragment i takes colour i mod n. */
     static final List<String> COLOURS = List.of("#ffe08a", "#b5e7a0", "#a0d2eb", "#f7b7a3", "#d5b3ff", "#ffd1e8", "#c9f2e8", "#e6d3a3");
 
     private final PlagiarismService plagiarism;
     private final CourseService courses;
-    private long pairId;
 
     public PlagiarismPairView(PlagiarismService plagiarism, CourseService courses) {
+        super("pairId", "pair");
         this.plagiarism = plagiarism;
         this.courses = courses;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        pairId = event.getRouteParameters().getLong("pairId").orElseThrow(() -> new NotFoundException("No such pair."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        PairDetail d = plagiarism.pair(pairId); // staff only
-        if (d.courseId() != courseId) {
-            throw new NotFoundException("No such pair in this course.");
-        }
+        PairDetail d = plagiarism.pair(itemId); // staff only
+        requireInCourse(d.courseId());
         add(new CourseHeader(courses.open(courseId), CourseHeader.Tab.ASSIGNMENTS));
         PairSummary p = d.pair();
         H2 title = new H2(d.assignmentName() + " · " + p.first().describe() + " / " + p.second().describe());
@@ -249,7 +239,7 @@ public class PlagiarismPairView extends CoursePage {
 
     private Button mark(String label, String id, CaseStatus status, TextArea notes) {
         Button b = new Button(label, e -> {
-            if (Notifications.attempt(() -> plagiarism.mark(pairId, status, notes.getValue()))) {
+            if (Notifications.attempt(() -> plagiarism.mark(itemId, status, notes.getValue()))) {
                 Notifications.success("Marked " + status.name().toLowerCase(Locale.ROOT) + ".");
                 refresh();
             }

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -36,12 +35,11 @@ import org.lectern.plagiarism.PlagiarismCheckRun;
 import org.lectern.plagiarism.PlagiarismResults;
 import org.lectern.plagiarism.PlagiarismBroadcaster;
 import org.lectern.plagiarism.PlagiarismService;
-import org.lectern.platform.NotFoundException;
 import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /**
  * Staff only: an assignment's plagiarism check. Run it and watch its progress, then the pairs ranked by similarity,
@@ -50,35 +48,27 @@ import org.lectern.ui.course.CoursePage;
 @Route("courses/:courseId([0-9]+)/assignments/:assignmentId([0-9]+)/plagiarism")
 @PageTitle("Plagiarism · Lectern")
 @PermitAll
-public class PlagiarismView extends CoursePage {
+public class PlagiarismView extends CourseItemPage {
 
     private final PlagiarismService plagiarism;
     private final CourseService courses;
     private final PlagiarismBroadcaster broadcaster;
-    private long assignmentId;
 
     public PlagiarismView(PlagiarismService plagiarism, CourseService courses, PlagiarismBroadcaster broadcaster) {
+        super("assignmentId", "assignment");
         this.broadcaster = broadcaster;
         this.plagiarism = plagiarism;
         this.courses = courses;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        assignmentId = event.getRouteParameters().getLong("assignmentId").orElseThrow(() -> new NotFoundException("No such assignment."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        PlagiarismResults r = plagiarism.results(assignmentId); // staff only: students end on the access-denied page
-        if (r.courseId() != courseId) {
-            throw new NotFoundException("No such assignment in this course.");
-        }
+        PlagiarismResults r = plagiarism.results(itemId); // staff only: students end on the access-denied page
+        requireInCourse(r.courseId());
         add(new CourseHeader(courses.open(courseId), CourseHeader.Tab.ASSIGNMENTS));
         H2 title = new H2(r.assignmentName() + " · plagiarism check");
         title.setId("plagiarism-title");
-        Anchor back = new Anchor("courses/" + courseId + "/assignments/" + assignmentId, "Back to the assignment");
+        Anchor back = new Anchor("courses/" + courseId + "/assignments/" + itemId, "Back to the assignment");
         add(title, back, new Paragraph("Staff only. Students never see checks, pairs or cases."));
         if (r.baseCodeWarning() != null) {
             add(BaseCodeWarning.of(r.baseCodeWarning()));
@@ -94,7 +84,7 @@ public class PlagiarismView extends CoursePage {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         Button run = new Button("Run check", e -> {
-            if (Notifications.attempt(() -> plagiarism.runCheck(assignmentId))) {
+            if (Notifications.attempt(() -> plagiarism.runCheck(itemId))) {
                 refresh();
             }
         });
@@ -112,15 +102,15 @@ public class PlagiarismView extends CoursePage {
         show(latest, bar, state, outcome, run);
         if (latest != null && latest.state().finished() && latest.hasReport()) {
             Anchor report = new Anchor(DownloadHandler.fromInputStream(ev -> new DownloadResponse(
-                    new ByteArrayInputStream(plagiarism.report(assignmentId)), "plagiarism-report-" + assignmentId + ".zip",
+                    new ByteArrayInputStream(plagiarism.report(itemId)), "plagiarism-report-" + itemId + ".zip",
                     "application/zip", -1)), "Download the JPlag report (zip)");
             report.getElement().setAttribute("download", true);
             report.setId("plagiarism-report");
             box.add(new Span(new Span("Open it in JPlag's viewer (https://jplag.github.io/JPlag/): "), report));
         }
         // Pushed by the pool as the check moves on; a check that ends (or a new one that ends) redraws its results.
-        LiveUpdates.follow(box, redraw -> broadcaster.assignment(assignmentId, redraw), () -> {
-            PlagiarismCheckRun now = plagiarism.latestCheck(assignmentId).orElse(null);
+        LiveUpdates.follow(box, redraw -> broadcaster.assignment(itemId, redraw), () -> {
+            PlagiarismCheckRun now = plagiarism.latestCheck(itemId).orElse(null);
             boolean ended = now != null && now.finished() && (latest == null || latest.id() != now.id() || !latest.finished());
             if (ended) {
                 refresh();
@@ -248,8 +238,8 @@ public class PlagiarismView extends CoursePage {
         UI ui = UI.getCurrent();
         Upload upload = Uploads.inMemory(Uploads.MAX_REQUEST_BYTES, 20, (meta, bytes) -> ui.access(() -> {
             boolean saved = kind.getValue() == CorpusKind.PREVIOUS_TERM
-                    ? Notifications.attempt(() -> plagiarism.importPreviousTerm(assignmentId, origin.getValue(), meta.fileName(), bytes))
-                    : Notifications.attempt(() -> plagiarism.addReference(assignmentId, label.getValue(), origin.getValue(),
+                    ? Notifications.attempt(() -> plagiarism.importPreviousTerm(itemId, origin.getValue(), meta.fileName(), bytes))
+                    : Notifications.attempt(() -> plagiarism.addReference(itemId, label.getValue(), origin.getValue(),
                     List.of(new PlagiarismService.Upload(meta.fileName(), bytes))));
             if (saved) {
                 Notifications.success(meta.fileName() + " added; the next check compares against it.");

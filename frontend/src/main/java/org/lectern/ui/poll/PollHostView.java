@@ -5,19 +5,17 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.lectern.platform.NotFoundException;
 import org.lectern.poll.PollBroadcaster;
 import org.lectern.poll.PollPhase;
 import org.lectern.poll.PollService;
 import org.lectern.poll.PollSnapshot;
 import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 
 /**
  * The projector: the join code, the phase controls and both rounds' bars side by side, redrawn as
@@ -26,34 +24,26 @@ import org.lectern.ui.course.CoursePage;
 @Route("courses/:courseId([0-9]+)/polls/:pollId([0-9]+)")
 @PageTitle("Poll · Lectern")
 @PermitAll
-public class PollHostView extends CoursePage {
+public class PollHostView extends CourseItemPage {
 
     private final PollService polls;
     private final PollBroadcaster broadcaster;
-    private long pollId;
     private PollPanel panel;
     private Div controls;
     private final String publicUrl;
 
     public PollHostView(PollService polls, PollBroadcaster broadcaster,
                         @org.springframework.beans.factory.annotation.Value("${lectern.public-url:${LECTERN_PUBLIC_URL:}}") String publicUrl) {
+        super("pollId", "poll");
         this.publicUrl = publicUrl;
         this.polls = polls;
         this.broadcaster = broadcaster;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        pollId = event.getRouteParameters().getLong("pollId").orElseThrow(() -> new NotFoundException("No such poll."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
-        PollSnapshot s = polls.snapshot(pollId);
-        if (s.courseId() != courseId) {
-            throw new NotFoundException("No poll " + pollId + " in this course.");
-        }
+        PollSnapshot s = polls.snapshot(itemId);
+        requireInCourse(s.courseId());
         addClassName("poll-projector");
         if (s.staff()) {
             Span code = new Span(s.code());
@@ -82,7 +72,7 @@ public class PollHostView extends CoursePage {
         panel = new PollPanel(polls);
         add(panel);
         draw(s);
-        LiveUpdates.follow(panel, redraw -> broadcaster.subscribe(pollId, s.staff(), redraw), () -> draw(polls.snapshot(pollId)));
+        LiveUpdates.follow(panel, redraw -> broadcaster.subscribe(itemId, s.staff(), redraw), () -> draw(polls.snapshot(itemId)));
     }
 
     private void draw(PollSnapshot s) {
@@ -96,8 +86,8 @@ public class PollHostView extends CoursePage {
 
     private Button step(String id, String text, PollSnapshot s, PollPhase next) {
         Button b = new Button(text, e -> {
-            if (Notifications.attempt(() -> polls.advance(pollId, next))) {
-                draw(polls.snapshot(pollId));
+            if (Notifications.attempt(() -> polls.advance(itemId, next))) {
+                draw(polls.snapshot(itemId));
             }
         });
         b.setId(id);

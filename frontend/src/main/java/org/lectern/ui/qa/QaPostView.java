@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -21,7 +20,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import org.lectern.course.CourseService;
-import org.lectern.platform.NotFoundException;
 import org.lectern.qa.Moderation;
 import org.lectern.qa.Post;
 import org.lectern.qa.PostThread;
@@ -31,7 +29,7 @@ import org.lectern.qa.Reply;
 import org.lectern.ui.LiveUpdates;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
-import org.lectern.ui.course.CoursePage;
+import org.lectern.ui.course.CourseItemPage;
 import org.lectern.ui.MathMarkdown;
 
 /**
@@ -41,14 +39,14 @@ import org.lectern.ui.MathMarkdown;
 @Route("courses/:courseId([0-9]+)/qa/:postId([0-9]+)")
 @PageTitle("Question · Lectern")
 @PermitAll
-public class QaPostView extends CoursePage {
+public class QaPostView extends CourseItemPage {
 
     private final CourseService courses;
     private final QaService qa;
     private final QaBroadcaster broadcaster;
-    private long postId;
 
     public QaPostView(CourseService courses, QaService qa, QaBroadcaster broadcaster) {
+        super("postId", "post");
         this.courses = courses;
         this.qa = qa;
         this.broadcaster = broadcaster;
@@ -56,19 +54,11 @@ public class QaPostView extends CoursePage {
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        postId = event.getRouteParameters().getLong("postId").orElseThrow(() -> new NotFoundException("No such post."));
-        super.beforeEnter(event);
-    }
-
-    @Override
     protected void render() {
         var grant = courses.open(courseId);
         add(new CourseHeader(grant, CourseHeader.Tab.QA));
-        PostThread first = qa.thread(postId);
-        if (first.post().courseId() != courseId) {
-            throw new NotFoundException("No post " + postId + " in this course.");
-        }
+        PostThread first = qa.thread(itemId);
+        requireInCourse(first.post().courseId());
         RouterLink back = new RouterLink("← All questions", QaView.class, new RouteParameters("courseId",
                 Long.toString(courseId)));
         Div thread = new Div();
@@ -78,11 +68,11 @@ public class QaPostView extends CoursePage {
         ZoneId zone = grant.course().timeZone();
         boolean staff = grant.isStaff();
         Runnable[] redraw = new Runnable[1];
-        redraw[0] = () -> draw(thread, qa.thread(postId), staff, zone, redraw[0]);
+        redraw[0] = () -> draw(thread, qa.thread(itemId), staff, zone, redraw[0]);
         draw(thread, first, staff, zone, redraw[0]);
         // A pushed redraw does not mark the thread seen (the reader may have left the page): see QaService.thread.
-        LiveUpdates.follow(thread, r -> broadcaster.post(postId, r),
-                () -> draw(thread, qa.thread(postId, false), staff, zone, redraw[0]), "This question has new activity.");
+        LiveUpdates.follow(thread, r -> broadcaster.post(itemId, r),
+                () -> draw(thread, qa.thread(itemId, false), staff, zone, redraw[0]), "This question has new activity.");
     }
 
     private void draw(Div root, PostThread t, boolean staff, ZoneId zone, Runnable redraw) {
@@ -103,21 +93,21 @@ public class QaPostView extends CoursePage {
         HorizontalLayout actions = new HorizontalLayout();
         actions.getStyle().set("flex-wrap", "wrap");
         if (staff || p.mine()) {
-            Button resolve = new Button(p.resolved() ? "Mark unresolved" : "Mark resolved", e -> act(() -> qa.resolve(postId, !p.resolved()), redraw));
+            Button resolve = new Button(p.resolved() ? "Mark unresolved" : "Mark resolved", e -> act(() -> qa.resolve(itemId, !p.resolved()), redraw));
             resolve.setId("qa-resolve");
             actions.add(resolve);
         }
-        Button follow = new Button(p.following() ? "Unfollow" : "Follow", e -> act(() -> qa.follow(postId, !p.following()), redraw));
+        Button follow = new Button(p.following() ? "Unfollow" : "Follow", e -> act(() -> qa.follow(itemId, !p.following()), redraw));
         follow.setId("qa-follow");
         actions.add(follow);
         if (staff) {
-            Button pin = new Button(p.pinned() ? "Unpin" : "Pin", e -> act(() -> qa.moderate(postId, new Moderation(!p.pinned(), null, null, null)), redraw));
+            Button pin = new Button(p.pinned() ? "Unpin" : "Pin", e -> act(() -> qa.moderate(itemId, new Moderation(!p.pinned(), null, null, null)), redraw));
             pin.setId("qa-pin");
-            Button lock = new Button(p.locked() ? "Unlock" : "Lock", e -> act(() -> qa.moderate(postId, new Moderation(null, !p.locked(), null, null)), redraw));
+            Button lock = new Button(p.locked() ? "Unlock" : "Lock", e -> act(() -> qa.moderate(itemId, new Moderation(null, !p.locked(), null, null)), redraw));
             lock.setId("qa-lock");
             actions.add(pin, lock);
             if (p.privatePost()) {
-                Button pub = new Button("Make public (name hidden)", e -> act(() -> qa.moderate(postId, new Moderation(null, null, true, null)), redraw));
+                Button pub = new Button("Make public (name hidden)", e -> act(() -> qa.moderate(itemId, new Moderation(null, null, true, null)), redraw));
                 pub.setId("qa-make-public");
                 actions.add(pub);
             }
@@ -125,7 +115,7 @@ public class QaPostView extends CoursePage {
             dupOf.setPlaceholder("Post #");
             dupOf.setAriaLabel("Duplicate of post number");
             dupOf.setWidth("7rem");
-            Button dup = new Button("Mark duplicate", e -> act(() -> qa.moderate(postId,
+            Button dup = new Button("Mark duplicate", e -> act(() -> qa.moderate(itemId,
                     new Moderation(null, null, null, dupOf.getValue() == null ? 0L : dupOf.getValue().longValue())), redraw));
             actions.add(dupOf, dup);
         }
@@ -160,7 +150,7 @@ public class QaPostView extends CoursePage {
             text.setWidthFull();
             Checkbox anon = new Checkbox("Anonymous to classmates");
             anon.setVisible(!staff);
-            Button send = new Button("Answer", e -> act(() -> qa.answer(postId, text.getValue(), anon.getValue()), redraw));
+            Button send = new Button("Answer", e -> act(() -> qa.answer(itemId, text.getValue(), anon.getValue()), redraw));
             send.setId("qa-answer-send");
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             root.add(text, anon, send);
@@ -183,7 +173,7 @@ public class QaPostView extends CoursePage {
             text.setPlaceholder("Follow-up…");
             text.setAriaLabel("Follow-up comment");
             text.setWidthFull();
-            Button send = new Button("Comment", e -> act(() -> qa.comment(postId, answerId, text.getValue(), false), redraw));
+            Button send = new Button("Comment", e -> act(() -> qa.comment(itemId, answerId, text.getValue(), false), redraw));
             send.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             parent.add(text, send);
         }
