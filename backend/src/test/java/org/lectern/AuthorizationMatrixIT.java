@@ -45,6 +45,7 @@ import org.lectern.poll.PollKind;
 import org.lectern.poll.PollPhase;
 import org.lectern.poll.PollService;
 import org.lectern.submission.SubmissionService;
+import org.lectern.testing.SamplePdfs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -368,7 +369,7 @@ class AuthorizationMatrixIT {
         String w1q = id(rest.send("POST", "/api/v1/assignments/" + w1.id() + "/written-questions", instructor, "application/json",
                 "{\"title\": \"Explain\", \"points\": 10}"));
         v.put("pdfSubmission", Long.toString(as(s.student(), () -> submissions.submit(w1.id(), "answers.pdf",
-                org.lectern.written.SamplePdfs.answers(2))).submissionId()));
+                SamplePdfs.answers(2))).submissionId()));
         v.put("page", "1");
         // The owner's open regrade request on W1 (graded, released, window open), for the answer route.
         rest.send("PUT", "/api/v1/written-questions/" + w1q + "/grades/" + s.student().id(), instructor, "application/json", "{\"applied\": []}");

@@ -3,7 +3,7 @@ package org.lectern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Map;
-import org.lectern.identity.OidcProvider;
+import org.lectern.testing.OidcProvider;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;

@@ -23,7 +23,7 @@ import org.lectern.identity.SiteRole;
 import org.lectern.submission.SubmissionService;
 import org.lectern.written.WrittenDrafts;
 import org.lectern.written.WrittenPages;
-import org.lectern.written.SamplePdfs;
+import org.lectern.testing.SamplePdfs;
 import org.lectern.written.WrittenService;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -20,7 +20,7 @@ import org.lectern.extensionrequest.ExtensionRequestService;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.submission.SubmissionService;
-import org.lectern.written.SamplePdfs;
+import org.lectern.testing.SamplePdfs;
 import org.lectern.written.WrittenDrafts;
 import org.lectern.written.WrittenService;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.BackendTest;
 import org.lectern.People;
 import org.lectern.TestServers;
+import org.lectern.testing.OidcProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -15,7 +15,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.lectern.testing.UrlEncoded;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,7 +162,7 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     private void auth(HttpExchange ex) throws IOException {
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = UrlEncoded.parse(ex.getRequestURI().getRawQuery());
         if (!"id_token".equals(q.get("response_type")) || !"form_post".equals(q.get("response_mode")) || !"openid".equals(q.get("scope"))
                 || !CLIENT_ID.equals(q.get("client_id")) || !(lecternBase + "/lti/launch").equals(q.get("redirect_uri"))
                 || q.get("state") == null || q.get("nonce") == null || q.get("login_hint") == null) {
@@ -182,7 +182,7 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** The client-credentials grant with Lectern's signed assertion (RFC 7523), checked against Lectern's published keys. */
     private void token(HttpExchange ex) throws IOException {
-        Map<String, String> f = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> f = UrlEncoded.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         try {
             if (!"client_credentials".equals(f.get("grant_type"))
                     || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(f.get("client_assertion_type"))) {
@@ -211,7 +211,7 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     private void deepLinkReturn(HttpExchange ex) throws IOException {
-        Map<String, String> f = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> f = UrlEncoded.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         try {
             SignedJWT jwt = SignedJWT.parse(f.get("JWT"));
             String jwks = http.send(HttpRequest.newBuilder(URI.create(lecternBase + "/lti/jwks")).build(),
@@ -270,7 +270,7 @@ public final class PlatformSimulator implements AutoCloseable {
             send(ex, 201, "application/vnd.ims.lis.v2.lineitem+json", JSON.writeValueAsString(item));
             return;
         }
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = UrlEncoded.parse(ex.getRequestURI().getRawQuery());
         List<ObjectNodeLineItem> found = lineItems.values().stream()
                 .filter(i -> q.get("resource_id") == null || q.get("resource_id").equals(i.resourceId()))
                 .filter(i -> q.get("tag") == null || q.get("tag").equals(i.tag())).toList();
@@ -282,7 +282,7 @@ public final class PlatformSimulator implements AutoCloseable {
             send(ex, 401, "application/json", "{}");
             return;
         }
-        int page = Integer.parseInt(query(ex.getRequestURI().getRawQuery()).getOrDefault("page", "0"));
+        int page = Integer.parseInt(UrlEncoded.parse(ex.getRequestURI().getRawQuery()).getOrDefault("page", "0"));
         List<Map<String, Object>> all = members;
         int from = page * membersPerPage;
         List<Map<String, Object>> slice = all.subList(Math.min(from, all.size()), Math.min(from + membersPerPage, all.size()));
@@ -299,19 +299,6 @@ public final class PlatformSimulator implements AutoCloseable {
                 <!DOCTYPE html><html><body><h1>LMS course</h1>
                 <iframe id="tool" name="tool" style="width:100%%;height:600px" src="%s"></iframe></body></html>"""
                 .formatted(HtmlUtils.htmlEscape(lecternBase + "/lti/login?" + loginQuery(next.sub))));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> m = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return m;
-        }
-        for (String pair : raw.split("&")) {
-            int i = pair.indexOf('=');
-            String k = URLDecoder.decode(i < 0 ? pair : pair.substring(0, i), StandardCharsets.UTF_8);
-            m.put(k, i < 0 ? "" : URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
-        }
-        return m;
     }
 
     static String enc(String s) {

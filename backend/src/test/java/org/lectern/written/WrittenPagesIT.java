@@ -18,6 +18,7 @@ import org.lectern.assignment.AssignmentService;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.submission.SubmissionService;
+import org.lectern.testing.SamplePdfs;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** PDF answers on the real database and the real PDF worker: pages, marks, who sees them, bad PDFs refused whole. */

@@ -14,17 +14,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.testing.UrlEncoded;
 import org.openqa.selenium.By;
 
 /**
@@ -84,11 +83,7 @@ class LtiLaunchIT extends BrowserTest {
     }
 
     private void auth(HttpExchange ex) throws IOException {
-        Map<String, String> q = new HashMap<>();
-        for (String pair : ex.getRequestURI().getRawQuery().split("&")) {
-            int i = pair.indexOf('=');
-            q.put(URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
-        }
+        Map<String, String> q = UrlEncoded.parse(ex.getRequestURI().getRawQuery());
         String p = "https://purl.imsglobal.org/spec/lti/claim/";
         Instant now = Instant.now();
         try {

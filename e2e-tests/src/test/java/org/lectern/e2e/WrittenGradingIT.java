@@ -3,15 +3,10 @@ package org.lectern.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
+import org.lectern.testing.SamplePdfs;
 import org.openqa.selenium.By;
 
 /** A TA grades a student's PDF answer with the rubric from the dashboard, by keyboard, and the dashboard's count goes down. */
@@ -28,7 +23,7 @@ class WrittenGradingIT extends BrowserTest {
                 "{\"title\": \"Derive the gradient\", \"points\": 4}"), "id");
         instructor.postJson("/api/v1/written-questions/" + questionId + "/rubric", "{\"points\": 4, \"text\": \"Correct derivation\"}");
         Api student = new Api("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
-        student.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions", Map.of("answers.pdf", pdf(2)), Map.of());
+        student.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions", Map.of("answers.pdf", SamplePdfs.answers(2)), Map.of());
         Api ta = new Api("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
         await().atMost(Duration.ofSeconds(60)).until(() -> ta.get("/api/v1/written-questions/" + questionId + "/queue").contains("submissionId"));
 
@@ -52,24 +47,5 @@ class WrittenGradingIT extends BrowserTest {
 
         browser.click(By.id("tab-dashboard"));
         browser.waitForText(By.id("count-written"), Integer.toString(before - 1));
-    }
-
-    static byte[] pdf(int pages) throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            for (int i = 1; i <= pages; i++) {
-                PDPage page = new PDPage();
-                doc.addPage(page);
-                try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-                    c.beginText();
-                    c.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 28);
-                    c.newLineAtOffset(72, 700);
-                    c.showText("Answer page " + i);
-                    c.endText();
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 }

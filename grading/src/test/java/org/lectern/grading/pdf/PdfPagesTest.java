@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -19,39 +18,23 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.junit.jupiter.api.Test;
 import org.lectern.grading.model.WorkerLauncher;
+import org.lectern.testing.SamplePdfs;
 
 /** Students' PDFs are hostile: each kind of bad PDF is refused in words by a worker JVM, and the test JVM lives on. */
 class PdfPagesTest {
 
     static final PdfPages PAGES = new PdfPages(WorkerLauncher.currentJvm(PdfPagesProcess.class), PdfPages.Limits.defaults());
 
-    static byte[] pdf(int pages, PDRectangle size) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            for (int i = 1; i <= pages; i++) {
-                PDPage page = new PDPage(size);
-                doc.addPage(page);
-                try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-                    c.beginText();
-                    c.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
-                    c.newLineAtOffset(72, size.getHeight() - 100);
-                    c.showText("Question " + i + ": dL/dW = X^T (P - Y)");
-                    c.endText();
-                }
-            }
-            return save(doc);
-        }
+    static byte[] pdf(int pages, PDRectangle size) {
+        return SamplePdfs.pages(pages, size, i -> "Question " + i + ": dL/dW = X^T (P - Y)");
     }
 
     static byte[] save(PDDocument doc) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        doc.save(out);
-        return out.toByteArray();
+        return SamplePdfs.save(doc);
     }
 
     @Test

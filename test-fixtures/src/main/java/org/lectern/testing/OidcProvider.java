@@ -1,4 +1,4 @@
-package org.lectern.e2e;
+package org.lectern.testing;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,7 +13,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,29 +24,29 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An OpenID Connect provider speaking the real protocol for the browser tests (the same as the backend tests' OidcProvider): discovery document, key set, an authorization
+ * An OpenID Connect provider speaking the real protocol for the backend and browser tests: discovery document, key set, an authorization
  * endpoint that signs in {@link #next} at once and redirects back with a code, and a token endpoint that checks the
  * client's secret and the code and returns an RS256-signed id_token. {@link #next} also lets a test make the provider
  * misbehave (wrong issuer, wrong audience, an unverified address).
  */
-final class TestIdp implements AutoCloseable {
+public final class OidcProvider implements AutoCloseable {
 
     /** Who the next authorization signs in, and how the token about them is made. */
-    static final class Next {
-        volatile String email = "someone@uni.test";
-        volatile Object emailVerified = Boolean.TRUE;
-        volatile String issuer;        // null: the provider's own
-        volatile String audience;      // null: the client id
+    public static final class Next {
+        public volatile String email = "someone@uni.test";
+        public volatile Object emailVerified = Boolean.TRUE;
+        public volatile String issuer;        // null: the provider's own
+        public volatile String audience;      // null: the client id
     }
 
-    final Next next = new Next();
+    public final Next next = new Next();
     final String clientId;
     final String clientSecret;
     private final HttpServer server;
     private final RSAKey key;
     private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
 
-    TestIdp(int port, String clientId, String clientSecret) throws Exception {
+    public OidcProvider(int port, String clientId, String clientSecret) throws Exception {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -59,7 +58,7 @@ final class TestIdp implements AutoCloseable {
         server.start();
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/idp";
     }
 
@@ -73,7 +72,7 @@ final class TestIdp implements AutoCloseable {
     }
 
     private void authorize(HttpExchange ex) throws IOException {
-        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = UrlEncoded.parse(ex.getRequestURI().getRawQuery());
         if (!clientId.equals(q.get("client_id")) || !"code".equals(q.get("response_type")) || q.get("redirect_uri") == null) {
             json(ex, 400, "{\"error\":\"invalid_request\"}");
             return;
@@ -88,7 +87,7 @@ final class TestIdp implements AutoCloseable {
     }
 
     private void token(HttpExchange ex) throws IOException {
-        Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> f = UrlEncoded.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String basic = ex.getRequestHeaders().getFirst("Authorization");
         boolean clientOk = basic != null && basic.equals("Basic " + Base64.getEncoder().encodeToString(
                 (URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8))
@@ -123,20 +122,6 @@ final class TestIdp implements AutoCloseable {
         } catch (Exception e) {
             json(ex, 500, "{\"error\":\"server_error\"}");
         }
-    }
-
-    private static Map<String, String> form(String raw) {
-        Map<String, String> m = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return m;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            m.put(k, v);
-        }
-        return m;
     }
 
     private static void json(HttpExchange ex, int status, String body) throws IOException {
