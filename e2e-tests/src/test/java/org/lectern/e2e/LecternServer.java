@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.lectern.testing.OidcProvider;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -25,7 +26,7 @@ public class LecternServer implements BeforeAllCallback {
     public static final String UNIVERSITY_BUTTON = "Sign in with Test University";
     private static volatile Running running;
     private static volatile com.icegreen.greenmail.util.GreenMail smtp;
-    private static volatile TestIdp idp;
+    private static volatile OidcProvider idp;
 
     /** The SMTP server the app sends through during the run. */
     public static com.icegreen.greenmail.util.GreenMail smtp() {
@@ -33,7 +34,7 @@ public class LecternServer implements BeforeAllCallback {
     }
 
     /** The university's OpenID Connect provider the app's sign-in button leads to. */
-    static TestIdp idp() {
+    static OidcProvider idp() {
         return idp;
     }
 
@@ -78,10 +79,6 @@ public class LecternServer implements BeforeAllCallback {
             throw new IllegalStateException("No packaged app at " + jar + ": build it first (mvn package).");
         }
         String java = System.getProperty("lectern.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         Path target = Path.of("target").toAbsolutePath();
         Files.createDirectories(target);
         Path data = Files.createTempDirectory(target, "e2e-data-");
@@ -89,15 +86,36 @@ public class LecternServer implements BeforeAllCallback {
         // The SMTP server and the provider bind port 0 and keep it: runs side by side on one machine never collide.
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
-        int smtpPort = smtp.getSmtp().getPort();
         try {
-            idp = new TestIdp(0, "lectern-e2e", "e2e-client-secret");
+            idp = new OidcProvider(0, "lectern-e2e", "e2e-client-secret");
         } catch (Exception e) {
             throw new IOException(e);
         }
+        // The app must know its own address before it starts (mail links, the OpenID Connect redirect), so it cannot
+        // bind port 0; a free port is picked, and should another process take it before the app binds it, the app
+        // stops saying so and is started again on another.
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Process process = launch(java, jar, port, data, log);
+            if (awaitReady(process, port, log)) {
+                return new Running(process, port, data);
+            }
+            if (attempt == 5 || !Files.readString(log).contains("was already in use")) {
+                throw new IllegalStateException("Lectern exited with " + process.exitValue() + "; see " + log);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Process launch(String java, Path jar, int port, Path data, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx768m", "-jar", jar.toString(),
                 "--server.port=" + port, "--lectern.demo.enabled=true",
-                "--lectern.smtp.host=127.0.0.1", "--lectern.smtp.port=" + smtpPort, "--lectern.smtp.starttls=false",
+                "--lectern.smtp.host=127.0.0.1", "--lectern.smtp.port=" + smtp.getSmtp().getPort(), "--lectern.smtp.starttls=false",
                 "--lectern.mail.send-every=500ms", "--lectern.mail.base-url=http://localhost:" + port,
                 "--lectern.oidc.issuer=" + idp.issuer(), "--lectern.oidc.client-id=lectern-e2e",
                 "--lectern.oidc.client-secret=e2e-client-secret", "--lectern.oidc.button-label=" + UNIVERSITY_BUTTON));
@@ -105,13 +123,17 @@ public class LecternServer implements BeforeAllCallback {
         pb.environment().put("LECTERN_DEMO_PASSWORD", DEMO_PASSWORD);
         pb.environment().remove("LECTERN_DB_URL");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = pb.start();
+        return pb.start();
+    }
+
+    /** True once the app answers ready; false if it exited first. */
+    private static boolean awaitReady(Process process, int port, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://localhost:" + port + "/actuator/health/readiness");
         await("Lectern to become ready (log: " + log + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("Lectern exited with " + process.exitValue() + "; see " + log);
+                        return true;
                     }
                     try {
                         var r = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
@@ -120,6 +142,6 @@ public class LecternServer implements BeforeAllCallback {
                         return false;
                     }
                 });
-        return new Running(process, port, data);
+        return process.isAlive();
     }
 }
