@@ -410,6 +410,11 @@ class AuthorizationMatrixIT {
                 + " \"code\", \"source\": \"print(1)\", \"metadata\": {}, \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4,"
                 + " \"nbformat_minor\": 5}").getBytes(UTF_8))).id();
         v.put("notebookRunId", Long.toString(as(s.student(), () -> notebookRuns.start(notebook)).id()));
+        // Poster sessions: one for A1 (its written question is the rubric), staff scoring only, the owner's team in a slot.
+        v.put("posterSessionId", id(rest.send("POST", "/api/v1/courses/" + s.courseId() + "/poster-sessions", instructor, "application/json",
+                "{\"assignmentId\":" + s.assignment().id() + ",\"title\":\"Posters\",\"startsAt\":\"2099-01-01T17:00:00Z\"}")));
+        id(rest.send("POST", "/api/v1/poster-sessions/" + v.get("posterSessionId") + "/slots", instructor, "application/json",
+                "{\"teamId\":" + v.get("teamId") + "}"));
     }
 
     static String id(HttpResponse<String> created) {

@@ -162,6 +162,22 @@ public class TrainingService {
         return repo.run(runId).orElseThrow();
     }
 
+    /**
+     * For other work on the team's allowance (notebook runs), inside the caller's transaction: takes the team's quota lock
+     * (the one training starts take, so the two kinds of start never both fit the last seconds) and returns the quotas of
+     * the caller, a member of {@code teamId}.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public TrainingQuota lockTeamQuota(long courseId, long teamId) {
+        var grant = access.member(courseId);
+        Optional<Team> team = teams.myTeam(courseId).filter(t -> t.id() == teamId);
+        if (team.isEmpty()) {
+            throw new ConflictException("Only the team's members use its worker time.");
+        }
+        repo.lockQuota("team:" + teamId);
+        return quotas.of(courseId, grant.caller().accountId(), teamId, team.get().name(), clock.instant(), -1);
+    }
+
     /** The run's owner or staff: a queued run ends at once; a running one is stopped by its worker within a second. */
     @Transactional
     public TrainingRun cancel(long runId) {

@@ -26,12 +26,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotebookRunService {
 
-    /** A run as pages show it: its cells as they arrived. */
+    /**
+     * A run as pages show it: its cells as they arrived, the last one possibly still running ({@code runningCell}, its
+     * lines so far); {@code environment}: the pool environment it was placed on ("pytorch-cuda": the GPU worker), null
+     * for any node; {@code cancelling}: someone asked to stop it and its worker has not yet.
+     */
     public record Run(long id, long teamId, String fileName, int fileVersion, String startedBy, String status, int codeCells,
             Double seconds, String problem, List<String> packages, Long resultFileId, Instant createdAt, Instant finishedAt,
-            List<ExecutedNotebook.Output> cells) {
+            List<ExecutedNotebook.Output> cells, Integer runningCell, String environment, boolean cancelling) {
         public boolean ended() {
-            return status.equals("FINISHED") || status.equals("FAILED");
+            return status.equals("FINISHED") || status.equals("FAILED") || status.equals("CANCELLED");
+        }
+
+        public boolean onGpu() {
+            return NotebookRunQueue.GPU_ENVIRONMENT.equals(environment);
         }
     }
 
@@ -71,19 +79,45 @@ public class NotebookRunService {
             throw new InvalidInputException(content.file().name() + " is not a notebook (.ipynb).");
         }
         List<String> cells = ExecutedNotebook.codeCells(Notebook.parse(content.content()));
-        runs.lockTeamQuota(team.id());
-        TrainingQuota q = training.quota(team.courseId());
-        NotebookRunRepository.WeekUse nb = runs.weekUse(team.id(), q.weekStart());
-        QuotaUse t = q.team();
-        // the team's allowance, used by training runs and notebook runs together; a notebook run does not use the student's own
-        TrainingQuota teamOnly = new TrainingQuota(q.weekStart(), q.renewsAt(), new QuotaUse(Long.MAX_VALUE / 2, 0, 0), team.name(),
-                new QuotaUse(t.limitSeconds(), t.chargedSeconds() + nb.chargedSeconds(), t.heldSeconds() + nb.heldSeconds()));
+        // the team's allowance, used by training runs and notebook runs together (training counts these runs through
+        // NotebookRunTime), under the lock training starts take; a notebook run does not use the student's own
+        TrainingQuota q = training.lockTeamQuota(team.courseId(), team.id());
+        TrainingQuota teamOnly = new TrainingQuota(q.weekStart(), q.renewsAt(), new QuotaUse(Long.MAX_VALUE / 2, 0, 0), team.name(), q.team());
         teamOnly.refusal(limitSeconds, grant.course().timeZone()).ifPresent(r -> {
             throw new ConflictException(r);
         });
         long id = runs.insert(team.id(), team.courseId(), fileId, grant.caller().accountId(), limitSeconds, cells.size());
         queue.enqueue(id);
         return view(runs.run(id).orElseThrow());
+    }
+
+    /**
+     * A member of the run's team or staff: a queued run ends at once; a running one is stopped by its worker within a
+     * second, and the cells that finished are kept (in the run and in the notebook version it stores). Anyone else: 404.
+     */
+    @Transactional
+    public Run cancel(long runId) {
+        var r = runs.run(runId).orElseThrow(() -> new NotFoundException("No notebook run " + runId + "."));
+        Team team;
+        try {
+            team = teams.visibleTeam(r.teamId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No notebook run " + runId + ".");
+        }
+        var grant = access.member(team.courseId());
+        long me = grant.caller().accountId();
+        if (!grant.isStaff() && !team.has(me)) {
+            throw new NotFoundException("No notebook run " + runId + ".");
+        }
+        if (r.status().equals("QUEUED")
+                && runs.end(runId, "CANCELLED", 0.0, "Cancelled by " + grant.caller().displayName() + " before it started.", "", null)) {
+            runs.notifyRun(runId);
+        } else if (!runs.requestCancel(runId, me)) {
+            throw new ConflictException("This run has already ended (" + r.status().toLowerCase(java.util.Locale.ROOT) + ").");
+        } else {
+            runs.notifyRun(runId);
+        }
+        return view(runs.run(runId).orElseThrow());
     }
 
     /** Members and staff: the team's latest runs. */
@@ -106,9 +140,13 @@ public class NotebookRunService {
     }
 
     Run view(NotebookRunRepository.RunRow r) {
-        List<ExecutedNotebook.Output> cells = runs.cells(r.id()).stream().map(NotebookRunWorker::output).toList();
+        var rows = runs.cells(r.id());
+        List<ExecutedNotebook.Output> cells = rows.stream().map(NotebookRunWorker::output).toList();
+        Integer running = rows.stream().filter(NotebookRunRepository.CellRow::running).map(NotebookRunRepository.CellRow::cell)
+                .findFirst().orElse(null);
+        boolean active = r.status().equals("QUEUED") || r.status().equals("RUNNING");
         return new Run(r.id(), r.teamId(), r.fileName(), r.fileVersion(), r.startedBy(), r.status(), r.codeCells(), r.seconds(),
                 r.problem(), r.packages().isEmpty() ? List.of() : List.of(r.packages().split("\n")), r.resultFileId(), r.createdAt(),
-                r.finishedAt(), cells);
+                r.finishedAt(), cells, active ? running : null, r.environment(), active && r.cancelRequested());
     }
 }

@@ -53,19 +53,32 @@ class NotebookRunWorker {
         }
         List<String> cells = ExecutedNotebook.codeCells(Notebook.parse(original));
         SandboxLimits limits = SandboxLimits.DEFAULT.withCpuSeconds(run.estimateSeconds()).withWallSeconds(run.estimateSeconds());
+        // placed on the GPU environment: the device nodes this node has are bound in (none on a CPU node)
+        Sandbox box = NotebookRunQueue.GPU_ENVIRONMENT.equals(run.environment()) ? sandbox.withDevices(Sandbox.NVIDIA_DEVICES) : sandbox;
         List<ExecutedNotebook.Output> outputs = new ArrayList<>();
         long start = System.nanoTime();
         NotebookRunner.Result result;
         try {
-            result = new NotebookRunner(sandbox, limits).run(cells, c -> {
-                var out = new ExecutedNotebook.Output(c.cell(), c.stdout(), c.stderr(), c.pngBase64(), c.error());
-                outputs.add(out);
-                tx.executeWithoutResult(s -> {
-                    runs.putCell(runId, new NotebookRunRepository.CellRow(c.cell(), c.stdout(), c.stderr(),
-                            JSON.writeValueAsString(c.pngBase64()), c.error()));
-                    runs.notifyRun(runId);
-                });
-            });
+            result = new NotebookRunner(box, limits).run(cells, new NotebookRunner.Listener() {
+                @Override
+                public void lines(int cell, String stream, String text) {
+                    tx.executeWithoutResult(s -> {
+                        runs.appendLines(runId, cell, stream.equals("stderr"), text(text));
+                        runs.notifyRun(runId);
+                    });
+                }
+
+                @Override
+                public void cell(NotebookRunner.CellOutput c) {
+                    var out = new ExecutedNotebook.Output(c.cell(), text(c.stdout()), text(c.stderr()), c.pngBase64(), text(c.error()));
+                    outputs.add(out);
+                    tx.executeWithoutResult(s -> {
+                        runs.putCell(runId, new NotebookRunRepository.CellRow(out.cell(), out.stdout(), out.stderr(),
+                                JSON.writeValueAsString(out.pngBase64()), out.error()));
+                        runs.notifyRun(runId);
+                    });
+                }
+            }, () -> runs.cancelledBy(runId).isPresent());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // the sandbox could not start: the pool retries
         } catch (InterruptedException e) {
@@ -77,9 +90,13 @@ class NotebookRunWorker {
         tx.executeWithoutResult(s -> {
             long version = files.insertFile(run.teamId(), file.name(), blobs.put(executed), executed.length, startedById(run));
             boolean failed = !result.completed() || outputs.stream().anyMatch(o -> o.error() != null);
-            String problem = !result.completed() ? result.problem()
+            String problem = result.stopped()
+                    ? "Cancelled by " + runs.cancelledBy(runId).orElse("someone") + " after " + outputs.size() + " of " + cells.size()
+                            + " cells; their outputs are kept."
+                    : !result.completed() ? result.problem()
                     : failed ? "A cell raised an error; the cells after it did not run." : null;
-            runs.end(runId, result.completed() ? "FINISHED" : "FAILED", seconds, problem, String.join("\n", result.packages()), version);
+            String status = result.stopped() ? "CANCELLED" : result.completed() ? "FINISHED" : "FAILED";
+            runs.end(runId, status, seconds, problem, String.join("\n", result.packages()), version);
             runs.notifyRun(runId);
         });
         log.info("notebook run {}: {} cells in {} s", runId, outputs.size(), Math.round(seconds));
@@ -94,6 +111,11 @@ class NotebookRunWorker {
 
     private Long startedById(NotebookRunRepository.RunRow run) {
         return runs.startedById(run.id());
+    }
+
+    /** PostgreSQL text holds no NUL character; a notebook may print one. */
+    private static String text(String s) {
+        return s == null ? null : s.replace("\u0000", "");
     }
 
     static ExecutedNotebook.Output output(NotebookRunRepository.CellRow c) {

@@ -50,6 +50,14 @@ class WorkspaceController {
         return runs.run(runId);
     }
 
+    @Operation(summary = "Cancel a notebook run: a queued one ends at once, a running one is stopped within a second and keeps the "
+            + "cells that finished (the team, staff)")
+    @org.lectern.platform.api.ApiConflict("the run has already ended")
+    @PostMapping("/api/v1/notebook-runs/{runId}/cancel")
+    NotebookRunService.Run cancelRun(@PathVariable long runId) {
+        return runs.cancel(runId);
+    }
+
     @Operation(summary = "The team's workspace: notes, files and their versions, mentor (members, staff)")
     @GetMapping("/api/v1/teams/{teamId}/workspace")
     WorkspaceService.Workspace workspace(@PathVariable long teamId) {

@@ -322,4 +322,15 @@ public class WrittenService {
     private static NotFoundException itemNotFound(long id) {
         return new NotFoundException("No rubric item " + id + ".");
     }
+
+    /**
+     * The questions with their rubric, for a feature that lets students score others' work with it (a poster session's
+     * peers); members of the course. The calling feature decides first that this student may score.
+     */
+    @Transactional(readOnly = true)
+    public List<WrittenQuestion> rubricForPeerScoring(long assignmentId) {
+        Owner a = repo.assignment(assignmentId).orElseThrow(() -> assignmentNotFound(assignmentId));
+        within(a, () -> access.member(a.courseId()), () -> assignmentNotFound(assignmentId));
+        return repo.questions(assignmentId);
+    }
 }

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 40 teams start a notebook run at once (three code cells: a small numeric loop, a print, a sum). Prints the makespan
- * against the pool's slots and the percentiles of the time from pressing Run to the first cell's output. Asserts nothing.
+ * against the pool's slots, the percentiles of the time from pressing Run to the first line of output, and from the run
+ * starting on a worker to that line (the streaming path without the queue). Asserts nothing.
  *
  * mvn -B -q -pl backend test-compile exec:java -Dexec.mainClass=org.lectern.bench.NotebookRunBench -Dexec.classpathScope=test
  * (--teams=N for another count)
@@ -37,7 +38,7 @@ public final class NotebookRunBench {
 
     static final String NOTEBOOK = """
             {"cells": [
-              {"cell_type": "code", "source": "total = 0\\nfor i in range(200000):\\n    total += i * i\\nprint(total)", "metadata": {}, "outputs": []},
+              {"cell_type": "code", "source": "print('loop starts')\\ntotal = 0\\nfor i in range(200000):\\n    total += i * i\\nprint(total)", "metadata": {}, "outputs": []},
               {"cell_type": "code", "source": "print('second cell')", "metadata": {}, "outputs": []},
               {"cell_type": "code", "source": "print(sum(range(1000)))", "metadata": {}, "outputs": []}
              ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""";
@@ -51,8 +52,9 @@ public final class NotebookRunBench {
         }
         Path root = Path.of("backend", "pom.xml").toFile().isFile() ? Path.of(".") : Path.of("..");
         Path dataDir = root.resolve("backend/target/bench-data").resolve(UUID.randomUUID().toString()).toAbsolutePath().normalize();
-        var ctx = new SpringApplicationBuilder(LecternTestApplication.class).web(WebApplicationType.NONE)
-                .run("--lectern.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+        // with the web layer: the test classes hold a browser sign-in chain that needs it
+        var ctx = new SpringApplicationBuilder(LecternTestApplication.class).web(WebApplicationType.SERVLET)
+                .run("--lectern.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         try {
             var accounts = ctx.getBean(AccountService.class);
             var courses = ctx.getBean(CourseService.class);
@@ -88,13 +90,15 @@ public final class NotebookRunBench {
                     jdbc.queryForObject("select count(*) from notebook_run where finished_at is not null", Integer.class) >= total);
             double makespan = (System.nanoTime() - start) / 1e9;
             List<Double> first = new ArrayList<>();
+            List<Double> onWorker = new ArrayList<>();
             List<Double> runTimes = new ArrayList<>();
             int[] finished = new int[1];
-            jdbc.query("select created_at, first_output_at, seconds, status from notebook_run", rs -> {
+            jdbc.query("select created_at, first_output_at, seconds, status, started_at from notebook_run", rs -> {
                 Timestamp c = rs.getTimestamp(1);
                 Timestamp f = rs.getTimestamp(2);
                 if (f != null) {
                     first.add((f.getTime() - c.getTime()) / 1000.0);
+                    onWorker.add((f.getTime() - rs.getTimestamp(5).getTime()) / 1000.0);
                 }
                 runTimes.add(rs.getDouble(3));
                 if ("FINISHED".equals(rs.getString(4))) {
@@ -102,11 +106,14 @@ public final class NotebookRunBench {
                 }
             });
             Collections.sort(first);
+            Collections.sort(onWorker);
             Collections.sort(runTimes);
             double sum = runTimes.stream().mapToDouble(Double::doubleValue).sum();
             System.out.printf(Locale.ROOT, "finished %d of %d; makespan %.1f s; sum of run times %.1f s (%.2f runs in parallel on average)%n",
                     finished[0], teams, makespan, sum, sum / makespan);
-            System.out.printf(Locale.ROOT, "Run pressed -> first cell's output: p50 %.2f s, p95 %.2f s, max %.2f s%n", pct(first, 50),
+            System.out.printf(Locale.ROOT, "run started on a worker -> first line stored: p50 %.2f s, p95 %.2f s%n", pct(onWorker, 50),
+                    pct(onWorker, 95));
+            System.out.printf(Locale.ROOT, "Run pressed -> first line of output stored: p50 %.2f s, p95 %.2f s, max %.2f s%n", pct(first, 50),
                     pct(first, 95), first.isEmpty() ? Double.NaN : first.getLast());
             System.out.printf(Locale.ROOT, "one run on the worker (sandbox start to the end): p50 %.2f s, p95 %.2f s%n", pct(runTimes, 50),
                     pct(runTimes, 95));

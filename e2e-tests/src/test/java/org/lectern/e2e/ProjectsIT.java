@@ -22,6 +22,63 @@ class ProjectsIT extends BrowserTest {
             {"cells": [{"cell_type": "code", "source": "x = sum(range(10))\\nprint('sum', x)", "metadata": {}, "outputs": []}],
              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""";
 
+    static final String LONG_NOTEBOOK = """
+            {"cells": [{"cell_type": "code", "source": "import time\\nprint('epoch 1: loss 2.30', flush=True)\\ntime.sleep(600)",
+              "metadata": {}, "outputs": []}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""";
+
+    @Test
+    void aTaScoresAPosterOnAPhoneAndTheScoreReachesTheStudentsGrades() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", PW);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        freeTheDemoStudents(instructor, courseId);
+        try {
+            // The poster item's rubric: one written question of 100 points, two items.
+            String poster = Api.field(instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                    {"shortName": "POSTER-E2E", "title": "Project poster", "releaseAt": "2024-01-01T00:00:00Z",
+                     "dueAt": "2099-01-01T00:00:00Z", "points": 100}"""), "id");
+            String question = Api.field(instructor.postJson("/api/v1/assignments/" + poster + "/written-questions",
+                    "{\"title\": \"Poster\", \"points\": 100}"), "id");
+            instructor.postJson("/api/v1/written-questions/" + question + "/rubric", "{\"points\": 60, \"text\": \"Clear question and results\"}");
+            instructor.postJson("/api/v1/written-questions/" + question + "/rubric", "{\"points\": 40, \"text\": \"Answers questions well\"}");
+            String teamId = Api.field(instructor.postJson("/api/v1/courses/" + courseId + "/teams",
+                    "{\"name\": \"Poster People\", \"members\": [\"student1@demo.lectern\"]}"), "id");
+            String session = Api.field(instructor.postJson("/api/v1/courses/" + courseId + "/poster-sessions", """
+                    {"assignmentId": %s, "title": "Final posters", "itemKey": "project-poster", "startsAt": "2099-06-01T17:00:00Z",
+                     "slotMinutes": 15}""".formatted(poster)), "id");
+            instructor.postJson("/api/v1/poster-sessions/" + session + "/slots", "{\"teamId\": " + teamId + ", \"board\": \"B4\"}");
+
+            // The TA, on a phone in front of the poster, ticks the first item and saves.
+            try (Browser phone = Browser.sized(390, 844)) {
+                phone.signIn("ta@demo.lectern", PW);
+                phone.open("/poster-sessions/" + session);
+                phone.waitForText(By.id("poster-slot-" + teamId), "Poster People");
+                phone.waitForText(By.id("poster-slot-" + teamId), "Not scored yet");
+                phone.click(By.id("poster-score-link-" + teamId));
+                phone.waitForText(By.id("poster-sheet-title"), "Poster People");
+                phone.waitForText(By.id("poster-total"), "Total 0 of 100");
+                phone.click(By.xpath("//*[@id='poster-question-1']//vaadin-checkbox[contains(., 'Clear question')]"));
+                phone.waitForText(By.id("poster-total"), "Total 60 of 100");
+                phone.click(By.id("poster-save"));
+                phone.waitForText(By.id("poster-total"), "Total 60 of 100");
+                phone.waiting().until(d -> !d.findElement(By.id("poster-total")).getText().contains("not saved"));
+                assertThat(phone.overflowsSideways()).isFalse();
+                phone.screenshot("poster-score-390x844");
+                phone.open("/poster-sessions/" + session);
+                phone.waitForText(By.id("poster-slot-" + teamId), "Score 60 · 1 scorer");
+                assertThat(phone.overflowsSideways()).isFalse();
+                phone.screenshot("poster-session-390x844");
+            }
+            screenshots("poster-session", "/poster-sessions/" + session, "ta@demo.lectern");
+            screenshots("poster-sheet", "/poster-sessions/" + session + "/teams/" + teamId, "ta@demo.lectern");
+
+            // The score is in the gradebook under the poster item for the team's member.
+            String book = new Api("student1@demo.lectern", PW).get("/api/v1/courses/" + courseId + "/gradebook");
+            assertThat(book).containsPattern("\"project-poster\":\\{\"score\":60(\\.0+)?,");
+        } finally {
+            freeTheDemoStudents(instructor, courseId);
+        }
+    }
+
     @Test
     void threeStudentsFormATeamRunANotebookAndPresentAPaper() throws Exception {
         Api instructor = new Api("instructor@demo.lectern", PW);
@@ -88,6 +145,19 @@ class ProjectsIT extends BrowserTest {
             browser.click(By.id("run-notebook"));
             browser.waitForText(By.id("notebook-runs"), "finished", Duration.ofSeconds(180));
             browser.waitForText(By.id("notebook-runs"), "sum 45");
+
+            // A long notebook: its first line shows while the cell still runs, and Ada cancels the run.
+            Path slow = nb.resolveSibling("long.ipynb");
+            Files.writeString(slow, LONG_NOTEBOOK);
+            browser.upload("workspace-upload", slow);
+            browser.waitForText(By.id("workspace-files"), "long.ipynb");
+            browser.click(By.xpath("//div[contains(@class,'workspace-file')][starts-with(normalize-space(.),'long.ipynb')]//vaadin-button"));
+            browser.waitForText(By.id("workspace-file-view"), "long.ipynb");
+            browser.click(By.id("run-notebook"));
+            browser.waitForText(By.cssSelector(".notebook-run-cell-running"), "epoch 1: loss 2.30", Duration.ofSeconds(180));
+            browser.click(By.cssSelector("vaadin-button[id^='cancel-run-']"));
+            browser.waitForText(By.id("notebook-runs"), "cancelled", Duration.ofSeconds(60));
+            browser.waitForText(By.id("notebook-runs"), "Cancelled by Ada Lovelace after 0 of 1 cells");
             screenshots("workspace", "/teams/" + teamId + "/workspace", "student1@demo.lectern");
             screenshots("teams-student", "/courses/" + courseId + "/teams", "student1@demo.lectern");
             screenshots("papers-student", "/courses/" + courseId + "/papers", "student1@demo.lectern");

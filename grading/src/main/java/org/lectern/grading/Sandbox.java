@@ -109,6 +109,11 @@ public final class Sandbox {
         return new Sandbox(uids, paths, devices);
     }
 
+    /** The NVIDIA device nodes a GPU job needs bound in ({@link #withDevices} binds those that exist). */
+    public static final List<Path> NVIDIA_DEVICES = java.util.stream.Stream.of("/dev/nvidia0", "/dev/nvidia1", "/dev/nvidia2",
+            "/dev/nvidia3", "/dev/nvidia4", "/dev/nvidia5", "/dev/nvidia6", "/dev/nvidia7", "/dev/nvidiactl",
+            "/dev/nvidia-uvm", "/dev/nvidia-uvm-tools").map(Path::of).toList();
+
     /** This sandbox, with the device nodes among {@code paths} that exist bound in (e.g. /dev/nvidia0). */
     public Sandbox withDevices(List<Path> paths) {
         return new Sandbox(uids, readOnly, paths);

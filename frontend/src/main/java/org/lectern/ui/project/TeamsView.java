@@ -39,10 +39,15 @@ public class TeamsView extends CoursePage {
     private final TeamFormationService formation;
     private final TeamService teams;
     private final TeamBroadcaster broadcaster;
+    private final org.lectern.poster.PosterService posters;
+    private final org.lectern.assignment.AssignmentService assignments;
     private final Div body = new Div();
     private boolean following;
 
-    public TeamsView(CourseService courses, TeamFormationService formation, TeamService teams, TeamBroadcaster broadcaster) {
+    public TeamsView(CourseService courses, TeamFormationService formation, TeamService teams, TeamBroadcaster broadcaster,
+            org.lectern.poster.PosterService posters, org.lectern.assignment.AssignmentService assignments) {
+        this.posters = posters;
+        this.assignments = assignments;
         this.courses = courses;
         this.formation = formation;
         this.teams = teams;
@@ -55,7 +60,8 @@ public class TeamsView extends CoursePage {
     @Override
     protected void render() {
         var grant = courses.open(courseId);
-        add(new CourseHeader(grant, CourseHeader.Tab.TEAMS), body);
+        add(new CourseHeader(grant, CourseHeader.Tab.TEAMS), body,
+                new org.lectern.ui.poster.PosterSessionsCard(grant, posters, assignments, this::refresh));
         if (!following) {
             following = true;
             long course = courseId;

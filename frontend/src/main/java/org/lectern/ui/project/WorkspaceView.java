@@ -103,22 +103,34 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             Div box = new Div();
             box.addClassName("notebook-run");
             box.setId("notebook-run-" + r.id());
+            int finished = r.cells().size() - (r.runningCell() == null ? 0 : 1);
             Span head = new Span(r.fileName() + " v" + r.fileVersion() + " · " + r.startedBy() + " · " + r.status().toLowerCase(java.util.Locale.ROOT)
-                    + (r.ended() ? "" : " (" + r.cells().size() + " of " + r.codeCells() + " cells)")
+                    + (r.ended() ? "" : " (" + finished + " of " + r.codeCells() + " cells)")
+                    + (r.onGpu() ? " · on the GPU worker" : "")
+                    + (r.cancelling() ? " · stopping" : "")
                     + (r.seconds() == null ? "" : " · " + Math.round(r.seconds()) + " s"));
             head.addClassName("notebook-run-status");
             head.getStyle().set("font-weight", "600");
-            box.add(new Div(head));
+            Div top = new Div(head);
+            if (!r.ended() && !r.cancelling()) {
+                long id = r.id();
+                Button cancel = new Button("Cancel", e -> Notifications.call(() -> runs.cancel(id)).ifPresent(x -> drawRuns()));
+                cancel.setId("cancel-run-" + r.id());
+                cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                top.add(new Span(" "), cancel);
+            }
+            box.add(top);
             if (r.problem() != null) {
                 box.add(new Paragraph(r.problem()));
             }
             for (var c : r.cells()) {
+                boolean running = r.runningCell() != null && r.runningCell() == c.cell();
                 Div cell = new Div();
-                cell.addClassName("notebook-run-cell");
-                Span label = new Span("[" + (c.cell() + 1) + "] ");
+                cell.addClassName(running ? "notebook-run-cell-running" : "notebook-run-cell");
+                Span label = new Span("[" + (c.cell() + 1) + "]" + (running ? " running… " : " "));
                 label.addClassName("lectern-muted");
                 Span out = new Span(c.stdout() + c.stderr() + (c.error() == null ? "" : c.error())); // escaped text
-                out.getStyle().set("white-space", "pre-wrap").set("font-family", "monospace");
+                out.getStyle().set("white-space", "pre-wrap").set("font-family", "monospace").set("overflow-wrap", "anywhere");
                 cell.add(label, out);
                 for (String png : c.pngBase64()) {
                     if (png.matches("[A-Za-z0-9+/=]{1,4000000}")) {
@@ -241,7 +253,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                     long fileId = f.file().id();
                     Button run = new Button("Run on the pool", e -> {
                         if (Notifications.attempt(() -> runs.start(fileId))) {
-                            Notifications.success("Queued: outputs appear below as each cell finishes.");
+                            Notifications.success("Queued: each cell's lines appear below as it runs.");
                             drawRuns();
                         }
                     });

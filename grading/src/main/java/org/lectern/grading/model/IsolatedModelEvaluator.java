@@ -56,10 +56,6 @@ public final class IsolatedModelEvaluator {
     private static final int SIGXFSZ = 25;
     private static final List<String> GPU_ENVIRONMENT = List.of("LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES",
             "NVIDIA_VISIBLE_DEVICES", "CUDA_HOME");
-    private static final List<String> GPU_DEVICES = List.of("/dev/nvidia0", "/dev/nvidia1", "/dev/nvidia2",
-            "/dev/nvidia3", "/dev/nvidia4", "/dev/nvidia5", "/dev/nvidia6", "/dev/nvidia7", "/dev/nvidiactl",
-            "/dev/nvidia-uvm", "/dev/nvidia-uvm-tools");
-
     private final EvaluationLimits limits;
     private final EvaluatorOptions options;
     private final WorkerLauncher launcher;
@@ -145,7 +141,7 @@ public final class IsolatedModelEvaluator {
         SandboxedRuntime.Prepared runtime = SandboxedRuntime.prepare(launcher);
         Sandbox sandbox = new Sandbox().withReadOnly(runtime.binds());
         if (options.device() != DevicePreference.CPU) {
-            sandbox = sandbox.withDevices(GPU_DEVICES.stream().map(Path::of).toList());
+            sandbox = sandbox.withDevices(Sandbox.NVIDIA_DEVICES);
         }
         int classes = spec.classes();
         SandboxResult result = sandbox.run(job, command(runtime), sandboxLimits(data.size(), classes), outputs);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.lectern.grading.JobFolder;
 import org.lectern.grading.Sandbox;
@@ -23,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs a notebook's code cells top to bottom on a worker, inside the bubblewrap {@link Sandbox} with its limits, by a
  * small kernel-less Python runner (no Jupyter kernel to install on workers): one process execs each cell in one
  * namespace and reports each cell's stdout, stderr, matplotlib figures and error as a JSON line the moment it ends.
- * The caller gets every cell through {@code onCell} as it arrives. Reading is capped ({@link #MAX_LINE},
- * {@link #MAX_TOTAL}); a line that is not ours is ignored.
+ * While a cell runs, its whole lines of output come through {@link Listener#lines} (the runner sends them at most every
+ * quarter second), and each finished cell through {@link Listener#cell}. Reading is capped ({@link #MAX_LINE},
+ * {@link #MAX_TOTAL}); a line that is not ours is ignored. A run can be stopped from outside ({@code stop}, asked every
+ * {@link #STOP_POLL_MILLIS} ms): the sandbox is killed and the cells that finished are kept.
  */
 public final class NotebookRunner {
 
@@ -35,9 +39,22 @@ public final class NotebookRunner {
     public record CellOutput(int cell, String stdout, String stderr, List<String> pngBase64, String error) {
     }
 
-    /** How the run ended: the cells reported, the packages seen by the runner, and the sandbox's word if it was stopped. */
-    public record Result(List<CellOutput> cells, List<String> packages, boolean completed, String problem) {
+    /** How the run ended: the cells reported, the packages seen by the runner, the sandbox's word if it was stopped, and
+     * whether {@code stop} stopped it. */
+    public record Result(List<CellOutput> cells, List<String> packages, boolean completed, String problem, boolean stopped) {
     }
+
+    /** What the run reports as it goes. */
+    public interface Listener {
+        /** Whole lines a running cell wrote on {@code stream} ("stdout" or "stderr") since its last report. */
+        default void lines(int cell, String stream, String text) {
+        }
+
+        /** A cell that finished. */
+        void cell(CellOutput output);
+    }
+
+    static final long STOP_POLL_MILLIS = 250;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PYTHON = "/usr/bin/python3";
@@ -51,6 +68,11 @@ public final class NotebookRunner {
     }
 
     public Result run(List<String> codeCells, Consumer<CellOutput> onCell) throws IOException, InterruptedException {
+        return run(codeCells, onCell::accept, () -> false);
+    }
+
+    /** Runs the cells; {@code stop} is asked now and then whether to stop the run (a cancel). */
+    public Result run(List<String> codeCells, Listener listener, BooleanSupplier stop) throws IOException, InterruptedException {
         Path job = Files.createTempDirectory("notebook-run-");
         try {
             Files.setPosixFilePermissions(job, PosixFilePermissions.fromString("rwx--x--x"));
@@ -60,6 +82,22 @@ public final class NotebookRunner {
             }
             Sandbox.Started started = sandbox.start(job, List.of(PYTHON, "-I", "/job/runner.py"), limits, null, false);
             started.stdin().close();
+            AtomicBoolean stopped = new AtomicBoolean();
+            Thread watcher = Thread.ofVirtual().start(() -> {
+                try {
+                    while (!started.exited(STOP_POLL_MILLIS)) {
+                        if (stop.getAsBoolean()) {
+                            stopped.set(true);
+                            started.kill();
+                            return;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // asking failed (the database, say): the run goes on to its own limits
+                }
+            });
             List<CellOutput> cells = new ArrayList<>();
             List<String> packages = new ArrayList<>();
             long total = 0;
@@ -87,17 +125,24 @@ public final class NotebookRunner {
                         CellOutput c = new CellOutput(n.path("cell").asInt(), n.path("stdout").asString(""), n.path("stderr").asString(""),
                                 images, n.path("error").isNull() || n.path("error").isMissingNode() ? null : n.path("error").asString());
                         cells.add(c);
-                        onCell.accept(c);
+                        listener.cell(c);
+                    } else if (event.equals("out")) {
+                        String stream = n.path("stream").asString("");
+                        if (stream.equals("stdout") || stream.equals("stderr")) {
+                            listener.lines(n.path("cell").asInt(), stream, n.path("text").asString(""));
+                        }
                     } else if (event.equals("packages")) {
                         n.path("packages").forEach(p -> packages.add(p.asString()));
                     }
                 }
             }
             SandboxResult result = started.await();
-            boolean completed = result.exitCode() == 0 && !packages.isEmpty() && total <= MAX_TOTAL;
-            String problem = completed ? null : total > MAX_TOTAL ? "The notebook wrote more than " + (MAX_TOTAL >> 20) + " MB of output."
-                    : result.explanation();
-            return new Result(cells, packages, completed, problem);
+            watcher.interrupt();
+            watcher.join();
+            boolean completed = !stopped.get() && result.exitCode() == 0 && !packages.isEmpty() && total <= MAX_TOTAL;
+            String problem = completed ? null : stopped.get() ? "Stopped before the end."
+                    : total > MAX_TOTAL ? "The notebook wrote more than " + (MAX_TOTAL >> 20) + " MB of output." : result.explanation();
+            return new Result(cells, packages, completed, problem, stopped.get());
         } finally {
             JobFolder.delete(job);
         }

@@ -108,4 +108,62 @@ class NotebookRunnerTest {
         assertThat(out).contains("host environment visible: False");
         assertThat(out).contains("['cells.json', 'runner.py']");
     }
+
+    @Test
+    @Timeout(value = 60, unit = SECONDS)
+    void aRunningCellsLinesArriveBeforeItEndsAndAStopEndsTheRun() throws Exception {
+        List<String> lines = new ArrayList<>();
+        List<NotebookRunner.CellOutput> finished = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        // the cell prints one line, then waits far longer than the test may take: only a streamed line can be seen
+        var r = new NotebookRunner(new Sandbox(), LIMITS).run(List.of("import time\nprint('epoch 1 loss 0.5')\ntime.sleep(600)"),
+                new NotebookRunner.Listener() {
+                    @Override
+                    public void lines(int cell, String stream, String text) {
+                        lines.add(cell + " " + stream + ": " + text);
+                        cancel.set(true);
+                    }
+
+                    @Override
+                    public void cell(NotebookRunner.CellOutput output) {
+                        finished.add(output);
+                    }
+                }, cancel::get);
+        assertThat(lines).containsExactly("0 stdout: epoch 1 loss 0.5\n");
+        assertThat(finished).isEmpty();
+        assertThat(r.stopped()).isTrue();
+        assertThat(r.completed()).isFalse();
+        assertThat(r.problem()).isEqualTo("Stopped before the end.");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = SECONDS)
+    void aStoppedRunKeepsTheCellsThatFinished() throws Exception {
+        List<NotebookRunner.CellOutput> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var r = new NotebookRunner(new Sandbox(), LIMITS).run(List.of("print('before')", "while True:\n    pass"),
+                finished::add, () -> !finished.isEmpty());
+        assertThat(r.stopped()).isTrue();
+        assertThat(r.cells()).extracting(NotebookRunner.CellOutput::stdout).containsExactly("before\n");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = SECONDS)
+    void aMillionPrintsAreAFewReportsNotAMillion() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var r = new NotebookRunner(new Sandbox(), LIMITS).run(List.of("for i in range(1_000_000):\n    print(i)"),
+                new NotebookRunner.Listener() {
+                    @Override
+                    public void lines(int cell, String stream, String text) {
+                        lines.add(text);
+                    }
+
+                    @Override
+                    public void cell(NotebookRunner.CellOutput output) {
+                    }
+                }, () -> false);
+        assertThat(r.completed()).as(r.problem()).isTrue();
+        // each report holds whole lines only; the finished cell keeps the last 200,000 characters
+        assertThat(lines).allSatisfy(t -> assertThat(t).endsWith("\n"));
+        assertThat(r.cells().getFirst().stdout()).endsWith("999999\n").hasSizeLessThanOrEqualTo(200_000);
+    }
 }
