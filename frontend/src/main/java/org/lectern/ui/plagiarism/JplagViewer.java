@@ -48,7 +48,12 @@ class JplagViewer {
     }
 
     /** The viewer's own pages: its start page and the routes its history-mode router shows (a reload lands here). */
-    @GetMapping(value = {"/jplag-viewer", "/jplag-viewer/", "/jplag-viewer/overview", "/jplag-viewer/info",
+    @GetMapping("/jplag-viewer")
+    ResponseEntity<Void> base() {
+        return ResponseEntity.status(302).header("Location", BASE).build(); // the viewer's router works under its base
+    }
+
+    @GetMapping(value = {"/jplag-viewer/", "/jplag-viewer/overview", "/jplag-viewer/info",
             "/jplag-viewer/comparison/{name}", "/jplag-viewer/cluster/{index}", "/jplag-viewer/error/**"},
             produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> page() throws IOException {
@@ -98,6 +103,12 @@ class JplagViewer {
                 </body></html>
                 """.formatted(BASE, report);
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore()).body(page);
+    }
+
+    /** Anything else under the viewer's base is not there (not the app's page, which would answer 200). */
+    @GetMapping("/jplag-viewer/**")
+    ResponseEntity<Void> nothingElse() {
+        throw new NotFoundException("JPlag's report viewer has no such file.");
     }
 
     private static byte[] read(String name) throws IOException {

@@ -17,7 +17,7 @@ class JplagViewerSecurity {
 
     @Bean
     @Order(6)
-    SecurityFilterChain jplagViewer(HttpSecurity http) throws Exception {
+    SecurityFilterChain jplagViewerChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/jplag-viewer", "/jplag-viewer/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 // platform.web.SecurityHeaders writes these for every response
