@@ -51,6 +51,41 @@ class OtterAutograderIT {
                                   'type': 'doctest'}]}
             """;
 
+    /** Otter's exception-based format, as `otter assign` writes it: the question's points shared by its two cases. */
+    static final String Q1_EXCEPTIONS = """
+            from otter.test_files import test_case
+
+            OK_FORMAT = False
+
+            name = "q1"
+            points = 2
+
+            @test_case(points=None, hidden=False)
+            def test_square(square):
+                assert square(3) == 9
+
+            @test_case(points=None, hidden=True, failure_message="square(-4) should be 16")
+            def test_negative(square):
+                assert square(-4) == 16
+            """;
+    /** Cases with their own points (1 and 2), one reading the notebook's globals through `env`. */
+    static final String Q2_EXCEPTIONS = """
+            from otter.test_files import test_case
+            import numpy as np
+
+            OK_FORMAT = False
+
+            name = "q2"
+
+            @test_case(points=1)
+            def test_mean(mean_value):
+                assert np.isclose(mean_value, 2.5)
+
+            @test_case(points=2, hidden=True)
+            def test_env(env):
+                assert "mean_value" in env and env["mean_value"] == 2.5
+            """;
+
     @Autowired Coursework coursework;
     @Autowired SubmissionService submissions;
     @Autowired AutogradeService autograde;
@@ -125,5 +160,46 @@ class OtterAutograderIT {
                 """, "mean_value = Always()"))).submissionId();
         RunView forged = awaitFinished(s.ta(), hostile);
         assertThat(forged.publicEarned()).as(forged.toString()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void exceptionFormatTestsGradeAnOtterNotebookAndAHostileNotebookCannotPassThem() throws Exception {
+        var s = coursework.setup(false);
+        byte[] tests = Coursework.zip("tests/q1.py", Q1_EXCEPTIONS, "tests/q2.py", Q2_EXCEPTIONS);
+        as(s.instructor(), () -> assignments.uploadOtterAutograder(s.assignment().id(), tests));
+
+        long good = as(s.student(), () -> submissions.submit(s.assignment().id(), "hw01.ipynb", studentNotebook(
+                "import numpy as np\n\ndef square(x):\n    return x * x", "mean_value = np.mean([1, 2, 3, 4])"))).submissionId();
+        RunView staff = awaitFinished(s.ta(), good);
+        assertThat(staff.problem()).as(staff.toString()).isNull();
+        // q1's 2 points and q2's 1 + 2.
+        assertThat(staff.publicEarned()).as(staff.toString()).isEqualByComparingTo("5");
+        assertThat(staff.publicResults()).extracting(TestResult::testName)
+                .contains("test_otter_q1.py::test_q1[test_square]", "test_otter_q1.py::test_q1[test_negative]",
+                        "test_otter_q2.py::test_q2[test_env]");
+        RunView student = as(s.student(), () -> autograde.results(good));
+        assertThat(student.publicResults()).extracting(TestResult::testName)
+                .contains("test_otter_q1.py::test_q1[test_square]")
+                .doesNotContain("test_otter_q1.py::test_q1[test_negative]", "test_otter_q2.py::test_q2[test_env]");
+
+        // A wrong answer fails with the case's own message; objects that claim to be the answer pass nothing.
+        long hostile = as(s.otherStudent(), () -> submissions.submit(s.assignment().id(), "hw01.ipynb", studentNotebook("""
+                class Always:
+                    def __repr__(self):
+                        return "9"
+                    def __eq__(self, other):
+                        return True
+
+                def square(x):
+                    return Always()
+                """, "mean_value = Always()"))).submissionId();
+        RunView forged = awaitFinished(s.ta(), hostile);
+        assertThat(forged.publicEarned()).as(forged.toString()).isEqualByComparingTo(BigDecimal.ZERO);
+        long wrong = as(s.student(), () -> submissions.submit(s.assignment().id(), "hw01.ipynb", studentNotebook(
+                "def square(x):\n    return x * abs(x)", "mean_value = 2.5"))).submissionId();
+        RunView partly = awaitFinished(s.ta(), wrong);
+        assertThat(partly.publicEarned()).as(partly.toString()).isEqualByComparingTo("4");
+        assertThat(partly.publicResults()).filteredOn(r -> r.testName().endsWith("[test_negative]"))
+                .singleElement().extracting(TestResult::message).asString().contains("square(-4) should be 16");
     }
 }

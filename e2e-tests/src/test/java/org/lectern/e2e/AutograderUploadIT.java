@@ -39,4 +39,32 @@ class AutograderUploadIT extends BrowserTest {
         browser.waitForText(By.id("autograder-current"), "failing private tests show students: nothing");
         browser.screenshot("autograder-with-support-file");
     }
+
+    @Test
+    void anInstructorPicksThePythonEnvironmentTheRunsNeedAndTheTaCannot() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        String created = instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                {"shortName": "A9", "title": "PyTorch layers", "releaseAt": "2024-01-01T00:00:00Z",
+                 "dueAt": "2099-01-01T00:00:00Z", "points": 10}""");
+        String page = "/courses/" + courseId + "/assignments/" + Api.field(created, "id");
+
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open(page);
+        browser.waitForText(By.cssSelector("#environment-picker [slot='value']"), "any worker");
+        browser.click(By.id("environment-picker"));
+        browser.click(By.xpath("//vaadin-select-item[contains(., 'pytorch-cpu (PyTorch on the CPU)')]"));
+        browser.waitForText(By.id("environment-offered"), "pytorch-cpu");
+        browser.screenshot("environment-picked");
+        // Saved: the page drawn anew shows the pick.
+        browser.open(page);
+        browser.waitForText(By.cssSelector("#environment-picker [slot='value']"), "pytorch-cpu");
+        browser.signOut();
+
+        // Picking is the instructor's (the service refuses TAs): a TA's staff panel has no picker.
+        browser.signIn("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open(page);
+        browser.waitFor(By.id("plagiarism-link"));
+        org.assertj.core.api.Assertions.assertThat(browser.all(By.id("environment-picker"))).isEmpty();
+    }
 }

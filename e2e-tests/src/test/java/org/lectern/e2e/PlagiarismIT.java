@@ -52,6 +52,18 @@ class PlagiarismIT extends BrowserTest {
         browser.waitFor(By.id("plagiarism-report"));
         browser.screenshot("plagiarism-check-done");
 
+        // JPlag's own report viewer, served by Lectern, opens this check's report at its overview of the comparisons.
+        browser.click(By.id("plagiarism-viewer"));
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/jplag-viewer/overview"));
+        browser.waitForText(By.tagName("body"), "Distribution of Comparisons");
+        browser.waitForText(By.tagName("body"), "Shown/Total Comparisons");
+        browser.screenshot("plagiarism-jplag-viewer");
+        assertThat(status("/jplag-viewer/reports/" + assignmentId + ".zip")).isEqualTo(200);
+        // The viewer probes for a report beside itself and would open that one instead of ours: nothing answers there.
+        assertThat(status("/jplag-viewer/results.zip")).isEqualTo(404);
+        assertThat(status("/jplag-viewer/files/overview.json")).isEqualTo(404);
+        browser.open(page + "/plagiarism");
+
         // The top pair side by side: the same fragments highlighted on both sides.
         browser.click(By.id("pair-open-1"));
         browser.waitFor(By.cssSelector("#pair-first .plagiarism-fragment"));
@@ -88,6 +100,16 @@ class PlagiarismIT extends BrowserTest {
         browser.open(page + "/plagiarism");
         browser.waitFor(By.id("access-denied"));
         assertThat(browser.all(By.id("plagiarism-pairs"))).isEmpty();
+        // Nor the report through JPlag's viewer, though the viewer's own files are there for anyone signed in.
+        assertThat(status("/jplag-viewer/reports/" + assignmentId + ".zip")).isEqualTo(403);
+        assertThat(status("/jplag-viewer/open/" + assignmentId)).isEqualTo(403);
+        assertThat(status("/jplag-viewer/")).isEqualTo(200);
+    }
+
+    /** The status of a GET from the page, with the browser's session (as the viewer's own fetch of the report). */
+    private int status(String path) {
+        return ((Number) browser.script("const x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send(); return x.status;",
+                path)).intValue();
     }
 
     private static String checkedAssignment(Api instructor, String courseId, String shortName, byte[] first, byte[] second) throws Exception {

@@ -31,6 +31,7 @@ class ApiContractIT {
     static final Set<String> VERBS = Set.of("get", "put", "post", "delete", "patch");
 
     @LocalServerPort int port;
+    @Autowired org.lectern.Coursework coursework;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     RestCalls rest;
     JsonNode doc;
@@ -146,6 +147,73 @@ class ApiContractIT {
                 .contains("\"/api/v1/openapi.json\"").contains("validatorUrl: \"none\"");
         assertThat(rest.send("GET", "/api/docs/index.html", null, null, (String) null).statusCode())
                 .as("only the named files").isEqualTo(404);
+    }
+
+    /**
+     * The error answers the API really gives are the ones its description names, in the described shape: every
+     * operation called without a token, and every GET with path variables called by a signed-in student with ids
+     * that do not exist, answers a status its operation lists, with an ApiError body.
+     */
+    @Test
+    void theErrorAnswersGivenAreTheDescribedOnes() throws Exception {
+        var s = coursework.setup(false);
+        String student = rest.token(s.student());
+        Set<String> errorFields = new TreeSet<>();
+        doc.at("/components/schemas/ApiError/properties").properties().forEach(p -> errorFields.add(p.getKey()));
+        assertThat(errorFields).contains("error", "detail");
+        List<String> problems = new ArrayList<>();
+        int[] called = {0};
+        doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(o -> {
+            if (!VERBS.contains(o.getKey())) {
+                return;
+            }
+            String verb = o.getKey().toUpperCase();
+            JsonNode responses = o.getValue().get("responses");
+            boolean open = o.getValue().has("security") && o.getValue().get("security").isEmpty();
+            String path = p.getKey().replaceAll("\\{[^}]+}", "987654321");
+            try {
+                if (!open) {
+                    check(problems, verb + " " + p.getKey() + " (no token)", rest.send(verb, path, null, null, (String) null),
+                            responses, errorFields);
+                    called[0]++;
+                }
+                if (verb.equals("GET") && p.getKey().contains("{")) {
+                    check(problems, verb + " " + p.getKey() + " (a student, unknown ids)", rest.send(verb, path, student, null, (String) null),
+                            responses, errorFields);
+                    called[0]++;
+                }
+            } catch (Exception e) {
+                problems.add(verb + " " + p.getKey() + ": " + e);
+            }
+        }));
+        assertThat(called[0]).isGreaterThan(100);
+        assertThat(problems).isEmpty();
+    }
+
+    private static void check(List<String> problems, String name, HttpResponse<String> r, JsonNode responses, Set<String> errorFields) {
+        String status = String.valueOf(r.statusCode());
+        if (r.statusCode() < 400) {
+            problems.add(name + ": answered " + status + ", not an error");
+            return;
+        }
+        if (!responses.has(status)) {
+            problems.add(name + ": answered " + status + ", which its description does not list " + responses.propertyNames());
+        }
+        try {
+            JsonNode body = RestCalls.json(r.body());
+            for (String field : List.of("error", "detail")) {
+                if (!body.has(field) || !body.get(field).isString()) {
+                    problems.add(name + ": " + status + " body has no " + field + ": " + r.body());
+                }
+            }
+            body.propertyNames().forEach(f -> {
+                if (!errorFields.contains(f)) {
+                    problems.add(name + ": " + status + " body has " + f + ", which ApiError does not describe");
+                }
+            });
+        } catch (RuntimeException e) {
+            problems.add(name + ": " + status + " body is not an ApiError: " + r.body());
+        }
     }
 
     private HttpResponse<String> follow(String path, List<String> chain) throws Exception {

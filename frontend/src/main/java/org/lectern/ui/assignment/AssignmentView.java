@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.autograde.AutogradeService;
+import org.lectern.pool.PoolJobs;
 import org.lectern.autograde.GradingBroadcaster;
 import org.lectern.gradebook.GradebookService;
 import org.lectern.autograde.ModelAssignmentService;
@@ -40,13 +41,15 @@ public class AssignmentView extends CourseItemPage {
     private final GradingBroadcaster grading;
     private final ModelAssignmentService models;
     private final CourseService courses;
+    private final PoolJobs pool;
     private final Div board = new Div();
 
     public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
                           GradebookService gradebook, ModelAssignmentService models, CourseService courses,
-                          GradingBroadcaster grading) {
+                          GradingBroadcaster grading, PoolJobs pool) {
         super("assignmentId", "assignment");
         this.grading = grading;
+        this.pool = pool;
         this.courses = courses;
         this.gradebook = gradebook;
         this.models = models;
@@ -91,7 +94,7 @@ public class AssignmentView extends CourseItemPage {
             add(board);
         }
         if (staff) {
-            add(new StaffAssignmentPanel(page, zone, assignments, submissions, autograde, models, courses, grading, this::refresh));
+            add(new StaffAssignmentPanel(page, zone, assignments, submissions, autograde, models, courses, grading, pool, this::refresh));
         }
     }
 

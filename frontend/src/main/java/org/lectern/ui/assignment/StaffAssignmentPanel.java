@@ -35,6 +35,7 @@ import org.lectern.assignment.PrivateFeedback;
 import org.lectern.assignment.TestFileUpload;
 import org.lectern.assignment.Visibility;
 import org.lectern.autograde.AutogradeService;
+import org.lectern.pool.PoolJobs;
 import org.lectern.autograde.GradingBroadcaster;
 import org.lectern.autograde.ModelAssignmentService;
 import org.lectern.autograde.RunView;
@@ -66,7 +67,7 @@ class StaffAssignmentPanel extends VerticalLayout {
 
     StaffAssignmentPanel(AssignmentService.Page page, ZoneId zone, AssignmentService assignments, SubmissionService submissions,
                          AutogradeService autograde, ModelAssignmentService models, CourseService courses,
-                         GradingBroadcaster grading, Runnable refresh) {
+                         GradingBroadcaster grading, PoolJobs pool, Runnable refresh) {
         this.grading = grading;
         this.courseId = page.assignment().courseId();
         this.assignmentId = page.assignment().id();
@@ -86,7 +87,8 @@ class StaffAssignmentPanel extends VerticalLayout {
         if (instructor && page.assignment().kind() == Assignment.Kind.MODEL) {
             box.add(ModelPanels.evaluationData(models, assignmentId), releaseBox(page.assignment()));
         } else if (instructor) {
-            box.add(autograderEditor(page), starterBox(), referenceBox(), releaseBox(page.assignment()));
+            box.add(autograderEditor(page), new EnvironmentPicker(assignments, pool, assignmentId), starterBox(), referenceBox(),
+                    releaseBox(page.assignment()));
         } else {
             page.autograder().ifPresent(ag -> box.add(new Paragraph("Autograder v" + ag.version() + ": " + ag.tests().size() + " files.")));
         }

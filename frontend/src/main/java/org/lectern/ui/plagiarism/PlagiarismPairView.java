@@ -68,7 +68,8 @@ public class PlagiarismPairView extends CourseItemPage {
                 + PlagiarismView.percent(p.averageSimilarity()) + " · " + org.lectern.ui.Plural.of(d.fragments().size(), "matched fragment") + ", "
                 + org.lectern.ui.Plural.of(p.matchedTokens(), "token") + (p.flagged() ? " · flagged" : ""));
         numbers.setId("pair-numbers");
-        add(title, new Anchor("courses/" + courseId + "/assignments/" + d.assignmentId() + "/plagiarism", "Back to the check"), numbers);
+        add(title, new Span(new Anchor("courses/" + courseId + "/assignments/" + d.assignmentId() + "/plagiarism", "Back to the check"),
+                new Span(" · "), PlagiarismView.viewerLink(d.assignmentId())), numbers);
         if (d.baseCodeWarning() != null) {
             add(BaseCodeWarning.of(d.baseCodeWarning()));
         }

@@ -80,6 +80,14 @@ public class PlagiarismView extends CourseItemPage {
         add(pairs(r), clusters(r), cases(r), corpus(r));
     }
 
+    /** JPlag's own viewer, served by Lectern, on the latest check's report (staff only, like this page). */
+    static Anchor viewerLink(long assignmentId) {
+        Anchor viewer = new Anchor(JplagViewer.openUrl(assignmentId), "Open in JPlag's viewer");
+        viewer.setRouterIgnore(true); // a page of its own, not a Vaadin route
+        viewer.setId("plagiarism-viewer");
+        return viewer;
+    }
+
     private Component checkBox(PlagiarismResults r) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
@@ -106,7 +114,7 @@ public class PlagiarismView extends CourseItemPage {
                     "application/zip", -1)), "Download the JPlag report (zip)");
             report.getElement().setAttribute("download", true);
             report.setId("plagiarism-report");
-            box.add(new Span(new Span("Open it in JPlag's viewer (https://jplag.github.io/JPlag/): "), report));
+            box.add(new Span(viewerLink(assignmentId), new Span(" · "), report));
         }
         // Pushed by the pool as the check moves on; a check that ends (or a new one that ends) redraws its results.
         LiveUpdates.follow(box, redraw -> broadcaster.assignment(itemId, redraw), () -> {

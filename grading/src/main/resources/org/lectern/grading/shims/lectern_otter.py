@@ -57,6 +57,15 @@ class _Namespace(dict):
         super().__init__()
         self._module = module
 
+    def __contains__(self, name):  # `"x" in env` in an exception-based case asks the notebook, as Otter's globals would
+        if dict.__contains__(self, name):
+            return True
+        try:
+            self[name]
+            return True
+        except KeyError:
+            return False
+
     def __missing__(self, name):
         if hasattr(builtins, name):
             raise KeyError(name)  # falls through to the real builtins
@@ -131,3 +140,86 @@ def run_cell(code, module_name="submission"):
     namespace["__builtins__"] = builtins
     namespace["__name__"] = "__nbgrader_test__"
     exec(compile(code, "<test cell>", "exec"), namespace)
+
+
+# Otter-Grader's exception-based test files (ucbds-infra/otter-grader, docs/test_files/python_format.rst, "Exception-
+# Based Format"): `OK_FORMAT = False`, `from otter.test_files import test_case`, and one function per case decorated
+# `@test_case(points=..., hidden=..., failure_message=...)`, whose parameters name what it needs from the notebook's
+# globals (`env`: all of them). A case passes when it raises nothing. The instructor's file runs on the tests' side with
+# a stand-in for `otter.test_files` (otter itself is not installed); its parameters are the student's names read
+# through the relay, as a doctest case's are, so no object of the student's decides a comparison.
+
+
+def _test_case_recorder(recorded):
+    def test_case(name=None, points=None, hidden=False, success_message=None, failure_message=None):
+        if callable(name) and points is None and not hidden:  # used bare: @test_case
+            return test_case()(name)
+
+        def decorate(function):
+            recorded.append({"function": function, "name": name if isinstance(name, str) and name else function.__name__,
+                             "points": points, "hidden": bool(hidden), "failure_message": failure_message})
+            return function
+        return decorate
+    return test_case
+
+
+def load_exception_cases(path):
+    """The cases of an exception-based file, in the file's order."""
+    import types
+    recorded = []
+    package = types.ModuleType("otter")
+    test_files = types.ModuleType("otter.test_files")
+    test_files.test_case = _test_case_recorder(recorded)
+    package.test_files = test_files
+    saved = {name: sys.modules.get(name) for name in ("otter", "otter.test_files")}
+    sys.modules["otter"], sys.modules["otter.test_files"] = package, test_files
+    try:
+        with open(path, encoding="utf-8") as f:
+            exec(compile(f.read(), path, "exec"), {"__name__": "__otter_tests__", "__builtins__": builtins})
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+    if not recorded:
+        raise ValueError("%s has no @test_case functions (Otter's exception-based format)" % path)
+    return recorded
+
+
+def exception_cases(path):
+    """One pytest.param per case (its name as id), hidden when the case is, weighted by its points when every case
+    says its points (otherwise the question's points are shared equally)."""
+    recorded = load_exception_cases(path)
+    weighted = all(isinstance(c["points"], (int, float)) and not isinstance(c["points"], bool) for c in recorded)
+    params = []
+    for case in recorded:
+        marks = [pytest.mark.visibility("hidden")] if case["hidden"] else []
+        if weighted:
+            marks.append(pytest.mark.points(case["points"]))
+        params.append(pytest.param(case["name"], id=case["name"], marks=marks))
+    return params
+
+
+def run_exception_case(path, name, module_name="submission"):
+    """Runs the named case with its parameters taken from the student's notebook; fails with the case's
+    failure_message (or the exception) when it raises."""
+    import inspect
+    case = next(c for c in load_exception_cases(path) if c["name"] == name)
+    namespace = _Namespace(importlib.import_module(module_name))
+    arguments = {}
+    for parameter in inspect.signature(case["function"]).parameters.values():
+        if parameter.name == "env":
+            arguments["env"] = namespace
+            continue
+        try:
+            arguments[parameter.name] = namespace[parameter.name]
+        except KeyError:
+            if parameter.default is not inspect.Parameter.empty:
+                continue
+            pytest.fail("Your notebook defines no %r, which this test needs." % parameter.name, pytrace=False)
+    try:
+        case["function"](**arguments)
+    except Exception as exc:  # noqa: BLE001 (the case's failure, said as Otter says it)
+        message = case["failure_message"] or ("%s: %s" % (type(exc).__name__, exc)).rstrip(": ")
+        pytest.fail(message, pytrace=False)
