@@ -9,7 +9,7 @@
 #   cluster.sh down        stop everything this folder started
 #   cluster.sh status      which nodes run, with their pids
 #   cluster.sh kill NODE   SIGKILL one node (app1, app2, worker1, worker2); its supervisor restarts it
-#   cluster.sh restart-db  restart PostgreSQL (fast shutdown: open connections are cut)
+#   cluster.sh restart-db [fast|immediate]  restart PostgreSQL (fast: connections cut, checkpoint; immediate: as a crash)
 #
 # Settings (environment): LECTERN_JAR (the jar to run), LECTERN_CLUSTER_DIR (folder for data, logs and pids;
 # default ~/.lectern-cluster), LECTERN_CLUSTER_PORT (HAProxy, default 8080), LECTERN_CLUSTER_APP_PORTS (default
@@ -60,11 +60,7 @@ pg_up() {
       || { rm -f "$pwfile"; fail "initdb failed (log: $LOGS/initdb.log)"; }
     rm -f "$pwfile"
   fi
-  if is_root; then chown postgres: "$LOGS"; touch "$LOGS/postgresql.log"; chown postgres: "$LOGS/postgresql.log"; fi
-  # TCP on loopback only, no Unix socket; room for four nodes' connection pools (20 each) and more.
-  as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$LOGS/postgresql.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200" start >/dev/null \
-    || fail "PostgreSQL did not start (log: $LOGS/postgresql.log)"
+  pg_start
   if ! PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U lectern -d postgres -tAc \
        "select 1 from pg_database where datname = 'lectern'" | grep -q 1; then
     PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U lectern -d postgres -qc "create database lectern" >/dev/null
@@ -72,6 +68,14 @@ pg_up() {
 }
 
 pg_ctl_cmd() { as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" "$@"; }
+
+pg_start() {
+  if is_root; then chown postgres: "$LOGS"; touch "$LOGS/postgresql.log"; chown postgres: "$LOGS/postgresql.log"; fi
+  # TCP on loopback only, no Unix socket; room for four nodes' connection pools (20 each) and more.
+  pg_ctl_cmd -l "$LOGS/postgresql.log" -w -t 120 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200" start >/dev/null \
+    || fail "PostgreSQL did not start (log: $LOGS/postgresql.log)"
+}
 
 # One node: its JVM restarted by a loop whenever it ends, until `down`. Runs detached (setsid) from the caller.
 supervise() {
@@ -231,7 +235,10 @@ case "${1:-}" in
     f="$RUN/${2:?which node: app1, app2, worker1, worker2}.pid"
     pid_alive "$f" || fail "${2} is not running"
     kill -KILL "$(cat "$f")" ;;
-  restart-db) pg_ctl_cmd -m fast -w -t 60 restart >/dev/null ;;
+  restart-db)
+    # fast: clients are cut and a checkpoint written; immediate: as a crash, recovery from the WAL at start.
+    pg_ctl_cmd -m "${2:-fast}" -w -t 120 stop >/dev/null || fail "PostgreSQL did not stop"
+    pg_start ;;
   supervise) shift; supervise "$@" ;;
   *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
