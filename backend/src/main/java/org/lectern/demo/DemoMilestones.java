@@ -31,8 +31,15 @@ class DemoMilestones {
         this.written = written;
     }
 
-    /** A question of a milestone with its rubric: points and the items' points and texts. */
-    private record Question(String title, String points, List<String[]> rubric) {
+    /** A question of a milestone with its rubric items. */
+    private record Question(String title, String points, List<Item> rubric) {
+    }
+
+    private record Item(String points, String text) {
+    }
+
+    private static Item r(String points, String text) {
+        return new Item(points, text);
     }
 
     private record Milestone(String shortName, String title, String release, String due, AssignmentDraft.LateDays late,
@@ -46,35 +53,35 @@ class DemoMilestones {
         AssignmentDraft.LateDays notLate = new AssignmentDraft.LateDays(false, "no", null, null, null);
         List<Milestone> milestones = List.of(
                 new Milestone("project-proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59", usual, List.of(
-                        new Question("Problem and motivation", "4", List.of(new String[] {"4", "Clear, specific and worth doing"},
-                                new String[] {"2", "Stated but vague"})),
-                        new Question("Data and method", "4", List.of(new String[] {"4", "Dataset named and available; method fits it"},
-                                new String[] {"2", "Dataset or method unclear"})),
-                        new Question("Evaluation plan", "2", List.of(new String[] {"2", "Metric and baseline named"})))),
+                        new Question("Problem and motivation", "4", List.of(r("4", "Clear, specific and worth doing"),
+                                r("2", "Stated but vague"))),
+                        new Question("Data and method", "4", List.of(r("4", "Dataset named and available; method fits it"),
+                                r("2", "Dataset or method unclear"))),
+                        new Question("Evaluation plan", "2", List.of(r("2", "Metric and baseline named"))))),
                 new Milestone("project-milestone", "Project milestone", "2024-01-26T23:59", "2024-02-16T23:59", usual, List.of(
-                        new Question("Progress against the proposal", "8", List.of(new String[] {"8", "On track, changes explained"},
-                                new String[] {"4", "Partly done"})),
-                        new Question("Baseline results", "8", List.of(new String[] {"8", "A baseline trained and evaluated"},
-                                new String[] {"4", "Baseline runs, no evaluation yet"})),
-                        new Question("Plan for the rest of the quarter", "4", List.of(new String[] {"4", "Concrete next steps"})))),
+                        new Question("Progress against the proposal", "8", List.of(r("8", "On track, changes explained"),
+                                r("4", "Partly done"))),
+                        new Question("Baseline results", "8", List.of(r("8", "A baseline trained and evaluated"),
+                                r("4", "Baseline runs, no evaluation yet"))),
+                        new Question("Plan for the rest of the quarter", "4", List.of(r("4", "Concrete next steps"))))),
                 new Milestone("project-final-report", "Project final report", "2024-02-16T23:59", "2024-03-15T23:59", noLateDays, List.of(
-                        new Question("Method", "15", List.of(new String[] {"15", "Clear and reproducible"}, new String[] {"8", "Parts missing"})),
-                        new Question("Experiments", "20", List.of(new String[] {"20", "Baselines, ablations, honest comparison"},
-                                new String[] {"10", "Results without comparison"})),
-                        new Question("Analysis", "10", List.of(new String[] {"10", "Failure cases and what they teach"})),
-                        new Question("Writing", "5", List.of(new String[] {"5", "Well organised, figures readable"})))),
+                        new Question("Method", "15", List.of(r("15", "Clear and reproducible"), r("8", "Parts missing"))),
+                        new Question("Experiments", "20", List.of(r("20", "Baselines, ablations, honest comparison"),
+                                r("10", "Results without comparison"))),
+                        new Question("Analysis", "10", List.of(r("10", "Failure cases and what they teach"))),
+                        new Question("Writing", "5", List.of(r("5", "Well organised, figures readable"))))),
                 new Milestone("project-poster", "Project poster", "2024-02-16T23:59", "2024-03-11T23:59", notLate, List.of(
-                        new Question("Content", "10", List.of(new String[] {"10", "Problem, method and results at a glance"})),
-                        new Question("Clarity", "5", List.of(new String[] {"5", "Readable from two metres"})),
-                        new Question("Presentation and questions", "5", List.of(new String[] {"5", "Answers questions clearly"})))));
+                        new Question("Content", "10", List.of(r("10", "Problem, method and results at a glance"))),
+                        new Question("Clarity", "5", List.of(r("5", "Readable from two metres"))),
+                        new Question("Presentation and questions", "5", List.of(r("5", "Answers questions clearly"))))));
         for (Milestone m : milestones) {
             BigDecimal points = m.questions().stream().map(q -> new BigDecimal(q.points())).reduce(BigDecimal.ZERO, BigDecimal::add);
             Assignment a = assignments.create(courseId, new AssignmentDraft(m.shortName(), m.title(), null, at.apply(m.release()),
                     at.apply(m.due()), points, true, ".pdf,.ipynb", 20L * 1024 * 1024, null, null, null, null, null, "Project", m.late()));
             for (Question q : m.questions()) {
                 var question = written.addQuestion(a.id(), new WrittenDrafts.Question(null, q.title(), new BigDecimal(q.points()), null));
-                for (String[] item : q.rubric()) {
-                    written.addItem(question.id(), new WrittenDrafts.Item(new BigDecimal(item[0]), item[1]));
+                for (Item item : q.rubric()) {
+                    written.addItem(question.id(), new WrittenDrafts.Item(new BigDecimal(item.points()), item.text()));
                 }
             }
         }

@@ -116,8 +116,8 @@ public class SubmissionRepository {
         return jdbc.sql("""
                 select s.id from submission s where s.assignment_id = ?
                   and ((s.account_id = ? and s.team_id is null)
-                       or s.team_id in (select m.team_id from project_team_member m where m.account_id = ?))
-                  and """ + COUNTED + " order by s.team_id nulls last limit 1")
+                       or s.team_id in (select m.team_id from project_team_member m where m.account_id = ?))""" + " and " + COUNTED
+                + " order by s.team_id nulls last limit 1")
                 .params(assignmentId, accountId, accountId).query(Long.class).optional();
     }
 

@@ -80,6 +80,12 @@ class StudentAssignmentPanel extends VerticalLayout {
             box.add(new Paragraph("Time left: " + (left.toDays() > 0 ? left.toDays() + " days " : "") + left.toHoursPart() + " h "
                     + left.toMinutesPart() + " min."));
         }
+        if (a.team()) {
+            Paragraph team = new Paragraph("A team item: one submission for your whole team. Any member may submit; every member"
+                    + " sees each version and who made it, and the latest counts for everyone.");
+            team.setId("team-item-note");
+            box.add(team);
+        }
         Div receipt = new Div();
         receipt.setId("receipt");
         UI ui = UI.getCurrent();
