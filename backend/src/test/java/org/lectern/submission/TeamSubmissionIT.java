@@ -28,6 +28,7 @@ import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.project.Team;
+import org.lectern.project.TeamFormationService;
 import org.lectern.project.TeamService;
 import org.lectern.written.WrittenDrafts;
 import org.lectern.written.WrittenService;
@@ -45,6 +46,7 @@ class TeamSubmissionIT {
     @Autowired AssignmentService assignments;
     @Autowired SubmissionService submissions;
     @Autowired TeamService teams;
+    @Autowired TeamFormationService formation;
     @Autowired GradingPolicyService policies;
     @Autowired GradebookService gradebook;
     @Autowired WrittenService written;
@@ -128,6 +130,30 @@ class TeamSubmissionIT {
         Receipt own = as(c.ada(), () -> submissions.submit(c.early().id(), "e1.ipynb", Coursework.correct()));
         assertThat(own.version()).isEqualTo(1);
         assertThatThrownBy(() -> as(c.alan(), () -> submissions.get(own.submissionId()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aStudentWhoChangesTeamsStartsTheNewTeamsNumberingAndTheOldTeamKeepsItsVersions() {
+        Course c = course();
+        long p = c.proposal().id();
+        Receipt blue = as(c.ada(), () -> submissions.submit(p, "proposal.ipynb", Coursework.correct()));
+        // Ada moves to a team of her own; then Alan and Grace leave Blue, which is deleted with its last member
+        Team red = as(c.ta(), () -> {
+            teams.removeMember(c.team().id(), c.ada().id());
+            return teams.createWithMembers(c.id(), "Red", List.of(c.ada().email()));
+        });
+        Receipt first = as(c.ada(), () -> submissions.submit(p, "proposal.ipynb", Coursework.halfRight()));
+        assertThat(first.version()).isEqualTo(1); // Red's first version, though Ada made Blue's first too
+        assertThat(as(c.ada(), () -> submissions.mine(p)).versions()).extracting(Submission::id).containsExactly(first.submissionId());
+        assertThat(as(c.alan(), () -> submissions.mine(p)).versions()).extracting(Submission::id).containsExactly(blue.submissionId());
+        as(c.alan(), () -> formation.leave(c.team().id()));
+        as(c.grace(), () -> formation.leave(c.team().id())); // the last one out ends Blue
+        Receipt again = as(c.ada(), () -> submissions.submit(p, "proposal.ipynb", Coursework.correct()));
+        assertThat(again.version()).isEqualTo(2);
+        assertThat(as(c.ta(), () -> submissions.counted(p))).extracting(Submission::id)
+                .containsExactlyInAnyOrder(blue.submissionId(), again.submissionId());
+        assertThat(red.name()).isEqualTo("Red");
+        assertThat(as(c.ada(), () -> submissions.get(blue.submissionId())).teamId()).isEqualTo(c.team().id()); // she made it
     }
 
     @Test
