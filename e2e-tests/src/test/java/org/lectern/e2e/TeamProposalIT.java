@@ -89,6 +89,14 @@ class TeamProposalIT extends BrowserTest {
         browser.waitForText(By.id("receipt"), "after the deadline");
         browser.signOut();
 
+        // Staff see the team's version on every member's line.
+        browser.signIn("instructor@demo.lectern", PW);
+        browser.open(page);
+        browser.waitForText(By.id("staff-submissions"), "Alan Turing");
+        assertThat(browser.text(By.id("staff-submissions"))).contains("Ada Lovelace").contains("Grace Hopper")
+                .doesNotContain("not submitted");
+        browser.signOut();
+
         // Every member sees the team's version, who made it, and the late day it cost them.
         for (String student : List.of("student1", "student2", "student3")) {
             browser.signIn(student + "@demo.lectern", PW);
