@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reports autograded assignments to the gradebook as work-kind {@link ScoreReported}: per student, the counted
  * version's submission time with its score, a notebook's latest run total, a model's share of the points its private
- * metric earned (null while not graded). Called in the transaction of every change that can alter that: a new or
+ * metric earned (null while not graded); a team's counted version is reported for each of its members. Called in the transaction of every change that can alter that: a new or
  * chosen version, a run queued or ended, a model task's scale. Each report recomputes the student's whole state
  * under a lock per student and assignment, so reports that race never leave an older state behind.
  */
@@ -92,8 +92,11 @@ class AutogradedScores {
         };
         for (Submission s : counted) {
             Graded g = graded.getOrDefault(s.id(), Graded.NOT_YET);
-            events.publishEvent(ScoreReported.work(a.courseId(), a.shortName(), s.accountId(),
-                    new ScoreReported.Work(a.id(), s.submittedAt(), g.possible()), g.score(), SOURCE));
+            // a team's version is every member's work (and lateness)
+            for (long member : submissions.countsFor(s)) {
+                events.publishEvent(ScoreReported.work(a.courseId(), a.shortName(), member,
+                        new ScoreReported.Work(a.id(), s.submittedAt(), g.possible(), s.teamId()), g.score(), SOURCE));
+            }
         }
     }
 

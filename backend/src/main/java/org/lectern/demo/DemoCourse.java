@@ -82,13 +82,16 @@ class DemoCourse implements ApplicationRunner {
     private final Clock clock;
     private final PollService polls;
     private final PaperService paperService;
+    private final DemoMilestones milestones;
     /** Days added to every seed date (whole weeks, so Tuesday lectures stay on Tuesdays); set when the course is built. */
     private long shift;
 
     DemoCourse(AccountService accounts, CourseService courses, ScheduleService schedule, QuizAuthoringService quizzes, LecternProperties props,
                TransactionTemplate tx, Environment env, ExerciseService exercises,
                LiveModelService liveModels, TrainingService training, SurveyService surveys,
-               AnnouncementService announcements, Clock clock, PollService polls, PaperService paperService) {
+               AnnouncementService announcements, Clock clock, PollService polls, PaperService paperService,
+               DemoMilestones milestones) {
+        this.milestones = milestones;
         this.polls = polls;
         this.paperService = paperService;
         this.training = training;
@@ -251,7 +254,7 @@ class DemoCourse implements ApplicationRunner {
         item(id, CourseItem.Kind.ASSIGNMENT, "A2", "Assignment 2: backprop, optimizers, batch norm, dropout", "2024-01-19T12:00", "2024-02-01T23:59");
         quiz1(id);
         readyPoll(id, lectureIds, java.util.Arrays.stream(lectures).map(l -> day((String) l[0])).toList());
-        item(id, CourseItem.Kind.PROJECT, "Proposal", "Project proposal", "2024-01-11T11:20", "2024-01-26T23:59");
+        milestones.create(id, this::at); // the project's team items, graded with rubrics
         firstDaySurvey(id);
         papers(id);
         announcements.post(id, "Welcome to CSE 493G1", "Please answer the **first-day survey** (Surveys tab): it is anonymous. "

@@ -6,20 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lectern.course.Member;
 import org.lectern.latepolicy.Extension;
 import org.lectern.latepolicy.LateDayLedger;
 import org.lectern.latepolicy.LateItem;
 import org.lectern.latepolicy.LedgerEntry;
+import org.lectern.latepolicy.TeamLateDays;
 
 /**
  * The gradebook's rows: per student and item, what the cell shows and why. An override wins; then an excused
  * item; then a hand-entered or reported score; then the autograded total rescaled to the item's points, after the
  * late-day ledger; a released item past its deadline with nothing counted is missing. A viewer sees only what
- * {@link ScoreVisibility} allows. Totals come from {@link GradeCalculator}, late days from {@link LateDayLedger}.
+ * {@link ScoreVisibility} allows. Totals come from {@link GradeCalculator}, late days from {@link LateDayLedger}: the
+ * members of a team who share a team item's version are charged together by the course's rule ({@link TeamLateDays}).
  */
 public final class GradebookRows {
 
@@ -45,9 +49,13 @@ public final class GradebookRows {
 
     /**
      * A student's counted submission to an assignment as its grader reported it ({@link ScoreReported.Work}): when it
-     * was submitted, and its total out of {@code possible} once graded (null while not).
+     * was submitted, its total out of {@code possible} once graded (null while not), and the team whose version it is
+     * (null: the student's own).
      */
-    public record Counted(Instant submittedAt, BigDecimal total, BigDecimal possible) {
+    public record Counted(Instant submittedAt, BigDecimal total, BigDecimal possible, Long teamId) {
+        public Counted(Instant submittedAt, BigDecimal total, BigDecimal possible) {
+            this(submittedAt, total, possible, null);
+        }
     }
 
     /**
@@ -78,11 +86,15 @@ public final class GradebookRows {
         overrides.forEach(o -> overrideOf.put(o.itemKey().toLowerCase() + "/" + o.accountId(), o));
         Map<String, BigDecimal> weightPerPoint = weightPerPoint(scheme);
         List<String> keys = scheme.items().stream().map(GradedItem::key).toList();
-        List<StudentRow> rows = new ArrayList<>();
+        Map<String, Boolean> released = new HashMap<>();
+        Map<Long, List<LateItem>> lateOf = new LinkedHashMap<>();
+        Map<Long, Map<String, BigDecimal>> rawOf = new HashMap<>();
+        Map<String, Map<Long, Set<Long>>> teams = new LinkedHashMap<>(); // item -> team -> members in these rows
         for (Member m : students) {
             List<LateItem> late = new ArrayList<>();
             Map<String, BigDecimal> raw = new HashMap<>();
-            Map<String, Boolean> released = new HashMap<>();
+            lateOf.put(m.accountId(), late);
+            rawOf.put(m.accountId(), raw);
             for (GradedItem item : scheme.items()) {
                 Assigned a = assigned.get(item.key());
                 if (a == null) {
@@ -90,6 +102,10 @@ public final class GradebookRows {
                 }
                 released.put(item.key(), a.released());
                 Counted s = a.counted().get(m.accountId());
+                if (s != null && s.teamId() != null) {
+                    teams.computeIfAbsent(item.key(), k -> new LinkedHashMap<>()).computeIfAbsent(s.teamId(), k -> new HashSet<>())
+                            .add(m.accountId());
+                }
                 BigDecimal points = null;
                 Entry written = entryOf.get(ScoreReported.writtenPartOf(item.key()).toLowerCase() + "/" + m.accountId());
                 if (!new ScoreVisibility(staff, a.released()).wholeScore()) {
@@ -105,7 +121,14 @@ public final class GradebookRows {
                 late.add(new LateItem(item.key(), item.pointsPossible(), points, a.dueAt().atZone(zone),
                         s == null ? null : s.submittedAt(), policy.rule(item.key()), weightPerPoint.getOrDefault(item.key(), BigDecimal.ONE)));
             }
-            LateDayLedger ledger = LateDayLedger.compute(policy.latePolicy(), extensions.getOrDefault(m.accountId(), List.of()), late);
+        }
+        List<TeamLateDays.TeamWork> teamWork = new ArrayList<>();
+        teams.forEach((key, byTeam) -> byTeam.forEach((team, members) -> teamWork.add(new TeamLateDays.TeamWork(key, team, members))));
+        Map<Long, LateDayLedger> ledgers = TeamLateDays.ledgers(policy.latePolicy(), policy.teamLateRule(), lateOf, extensions, teamWork);
+        List<StudentRow> rows = new ArrayList<>();
+        for (Member m : students) {
+            Map<String, BigDecimal> raw = rawOf.get(m.accountId());
+            LateDayLedger ledger = ledgers.get(m.accountId());
             Map<String, LedgerEntry> charged = new HashMap<>();
             ledger.entries().forEach(le -> charged.put(le.key(), le));
             Map<String, ItemScore> scores = new HashMap<>();

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.course.CourseAccess;
@@ -15,6 +17,7 @@ import org.lectern.course.Member;
 import org.lectern.gradebook.internal.GradebookRepository;
 import org.lectern.latepolicy.Extension;
 import org.lectern.latepolicy.LateDayLedger;
+import org.lectern.latepolicy.TeamLateRule;
 import org.lectern.latepolicy.WhatIf;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +55,20 @@ public class GradebookService {
         var grant = access.member(courseId);
         PolicyDocument policy = policies.load(courseId);
         List<Member> students;
+        Map<Long, Map<Long, GradebookRows.Counted>> work = repo.workScores(courseId);
         if (grant.isStaff()) {
             students = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.STUDENT).toList();
         } else {
             var c = grant.caller();
-            students = List.of(new Member(c.accountId(), c.displayName(), c.email(), CourseRole.STUDENT, null, null, true));
+            students = new ArrayList<>(List.of(new Member(c.accountId(), c.displayName(), c.email(), CourseRole.STUDENT, null, null, true)));
+            if (policy.teamLateRule() == TeamLateRule.SHARED_PENALTY) {
+                // the team's penalty depends on every member's days: their rows are computed, never returned
+                for (long mate : teammates(work, c.accountId())) {
+                    students.add(new Member(mate, "", "", CourseRole.STUDENT, null, null, true));
+                }
+            }
         }
         Map<String, GradebookRows.Assigned> assigned = new HashMap<>();
-        Map<Long, Map<Long, GradebookRows.Counted>> work = repo.workScores(courseId);
         for (Assignment a : assignments.list(courseId)) {
             policy.item(a.shortName()).ifPresent(i -> assigned.put(i.shortName(),
                     new GradebookRows.Assigned(a.dueAt(), a.gradesReleased(), work.getOrDefault(a.id(), Map.of()), a.points())));
@@ -72,7 +81,27 @@ public class GradebookService {
         List<String> keys = policy.scheme().items().stream().map(GradedItem::key).toList();
         var rows = GradebookRows.rows(policy, students, assigned, repo.entries(courseId), repo.overrides(courseId), extensions,
                 grant.isStaff(), grant.course().timeZone(), clock.instant());
+        if (!grant.isStaff()) {
+            long me = grant.caller().accountId();
+            rows = rows.stream().filter(r -> r.accountId() == me).toList();
+        }
         return new Gradebook(grant, policy, keys, rows);
+    }
+
+    /** The students who share a team version of any assignment with this one. */
+    private static Set<Long> teammates(Map<Long, Map<Long, GradebookRows.Counted>> work, long accountId) {
+        Set<Long> mates = new TreeSet<>();
+        for (Map<Long, GradebookRows.Counted> byStudent : work.values()) {
+            GradebookRows.Counted mine = byStudent.get(accountId);
+            if (mine != null && mine.teamId() != null) {
+                byStudent.forEach((who, c) -> {
+                    if (who != accountId && mine.teamId().equals(c.teamId())) {
+                        mates.add(who);
+                    }
+                });
+            }
+        }
+        return mates;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.lectern.latepolicy.AcceptsLate;
 import org.lectern.latepolicy.Allocation;
 import org.lectern.latepolicy.ItemRule;
 import org.lectern.latepolicy.LatePolicy;
+import org.lectern.latepolicy.TeamLateRule;
 import org.lectern.platform.InvalidInputException;
 
 /**
@@ -20,8 +21,13 @@ import org.lectern.platform.InvalidInputException;
  */
 public record PolicyDocument(LateDaysJson lateDays, List<CategoryJson> categories, List<LetterJson> letters) {
 
+    /** @param teamLateDays how team items charge their members ({@link TeamLateRule}): each_member (default) or shared_penalty */
     public record LateDaysJson(int freeDays, Integer maxPerItem, BigDecimal penaltyPercentPerDay, boolean weekendCountsAsOneDay,
-                               Integer graceMinutes, Integer maxDaysLate, String allocation) {
+                               Integer graceMinutes, Integer maxDaysLate, String allocation, String teamLateDays) {
+        public LateDaysJson(int freeDays, Integer maxPerItem, BigDecimal penaltyPercentPerDay, boolean weekendCountsAsOneDay,
+                            Integer graceMinutes, Integer maxDaysLate, String allocation) {
+            this(freeDays, maxPerItem, penaltyPercentPerDay, weekendCountsAsOneDay, graceMinutes, maxDaysLate, allocation, null);
+        }
     }
 
     public record CategoryJson(String name, BigDecimal weight, Integer dropLowest, Boolean extraCredit, BigDecimal cap,
@@ -44,6 +50,7 @@ public record PolicyDocument(LateDaysJson lateDays, List<CategoryJson> categorie
         try {
             scheme();
             latePolicy();
+            teamLateRule();
             for (CategoryJson c : categories) {
                 for (ItemJson i : c.items()) {
                     rule(i.shortName());
@@ -75,6 +82,11 @@ public record PolicyDocument(LateDaysJson lateDays, List<CategoryJson> categorie
                 l.weekendCountsAsOneDay(), Duration.ofMinutes(l.graceMinutes() == null ? 0 : l.graceMinutes()), l.maxDaysLate(), allocation);
     }
 
+    /** How team items charge their members' late days (default {@link TeamLateRule#EACH_MEMBER}). */
+    public TeamLateRule teamLateRule() {
+        return TeamLateRule.named(lateDays.teamLateDays());
+    }
+
     public Optional<ItemJson> item(String key) {
         return categories.stream().flatMap(c -> c.items().stream()).filter(i -> i.shortName().equalsIgnoreCase(key)).findFirst();
     }
@@ -101,7 +113,8 @@ public record PolicyDocument(LateDaysJson lateDays, List<CategoryJson> categorie
                 c.extraCredit(), c.capPercent(), c.items().stream().map(i -> new ItemJson(i.key(), i.pointsPossible(), i.weightOverride(),
                 null, i.key().equals("project-final-report") ? new ItemLateJson(false, "yes", null, null, null) : null)).toList())).toList();
         return new PolicyDocument(new LateDaysJson(l.freeDays(), l.maxDaysPerItem(), l.penaltyPercentPerDay(), l.weekendCountsAsOneDay(),
-                (int) l.grace().toMinutes(), l.maxDaysLate(), l.allocation().name().toLowerCase(Locale.ROOT)), cats,
+                (int) l.grace().toMinutes(), l.maxDaysLate(), l.allocation().name().toLowerCase(Locale.ROOT),
+                TeamLateRule.EACH_MEMBER.name().toLowerCase(Locale.ROOT)), cats,
                 s.letterCutoffs().stream().map(c -> new LetterJson(c.letter(), c.minPercent())).toList());
     }
 }

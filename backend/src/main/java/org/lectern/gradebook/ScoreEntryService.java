@@ -52,7 +52,8 @@ public class ScoreEntryService {
                 throw new IllegalArgumentException("a reported score is zero or more");
             }
             // Not audited: a grading run's outcome is already on record in its own rows.
-            repo.putWorkScore(e.work().assignmentId(), e.accountId(), e.work().submittedAt(), e.score(), e.work().possible(), e.source());
+            repo.putWorkScore(e.work().assignmentId(), e.accountId(), e.work().submittedAt(), e.score(), e.work().possible(), e.source(),
+                    e.work().teamId());
             return;
         }
         if (e.score() == null || e.score().signum() < 0) {

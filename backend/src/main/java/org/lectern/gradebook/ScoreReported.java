@@ -26,12 +26,19 @@ import java.time.Instant;
 public record ScoreReported(long courseId, String itemKey, long accountId, BigDecimal score, String source, String overrideReason,
                             Work work) {
 
-    /** What a work report adds: which assignment, when its counted version came in, and what the score is out of. */
-    public record Work(long assignmentId, Instant submittedAt, BigDecimal possible) {
+    /**
+     * What a work report adds: which assignment, when its counted version came in, what the score is out of, and the
+     * team whose version it is (null: the student's own), so the course's team late-day rule can charge members together.
+     */
+    public record Work(long assignmentId, Instant submittedAt, BigDecimal possible, Long teamId) {
         public Work {
             if (submittedAt == null) {
                 throw new IllegalArgumentException("a work report has the counted version's submission time");
             }
+        }
+
+        public Work(long assignmentId, Instant submittedAt, BigDecimal possible) {
+            this(assignmentId, submittedAt, possible, null);
         }
     }
 

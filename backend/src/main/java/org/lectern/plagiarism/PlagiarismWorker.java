@@ -204,11 +204,17 @@ class PlagiarismWorker {
     CheckInput input(Assignment assignment) {
         SourceLanguage language = SourceLanguage.PYTHON;
         List<Candidate> candidates = new ArrayList<>();
-        // One candidate per student. Team assignments will group the team's members here into one
-        // Candidate.team(...) (its members all carry the decision), so a team's work counts once.
+        // One candidate per student; on a team item one per team (the counted versions are one per team), standing for
+        // all its members, so a team's work counts once and a decision reaches every member.
         for (Submission s : submissions.counted(assignment.id())) {
-            candidates.add(new Candidate(studentParty(s.accountId()), s.studentName() + " (" + s.studentEmail() + ")",
-                    Candidate.Kind.STUDENT, null, List.of(String.valueOf(s.accountId())), code(submissions.files(s.id()), language)));
+            Map<String, String> code = code(submissions.files(s.id()), language);
+            if (s.teamId() != null) {
+                candidates.add(Candidate.team(teamParty(s.teamId()), "Team " + submissions.teamName(s.teamId()) + " (version by " + s.studentName() + ")",
+                        submissions.countsFor(s).stream().map(String::valueOf).toList(), code));
+            } else {
+                candidates.add(new Candidate(studentParty(s.accountId()), s.studentName() + " (" + s.studentEmail() + ")",
+                        Candidate.Kind.STUDENT, null, List.of(String.valueOf(s.accountId())), code));
+            }
         }
         for (CorpusEntry entry : repo.corpus(assignment.id())) {
             Map<String, Map<String, String>> byFolder = new LinkedHashMap<>();
@@ -234,6 +240,10 @@ class PlagiarismWorker {
             }
         });
         return new CheckInput(language, candidates, base);
+    }
+
+    static String teamParty(long teamId) {
+        return "team" + teamId;
     }
 
     static String studentParty(long accountId) {

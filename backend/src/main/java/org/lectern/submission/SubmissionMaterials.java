@@ -43,6 +43,18 @@ public class SubmissionMaterials {
         return repo.countedId(assignmentId, accountId).flatMap(repo::byId);
     }
 
+    /** Who a version counts for: its team's members now (a team item), or the student who made it. */
+    @Transactional(readOnly = true)
+    public List<Long> countsFor(Submission s) {
+        return repo.countsFor(s);
+    }
+
+    /** A team's name, for staff-facing labels ("Team 4" once the team is gone). */
+    @Transactional(readOnly = true)
+    public String teamName(long teamId) {
+        return repo.teamName(teamId).orElse("Team " + teamId);
+    }
+
     /** The same person's older versions than this one, except the one they chose to count (see the repository). */
     @Transactional(readOnly = true)
     public List<Long> olderVersionsNotChosen(long submissionId) {

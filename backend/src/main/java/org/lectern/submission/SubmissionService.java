@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Uploads: checked (types, size, zip safety, notebook JSON), stored with every file before the
  * receipt is returned, every version kept. Students see only their own; staff see everyone's.
+ * <p>Team items ({@code Assignment.team}): one submission per team. Any member submits; the version belongs to the
+ * team (numbered per team, the maker recorded), every member sees the team's versions, and the team's latest counts
+ * for every member. A student in no team cannot submit to a team item.
  */
 @Service
 public class SubmissionService {
@@ -63,7 +66,18 @@ public class SubmissionService {
     public Receipt submit(long assignmentId, String fileName, byte[] bytes) {
         Assignment a = assignments.get(assignmentId);
         var grant = access.member(a.courseId());
-        return store(a, grant.caller().accountId(), grant.caller().accountId(), null, null, false, fileName, bytes);
+        long me = grant.caller().accountId();
+        return store(a, me, teamFor(a, me, "You"), me, null, null, false, fileName, bytes);
+    }
+
+    /** The team a version of a team item belongs to; null for other items. */
+    private Long teamFor(Assignment a, long accountId, String who) {
+        if (!a.team()) {
+            return null;
+        }
+        return repo.teamOf(a.courseId(), accountId).orElseThrow(() -> new InvalidInputException(a.shortName()
+                + " is a team item: " + who + (who.equals("You") ? " are" : " is") + " in no team yet. Join or start one on the Teams tab"
+                + " (or ask staff to place you) before submitting."));
     }
 
     /** Staff submit for a student (an outage, an e-mailed file) with the time that counts, recorded in the audit log. */
@@ -83,7 +97,8 @@ public class SubmissionService {
         if (when.isAfter(clock.instant())) {
             throw new InvalidInputException("The submission time cannot be in the future.");
         }
-        Receipt r = store(a, student.accountId(), grant.caller().accountId(), when, reason.strip(), false, fileName, bytes);
+        Receipt r = store(a, student.accountId(), teamFor(a, student.accountId(), student.name()), grant.caller().accountId(), when,
+                reason.strip(), false, fileName, bytes);
         audit.record(grant.caller().accountId(), a.courseId(), "submission.on_behalf",
                 a.shortName() + " for " + email + " at " + when + " (" + reason.strip() + "), sha256 " + r.sha256());
         return r;
@@ -94,7 +109,7 @@ public class SubmissionService {
     public Receipt submitReference(long assignmentId, String fileName, byte[] bytes) {
         Assignment a = assignments.get(assignmentId);
         var grant = access.instructor(a.courseId());
-        Receipt r = store(a, grant.caller().accountId(), grant.caller().accountId(), null, null, true, fileName, bytes);
+        Receipt r = store(a, grant.caller().accountId(), null, grant.caller().accountId(), null, null, true, fileName, bytes);
         audit.record(grant.caller().accountId(), a.courseId(), "reference.uploaded", a.shortName() + " " + r.sha256());
         return r;
     }
@@ -104,7 +119,9 @@ public class SubmissionService {
         Submission s = repo.byId(submissionId).orElseThrow(() -> notFound(submissionId));
         Assignment a = assignments.get(s.assignmentId());
         var grant = access.member(a.courseId());
-        if (!grant.isStaff() && s.accountId() != grant.caller().accountId()) {
+        long me = grant.caller().accountId();
+        // A team's version is every current member's; the member who made it keeps seeing it after leaving.
+        if (!grant.isStaff() && s.accountId() != me && (s.teamId() == null || !repo.teamMembers(s.teamId()).contains(me))) {
             throw notFound(submissionId);
         }
         return s;
@@ -116,16 +133,38 @@ public class SubmissionService {
         return repo.files(submissionId).stream().map(f -> new StoredFile(f[0], blobs.get(f[1]).orElseThrow())).toList();
     }
 
-    /** The caller's versions, newest first, and which one counts. */
+    /**
+     * The caller's versions, newest first, and which one counts; on a team item, their team's versions (each naming
+     * the member who made it).
+     */
     @Transactional(readOnly = true)
     public MyVersions mine(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         var grant = access.member(a.courseId());
         long me = grant.caller().accountId();
-        return new MyVersions(repo.versions(assignmentId, me), repo.countedId(assignmentId, me).orElse(null));
+        Long team = a.team() ? repo.teamOf(a.courseId(), me).orElse(null) : null;
+        List<Submission> versions = team == null ? repo.versions(assignmentId, me) : repo.teamVersions(assignmentId, team);
+        return new MyVersions(versions, repo.countedId(assignmentId, me).orElse(null), team);
     }
 
-    public record MyVersions(List<Submission> versions, Long countedId) {
+    /** @param teamId the caller's team when the assignment is a team item (null otherwise, or when in no team) */
+    public record MyVersions(List<Submission> versions, Long countedId, Long teamId) {
+    }
+
+    /**
+     * Staff: the students whose grade the given student's counted version decides: the members of their team on a team
+     * item, else the student alone. Graders use it so that grading a team's work grades every member.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> sharingWork(long assignmentId, long accountId) {
+        Assignment a = assignments.get(assignmentId);
+        access.staff(a.courseId());
+        return repo.countedId(assignmentId, accountId).flatMap(repo::byId).map(this::countsFor).orElse(List.of(accountId));
+    }
+
+    /** Who a version counts for: its team's members now, or the student who made it. */
+    List<Long> countsFor(Submission s) {
+        return repo.countsFor(s);
     }
 
     /** Before the deadline a student may pick an earlier version to count. */
@@ -136,6 +175,9 @@ public class SubmissionService {
         var grant = access.member(a.courseId());
         if (s.accountId() != grant.caller().accountId()) {
             throw new ForbiddenException("Only the student picks which of their versions counts.");
+        }
+        if (s.teamId() != null) {
+            throw new InvalidInputException("A team's latest version counts: submit again to change it.");
         }
         if (clock.instant().isAfter(a.dueAt())) {
             throw new InvalidInputException("The deadline has passed: the version that counts can no longer change.");
@@ -175,8 +217,8 @@ public class SubmissionService {
         return repo.latestReference(assignmentId);
     }
 
-    private Receipt store(Assignment a, long accountId, long submittedBy, Instant submittedAt, String reason, boolean reference,
-                          String fileName, byte[] bytes) {
+    private Receipt store(Assignment a, long accountId, Long teamId, long submittedBy, Instant submittedAt, String reason,
+                          boolean reference, String fileName, byte[] bytes) {
         String name = fileName == null ? "" : fileName.strip();
         if (name.contains("/") || name.contains("\\")) {
             name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -202,8 +244,8 @@ public class SubmissionService {
         String sha = blobs.put(bytes);
         Instant received = clock.instant();
         // The time that counts is the moment of receipt, unless staff back-date an on-behalf upload.
-        long id = repo.insert(a.id(), accountId, submittedAt == null ? received : submittedAt, received, submittedBy, reason, name, sha,
-                bytes.length, reference);
+        long id = repo.insert(a.id(), accountId, teamId, submittedAt == null ? received : submittedAt, received, submittedBy, reason, name,
+                sha, bytes.length, reference);
         List<String> paths = new ArrayList<>();
         for (SubmittedFile f : files) {
             repo.insertFile(id, f.path(), blobs.put(f.content()));

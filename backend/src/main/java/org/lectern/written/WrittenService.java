@@ -188,11 +188,16 @@ public class WrittenService {
         }
         BigDecimal adjustment = d.adjustment() == null ? BigDecimal.ZERO : points(d.adjustment(), "adjustment");
         String comment = text(d.comment(), "comment", MAX_TEXT, true);
-        repo.saveGrade(questionId, accountId, applied, adjustment, comment, grant.caller().accountId(), clock.instant());
+        // A team item's version is graded once for every member it counts for (each keeps their own grade row).
+        Set<Long> graded = new LinkedHashSet<>(List.of(accountId));
+        graded.addAll(submissions.sharingWork(a.assignmentId(), accountId));
+        for (long who : graded) {
+            repo.saveGrade(questionId, who, applied, adjustment, comment, grant.caller().accountId(), clock.instant());
+        }
         WrittenGrade g = grade(questionId, accountId);
-        audit.record(grant.caller().accountId(), a.courseId(), "written.graded", a.shortName() + " Q" + q.number() + " account " + accountId
-                + " = " + g.score().toPlainString() + " items " + applied);
-        report(a, List.of(accountId));
+        audit.record(grant.caller().accountId(), a.courseId(), "written.graded", a.shortName() + " Q" + q.number() + " account"
+                + (graded.size() == 1 ? " " + accountId : "s " + graded) + " = " + g.score().toPlainString() + " items " + applied);
+        report(a, List.copyOf(graded));
         return g;
     }
 

@@ -34,6 +34,9 @@ class DemoCourseIT {
     @Autowired java.time.Clock clock;
     @Autowired org.lectern.poll.PollService polls;
     @Autowired org.lectern.paper.PaperService papers;
+    @Autowired org.lectern.assignment.AssignmentService assignments;
+    @Autowired org.lectern.written.WrittenService written;
+    @Autowired org.lectern.gradebook.GradingPolicyService policies;
 
     private org.lectern.identity.Account instructor0() {
         return accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
@@ -53,7 +56,7 @@ class DemoCourseIT {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens(), props.metrics(), props.secret());
         var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training, surveys,
-                announcements, clock, polls, papers);
+                announcements, clock, polls, papers, new DemoMilestones(assignments, written));
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -119,5 +122,24 @@ class DemoCourseIT {
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));
         assertThat(roster).extracting(m -> m.email()).containsExactlyInAnyOrder("instructor@demo.lectern", "ta@demo.lectern",
                 "student1@demo.lectern", "student2@demo.lectern", "student3@demo.lectern");
+
+        // The project's milestones are team items graded with rubrics, under the seed's late-day rules.
+        var project = CurrentUser.runAs(instructor, () -> assignments.list(id)).stream().filter(a -> a.shortName().startsWith("project-")).toList();
+        assertThat(project).extracting(a -> a.shortName())
+                .containsExactlyInAnyOrder("project-proposal", "project-milestone", "project-final-report", "project-poster");
+        assertThat(project).allSatisfy(a -> {
+            assertThat(a.team()).isTrue();
+            assertThat(a.allowedExtensions()).contains(".pdf");
+            var questions = CurrentUser.runAs(instructor, () -> written.questions(a.id()));
+            assertThat(questions).isNotEmpty().allSatisfy(q -> assertThat(q.rubric()).isNotEmpty());
+            assertThat(questions.stream().map(q -> q.points()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                    .isEqualByComparingTo(a.points());
+        });
+        var policy = CurrentUser.runAs(instructor, () -> policies.policy(id));
+        assertThat(policy.rule("project-proposal").takesLateDays()).isTrue();
+        assertThat(policy.rule("project-final-report").takesLateDays()).isFalse();
+        assertThat(policy.rule("project-poster").acceptsLate()).isEqualTo(org.lectern.latepolicy.AcceptsLate.NO);
+        assertThat(policy.teamLateRule()).isEqualTo(org.lectern.latepolicy.TeamLateRule.EACH_MEMBER);
+        assertThat(policy.item("project-milestone")).hasValueSatisfying(i -> assertThat(i.weight()).isEqualByComparingTo("4"));
     }
 }

@@ -84,24 +84,26 @@ public class GradebookRepository {
     }
 
     /** A reported work score (see {@code ScoreReported.Work}), replacing the student's previous one for that assignment. */
-    public void putWorkScore(long assignmentId, long accountId, Instant submittedAt, BigDecimal score, BigDecimal possible, String source) {
+    public void putWorkScore(long assignmentId, long accountId, Instant submittedAt, BigDecimal score, BigDecimal possible, String source,
+                             Long teamId) {
         jdbc.sql("""
-                insert into work_score (assignment_id, account_id, submitted_at, score, possible, source) values (?, ?, ?, ?, ?, ?)
+                insert into work_score (assignment_id, account_id, submitted_at, score, possible, source, team_id) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (assignment_id, account_id) do update
                   set submitted_at = excluded.submitted_at, score = excluded.score, possible = excluded.possible,
-                      source = excluded.source, reported_at = now()""")
-                .params(assignmentId, accountId, Timestamp.from(submittedAt), score, possible, source).update();
+                      source = excluded.source, team_id = excluded.team_id, reported_at = now()""")
+                .params(assignmentId, accountId, Timestamp.from(submittedAt), score, possible, source, teamId).update();
     }
 
     /** The course's reported work scores: by assignment, then by student account. */
     public Map<Long, Map<Long, Counted>> workScores(long courseId) {
         Map<Long, Map<Long, Counted>> out = new HashMap<>();
         jdbc.sql("""
-                select w.assignment_id, w.account_id, w.submitted_at, w.score, w.possible
+                select w.assignment_id, w.account_id, w.submitted_at, w.score, w.possible, w.team_id
                 from work_score w join assignment a on a.id = w.assignment_id where a.course_id = ?""")
                 .param(courseId)
                 .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                        .put(rs.getLong(2), new Counted(rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4), rs.getBigDecimal(5))))
+                        .put(rs.getLong(2), new Counted(rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                                rs.getObject(6, Long.class))))
                 .list();
         return out;
     }

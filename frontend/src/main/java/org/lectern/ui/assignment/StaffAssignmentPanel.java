@@ -270,12 +270,17 @@ class StaffAssignmentPanel extends VerticalLayout {
         List<AutogradeService.StaffRow> rows = autograde.overview(assignmentId);
         java.util.Map<String, AutogradeService.StaffRow> byEmail = new java.util.HashMap<>();
         rows.forEach(r -> byEmail.putIfAbsent(r.submission().studentEmail().toLowerCase(java.util.Locale.ROOT), r));
+        // a team's version is every member's: each member's line shows it
+        java.util.Map<Long, AutogradeService.StaffRow> byMember = new java.util.HashMap<>();
+        rows.stream().filter(r -> r.submission().teamId() != null).forEach(r -> submissions.sharingWork(assignmentId,
+                r.submission().accountId()).forEach(member -> byMember.putIfAbsent(member, r)));
         List<StudentLine> lines = new ArrayList<>();
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (var m : courses.roster(courseId)) {
             if (m.role() == CourseRole.STUDENT) {
                 String key = m.email().toLowerCase(java.util.Locale.ROOT);
-                lines.add(new StudentLine(m.name(), m.email(), byEmail.get(key)));
+                var row = byEmail.get(key);
+                lines.add(new StudentLine(m.name(), m.email(), row != null ? row : byMember.get(m.accountId())));
                 listed.add(key);
             }
         }

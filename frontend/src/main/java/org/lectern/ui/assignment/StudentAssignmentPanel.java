@@ -80,6 +80,12 @@ class StudentAssignmentPanel extends VerticalLayout {
             box.add(new Paragraph("Time left: " + (left.toDays() > 0 ? left.toDays() + " days " : "") + left.toHoursPart() + " h "
                     + left.toMinutesPart() + " min."));
         }
+        if (a.team()) {
+            Paragraph team = new Paragraph("A team item: one submission for your whole team. Any member may submit; every member"
+                    + " sees each version and who made it, and the latest counts for everyone.");
+            team.setId("team-item-note");
+            box.add(team);
+        }
         Div receipt = new Div();
         receipt.setId("receipt");
         UI ui = UI.getCurrent();
@@ -125,11 +131,18 @@ class StudentAssignmentPanel extends VerticalLayout {
         mineGrid.setId("my-submissions");
         mineGrid.addColumn(s -> "v" + s.version()).setHeader("Version").setAutoWidth(true);
         mineGrid.addColumn(s -> Dates.dateTime(s.submittedAt(), zone)).setHeader("Submitted").setAutoWidth(true);
+        if (mine.teamId() != null) {
+            // a team item: the team's versions, each with the member who made it
+            mineGrid.addColumn(Submission::studentName).setHeader("Made by").setAutoWidth(true);
+        }
         mineGrid.addColumn(Submission::fileName).setHeader("File");
         mineGrid.addColumn(s -> s.sha256().substring(0, 12) + "…").setHeader("SHA-256");
         mineGrid.addComponentColumn(s -> {
             if (mine.countedId() != null && mine.countedId() == s.id()) {
                 return new Span("counts");
+            }
+            if (s.teamId() != null) {
+                return new Span(""); // a team's latest version counts
             }
             Button pick = new Button("Count this one", e -> {
                 if (Notifications.attempt(() -> submissions.choose(s.id()))) {

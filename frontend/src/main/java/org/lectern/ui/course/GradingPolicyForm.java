@@ -22,6 +22,7 @@ import java.util.Locale;
 import org.lectern.gradebook.GradingPolicyService;
 import org.lectern.gradebook.PolicyDocument;
 import org.lectern.latepolicy.Allocation;
+import org.lectern.latepolicy.TeamLateRule;
 import org.lectern.ui.Notifications;
 
 /**
@@ -40,6 +41,7 @@ public class GradingPolicyForm extends VerticalLayout {
         Integer graceMinutes;
         Integer maxDaysLate;
         Allocation allocation;
+        TeamLateRule teamLateDays;
     }
 
     /** One category being edited. */
@@ -69,6 +71,7 @@ public class GradingPolicyForm extends VerticalLayout {
         late.graceMinutes = l.graceMinutes() == null ? 0 : l.graceMinutes();
         late.maxDaysLate = l.maxDaysLate();
         late.allocation = doc.latePolicy().allocation();
+        late.teamLateDays = doc.teamLateRule();
 
         Binder<LateRules> lateBinder = new Binder<>();
         IntegerField freeDays = new IntegerField("Free late days per student");
@@ -104,8 +107,19 @@ public class GradingPolicyForm extends VerticalLayout {
             case MAXIMISE_GRADE -> "Where they raise the student's grade most";
         });
         lateBinder.forField(order).asRequired("Choose how free days are spent.").bind(r -> r.allocation, (r, v) -> r.allocation = v);
+        Select<TeamLateRule> teamRule = new Select<>();
+        teamRule.setId("policy-team-late-days");
+        teamRule.setLabel("Team items");
+        teamRule.setItems(TeamLateRule.values());
+        teamRule.setItemLabelGenerator(r -> switch (r) {
+            case EACH_MEMBER -> "Each member spends their own days";
+            case SHARED_PENALTY -> "The team shares the penalty";
+        });
+        teamRule.setHelperText("How a late team submission charges its members.");
+        lateBinder.forField(teamRule).asRequired("Choose how team items charge late days.")
+                .bind(r -> r.teamLateDays, (r, v) -> r.teamLateDays = v);
         lateBinder.readBean(late);
-        FormLayout lateForm = new FormLayout(freeDays, maxPerItem, penalty, grace, maxDaysLate, order, weekend);
+        FormLayout lateForm = new FormLayout(freeDays, maxPerItem, penalty, grace, maxDaysLate, order, teamRule, weekend);
 
         List<Binder<CategoryRow>> categoryBinders = new ArrayList<>();
         List<CategoryRow> categoryRows = new ArrayList<>();
@@ -160,7 +174,7 @@ public class GradingPolicyForm extends VerticalLayout {
             }
             PolicyDocument updated = new PolicyDocument(new PolicyDocument.LateDaysJson(late.freeDays, late.maxPerItem,
                     late.penaltyPercentPerDay, late.weekendCountsAsOneDay, late.graceMinutes, late.maxDaysLate,
-                    late.allocation.name().toLowerCase(Locale.ROOT)),
+                    late.allocation.name().toLowerCase(Locale.ROOT), late.teamLateDays.name().toLowerCase(Locale.ROOT)),
                     categoryRows.stream().map(r -> new PolicyDocument.CategoryJson(r.name, r.weight, r.dropLowest, r.extraCredit, r.cap,
                             r.items)).toList(), doc.letters());
             if (Notifications.attempt(() -> policies.setPolicy(courseId, updated))) {

@@ -57,6 +57,7 @@ import org.lectern.gradebook.ScoreSheet;
 import org.lectern.latepolicy.Allocation;
 import org.lectern.schedule.ScheduleService;
 import org.lectern.latepolicy.LedgerEntry;
+import org.lectern.latepolicy.TeamLateRule;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
@@ -101,7 +102,7 @@ public class GradebookView extends CoursePage {
         if (g.grant().isStaff()) {
             staff(g);
         } else if (!g.students().isEmpty()) {
-            student(g.students().getFirst(), g.policy().scheme(), g.policy().latePolicy().allocation());
+            student(g.students().getFirst(), g.policy().scheme(), g.policy().latePolicy().allocation(), g.policy().teamLateRule());
         }
     }
 
@@ -303,7 +304,8 @@ public class GradebookView extends CoursePage {
         return new Details(new Span("Override a score"), row);
     }
 
-    private void student(GradebookRows.StudentRow r, GradingScheme scheme, Allocation allocation) {
+    private void student(GradebookRows.StudentRow r, GradingScheme scheme, Allocation allocation,
+                         TeamLateRule teamRule) {
         long graded = graded(r, scheme);
         Span total = new Span(r.totalPercent() == null || graded == 0
                 ? "Nothing graded yet: your grade so far appears here once a first graded item has a score."
@@ -339,7 +341,9 @@ public class GradebookView extends CoursePage {
         ledger.addColumn(e -> e.extension() == null ? "" : "extension: " + e.extension().reason()).setHeader("");
         ledger.setItems(r.ledger());
         ledger.setAllRowsVisible(true);
-        add(ledger, new Paragraph(allocation.explanation() + " Staff can grant extensions."));
+        Paragraph rules = new Paragraph(allocation.explanation() + " " + teamRule.explanation() + " Staff can grant extensions.");
+        rules.setId("late-day-rules");
+        add(ledger, rules);
     }
 
     private Component header(String key) {
