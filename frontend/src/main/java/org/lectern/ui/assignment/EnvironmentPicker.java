@@ -28,6 +28,7 @@ final class EnvironmentPicker extends Details {
         Select<String> picker = new Select<>();
         picker.setId("environment-picker");
         picker.setLabel("Runs need");
+        picker.setWidth("min(26em, 100%)"); // the whole label, and still fits a phone
         picker.setItems(names);
         picker.setItemLabelGenerator(EnvironmentPicker::label);
         String picked = assignments.environment(assignmentId);
