@@ -136,7 +136,9 @@ backend apps
     balance roundrobin
     cookie LECTERN_ROUTE insert indirect nocache httponly
     option httpchk GET /actuator/health/readiness
-    http-check expect status 200
+    # Reading the body (not just the status line) before closing: a check that hangs up early makes the replica
+    # log a failed response write as an error.
+    http-check expect string UP
     default-server inter 1s fall 2 rise 2
 $servers
 EOF
@@ -185,7 +187,12 @@ cmd_up() {
     done
   done
   say "Lectern runs on http://127.0.0.1:$LB_PORT/ (HAProxy → app replicas on ${APP_PORTS[*]}; $WORKERS workers with $THREADS slots each; PostgreSQL on $PG_PORT)"
-  say "site admin: $admin_email (password: ${LECTERN_ADMIN_PASSWORD:+from LECTERN_ADMIN_PASSWORD}${LECTERN_ADMIN_PASSWORD:-in $DIR/admin.password})"
+  # Never the password itself: this line ends up in logs.
+  if [ -n "${LECTERN_ADMIN_PASSWORD:-}" ]; then
+    say "site admin: $admin_email (password: the one in LECTERN_ADMIN_PASSWORD)"
+  else
+    say "site admin: $admin_email (password: in $DIR/admin.password)"
+  fi
 }
 
 cmd_down() {
@@ -227,6 +234,9 @@ cmd_status() {
   printf '%-10s %s\n' postgresql "$(pg_ctl_cmd status >/dev/null 2>&1 && echo running || echo stopped)"
 }
 
+# One compound command, read whole before it runs: supervisors live long, and a script edited meanwhile must not
+# be read on from an old offset when they end.
+{
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
@@ -242,3 +252,5 @@ case "${1:-}" in
   supervise) shift; supervise "$@" ;;
   *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
+exit
+}

@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.lectern.platform.web.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -53,6 +57,40 @@ public class ApiErrorHandler {
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ApiError> unavailable(UnavailableException e) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+    }
+
+    /**
+     * The database unreachable for a moment (restarted, failed over, connections cut): a 503 the client may retry, not
+     * an "unexpected" 500. Whatever the request wrote is kept only if it committed; what a client must not lose (an
+     * upload) is acknowledged only after its commit, so a retry is always safe.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class})
+    ResponseEntity<ApiError> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ApiError("unavailable", "Lectern cannot reach its database for a moment, so this request was not"
+                        + " completed. Try again in a few seconds."));
+    }
+
+    /** A rollback or commit that failed because the connection was cut (PostgreSQL restarted mid-request). */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ApiError> transactionFailed(TransactionSystemException e, HttpServletRequest request) {
+        return connectionLost(e) ? databaseUnavailable(e, request) : unexpected(e, request);
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P (the server shut down), anywhere in the causes. */
+    static boolean connectionLost(TransactionSystemException e) {
+        for (Throwable t : new Throwable[] {e, e.getApplicationException()}) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof DataAccessResourceFailureException
+                        || c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,7 +1,5 @@
 package org.lectern.cluster;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -143,11 +141,6 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    void awaitReplicasReady(Duration atMost) {
-        await("both app replicas ready (logs: " + dir.resolve("logs") + ")").atMost(atMost).pollInterval(Duration.ofMillis(250))
-                .until(() -> replicaReady(1) && replicaReady(2));
-    }
-
     /** The pool node name a worker logged at start (its latest start), to tell which worker holds a job. */
     String workerName(String node) throws IOException {
         String name = null;
@@ -158,12 +151,6 @@ final class LocalCluster implements AutoCloseable {
             }
         }
         return name;
-    }
-
-    /** How often a worker has started (its supervisor restarts it after a kill). */
-    long workerStarts(String node) throws IOException {
-        return Files.readAllLines(dir.resolve("logs/" + node + ".log")).stream()
-                .filter(l -> l.contains("Grading pool worker ") && l.contains(" started with ")).count();
     }
 
     /** A direct connection to the cluster's database, for checking what it holds. */
