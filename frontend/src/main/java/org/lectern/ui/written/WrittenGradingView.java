@@ -52,6 +52,7 @@ public class WrittenGradingView extends CoursePage {
     private long assignmentId;
     private long questionId;
     private int index;
+    private Long wantedStudent;
 
     public WrittenGradingView(CourseService courses, WrittenService written, WrittenPages pages) {
         this.courses = courses;
@@ -64,7 +65,9 @@ public class WrittenGradingView extends CoursePage {
     public void beforeEnter(BeforeEnterEvent event) {
         assignmentId = event.getRouteParameters().getLong("assignmentId").orElseThrow(() -> new NotFoundException("No such assignment."));
         questionId = event.getRouteParameters().getLong("questionId").orElseThrow(() -> new NotFoundException("No such question."));
-        index = -1; // first ungraded
+        index = -1; // first ungraded, or the answer of ?student= (a regrade request links there)
+        wantedStudent = event.getLocation().getQueryParameters().getSingleParameter("student").filter(v -> v.matches("[0-9]{1,18}"))
+                .map(Long::valueOf).orElse(null);
         super.beforeEnter(event);
     }
 
@@ -86,6 +89,14 @@ public class WrittenGradingView extends CoursePage {
             none.setId("no-answers");
             add(none);
             return;
+        }
+        if (index < 0 && wantedStudent != null) {
+            for (int i = 0; i < queue.size(); i++) {
+                if (queue.get(i).accountId() == wantedStudent) {
+                    index = i;
+                }
+            }
+            wantedStudent = null;
         }
         if (index < 0 || index >= queue.size()) {
             index = nextUngraded(queue, -1);
