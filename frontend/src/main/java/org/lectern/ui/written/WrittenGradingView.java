@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.lectern.ui.Form;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -180,12 +182,62 @@ public class WrittenGradingView extends CoursePage {
         buttons.getStyle().set("flex-wrap", "wrap");
         Paragraph keys = new Paragraph("Keys: 1–9 toggle rubric items, n next ungraded, p previous.");
         keys.addClassName("lectern-muted");
-        rubric.add(adjustment, comment, buttons, keys);
+        rubric.add(adjustment, comment, buttons, keys, rubricEditor(q));
 
         Div layout = new Div(pageColumn, rubric);
         layout.setWidthFull();
         layout.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)").set("align-items", "flex-start");
         add(layout);
+    }
+
+    /**
+     * The rubric itself: each item's points and text, changed for every grade that applies it (one audited change,
+     * the totals reported again), and a new item.
+     */
+    private Div rubricEditor(WrittenQuestion q) {
+        Div editor = new Div();
+        editor.setId("rubric-editor");
+        editor.add(new H3("Rubric"));
+        int n = 0;
+        for (RubricItem item : q.rubric()) {
+            n++;
+            BigDecimalField points = new BigDecimalField("Item " + n + " points");
+            points.setId("rubric-points-" + n);
+            points.setValue(item.points());
+            points.setWidth("8em");
+            TextField text = new TextField("Text");
+            text.setId("rubric-text-" + n);
+            text.setValue(item.text());
+            text.setMaxLength(2000);
+            text.getStyle().set("flex", "1 1 10em");
+            Form form = new Form().required(points, "Points, e.g. 2 or -1.", "points").required(text, "Say what the item means.", "text");
+            Button change = new Button("Change everywhere", e -> form.submit(() -> written.changeItem(item.id(),
+                    new WrittenDrafts.Item(points.getValue(), text.getValue()))).ifPresent(count -> {
+                        Notifications.success("Changed; " + count + (count == 1 ? " grade" : " grades") + " updated.");
+                        refresh();
+                    }));
+            change.setId("rubric-change-" + n);
+            HorizontalLayout line = new HorizontalLayout(points, text, change);
+            line.setWidthFull();
+            line.getStyle().set("flex-wrap", "wrap").set("align-items", "baseline");
+            editor.add(line);
+        }
+        BigDecimalField points = new BigDecimalField("New item points");
+        points.setId("rubric-new-points");
+        points.setWidth("8em");
+        TextField text = new TextField("Text");
+        text.setId("rubric-new-text");
+        text.setMaxLength(2000);
+        text.getStyle().set("flex", "1 1 10em");
+        Form form = new Form().required(points, "Points, e.g. 2 or -1.", "points").required(text, "Say what the item means.", "text");
+        Button add = new Button("Add item", e -> form.submit(() -> written.addItem(questionId, new WrittenDrafts.Item(points.getValue(), text.getValue())))
+                .ifPresent(i -> refresh()));
+        add.setId("rubric-add");
+        HorizontalLayout line = new HorizontalLayout(points, text, add);
+        line.setWidthFull();
+        line.getStyle().set("flex-wrap", "wrap").set("align-items", "baseline");
+        editor.add(line);
+        return editor;
     }
 
     /** The first ungraded answer after {@code from}, wrapping round; the one after {@code from} when all are graded. */
