@@ -13,7 +13,7 @@ import org.lectern.plagiarism.PairSummary;
 import org.lectern.plagiarism.PlagiarismService;
 import org.lectern.quiz.QuizService;
 import org.lectern.written.RegradeService;
-import org.lectern.written.WrittenService;
+import org.lectern.written.GradingSplitService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +29,7 @@ public class TaDashboardService {
     }
 
     private final CourseAccess access;
-    private final WrittenService written;
+    private final GradingSplitService split;
     private final RegradeService regrades;
     private final ExtensionRequestService extensions;
     private final QuizService quizzes;
@@ -39,11 +39,11 @@ public class TaDashboardService {
     private final OfficeHoursService officeHours;
     private final Clock clock;
 
-    TaDashboardService(CourseAccess access, WrittenService written, RegradeService regrades, ExtensionRequestService extensions, QuizService quizzes,
+    TaDashboardService(CourseAccess access, GradingSplitService split, RegradeService regrades, ExtensionRequestService extensions, QuizService quizzes,
                        AssignmentService assignments, AutogradeService autograde, PlagiarismService plagiarism, OfficeHoursService officeHours,
                        Clock clock) {
         this.access = access;
-        this.written = written;
+        this.split = split;
         this.regrades = regrades;
         this.extensions = extensions;
         this.quizzes = quizzes;
@@ -59,7 +59,7 @@ public class TaDashboardService {
         access.staff(courseId);
         List<Assignment> all = assignments.list(courseId);
         return List.of(
-                new Waiting("written", "Written answers to grade", written.ungradedAnswers(courseId)),
+                new Waiting("written", "Written answers for you to grade", split.waitingFor(courseId)),
                 new Waiting("quiz-short-answers", "Quiz short answers to grade", quizzes.gradingQueue(courseId).size()),
                 new Waiting("regrade-requests", "Regrade requests to answer", regrades.openCount(courseId)),
                 new Waiting("extension-requests", "Extension requests to decide", extensions.openCount(courseId)),

@@ -20,6 +20,14 @@ import org.lectern.dashboard.TaDashboardService;
 import org.lectern.officehours.OfficeHoursBroadcaster;
 import org.lectern.officehours.OfficeHoursService;
 import org.lectern.plagiarism.PlagiarismBroadcaster;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.select.Select;
+import org.lectern.course.CourseRole;
+import org.lectern.course.Member;
+import org.lectern.ui.Notifications;
+import org.lectern.written.GradingSplitService;
 import org.lectern.written.WrittenQuestion;
 import org.lectern.written.WrittenService;
 import org.lectern.ui.LiveUpdates;
@@ -51,10 +59,12 @@ public class TaDashboardView extends CoursePage {
     private final OfficeHoursService officeHours;
     private final OfficeHoursBroadcaster officeHoursPushes;
     private final PlagiarismBroadcaster plagiarismPushes;
+    private final GradingSplitService split;
 
     public TaDashboardView(CourseService courses, TaDashboardService dashboard, AssignmentService assignments, WrittenService written,
                            DashboardBroadcaster pushes, OfficeHoursService officeHours, OfficeHoursBroadcaster officeHoursPushes,
-                           PlagiarismBroadcaster plagiarismPushes) {
+                           PlagiarismBroadcaster plagiarismPushes, GradingSplitService split) {
+        this.split = split;
         this.courses = courses;
         this.dashboard = dashboard;
         this.assignments = assignments;
@@ -84,7 +94,38 @@ public class TaDashboardView extends CoursePage {
                         "The dashboard's counts were updated."));
         all.forEach(a -> LiveUpdates.follow(counts, redraw -> plagiarismPushes.assignment(a.id(), redraw), () -> drawCounts(counts),
                 "The dashboard's counts were updated."));
-        add(writtenQuestions(all));
+        Div progress = new Div();
+        progress.setId("grading-progress");
+        progress.setWidthFull();
+        drawProgress(progress);
+        LiveUpdates.follow(progress, redraw -> pushes.course(course, redraw), () -> drawProgress(progress), "Grading progress was updated.");
+        add(progress, writtenQuestions(all, grant.isInstructor()));
+    }
+
+    /** Each TA's written answers, graded of assigned (instructors: the whole staff; a TA: their own). */
+    private void drawProgress(Div d) {
+        d.removeAll();
+        var lines = split.progress(courseId);
+        if (lines.stream().allMatch(p -> p.assigned() == 0)) {
+            return;
+        }
+        d.add(new H3("Written grading progress"));
+        for (GradingSplitService.Progress p : lines) {
+            if (p.graderId() == 0 && p.assigned() == 0) {
+                continue;
+            }
+            Div line = new Div(new Span(p.grader() + ": " + p.graded() + " of " + p.assigned() + " graded"));
+            line.setId("progress-" + p.graderId());
+            Div bar = new Div();
+            int pct = p.assigned() == 0 ? 0 : p.graded() * 100 / p.assigned();
+            bar.getStyle().set("height", "6px").set("width", pct + "%").set("background", "var(--lumo-success-color)")
+                    .set("border-radius", "3px");
+            Div track = new Div(bar);
+            track.getStyle().set("background", "var(--lumo-contrast-10pct)").set("border-radius", "3px").set("max-width", "30em");
+            line.add(track);
+            line.getStyle().set("margin-bottom", "var(--lumo-space-s)");
+            d.add(line);
+        }
     }
 
     private void drawCounts(Div counts) {
@@ -120,15 +161,68 @@ public class TaDashboardView extends CoursePage {
         return link;
     }
 
+    /** Instructors: how the assignment's written answers are shared among the TAs, and whether names are hidden. */
+    private Div setupForm(Assignment a, List<WrittenQuestion> questions) {
+        var setup = split.setup(a.id());
+        Div form = new Div();
+        form.setId("grading-setup-" + a.id());
+        form.addClassName("lectern-card");
+        form.setWidthFull();
+        Select<String> mode = new Select<>();
+        mode.setLabel(a.shortName() + ": who grades which answer");
+        mode.setId("split-" + a.id());
+        mode.setItems("none", "section", "question", "even");
+        mode.setItemLabelGenerator(m -> switch (m) {
+            case "section" -> "By section (each student's section TA)";
+            case "question" -> "By question (TAs named per question)";
+            case "even" -> "Evenly (students dealt round the TAs)";
+            default -> "Not split (everyone grades from one queue)";
+        });
+        mode.setValue(setup.split());
+        Checkbox anonymous = new Checkbox("Anonymous grading (names hidden until a question is done)", setup.anonymous());
+        anonymous.setId("anonymous-" + a.id());
+        List<Member> tas = courses.roster(courseId).stream().filter(m -> m.role() == CourseRole.TA).toList();
+        Map<Long, MultiSelectComboBox<Member>> pickers = new java.util.LinkedHashMap<>();
+        Div perQuestion = new Div();
+        for (WrittenQuestion q : questions) {
+            MultiSelectComboBox<Member> pick = new MultiSelectComboBox<>("Q" + q.number() + " graders");
+            pick.setId("graders-" + q.id());
+            pick.setItems(tas);
+            pick.setItemLabelGenerator(Member::name);
+            var chosen = setup.questionGraders().getOrDefault(q.id(), List.of());
+            pick.setValue(tas.stream().filter(m -> chosen.contains(m.accountId())).collect(java.util.stream.Collectors.toSet()));
+            pick.setWidthFull();
+            pickers.put(q.id(), pick);
+            perQuestion.add(pick);
+        }
+        perQuestion.setVisible("question".equals(setup.split()));
+        mode.addValueChangeListener(e -> perQuestion.setVisible("question".equals(e.getValue())));
+        Button save = new Button("Save", e -> {
+            Map<Long, List<Long>> graders = new java.util.HashMap<>();
+            pickers.forEach((q, pick) -> graders.put(q, pick.getValue().stream().map(Member::accountId).toList()));
+            if (Notifications.attempt(() -> split.saveSetup(a.id(), new GradingSplitService.Setup(mode.getValue(), anonymous.getValue(), graders)))) {
+                Notifications.success("Saved: each TA's queue follows.");
+                refresh();
+            }
+        });
+        save.setId("grading-setup-save-" + a.id());
+        form.add(mode, anonymous, perQuestion, save);
+        return form;
+    }
+
     /** Each written question of the course, linking to its grading page. */
-    private Div writtenQuestions(List<Assignment> all) {
+    private Div writtenQuestions(List<Assignment> all, boolean instructor) {
         Div d = new Div();
         d.setId("written-questions");
         d.setWidthFull();
         d.add(new H3("Written questions"));
         boolean any = false;
         for (Assignment a : all) {
-            for (WrittenQuestion q : written.questions(a.id())) {
+            List<WrittenQuestion> questions = written.questions(a.id());
+            if (instructor && !questions.isEmpty()) {
+                d.add(setupForm(a, questions));
+            }
+            for (WrittenQuestion q : questions) {
                 any = true;
                 RouterLink link = new RouterLink(a.shortName() + " · Q" + q.number() + " " + q.title() + " (" + q.points().toPlainString() + " points)",
                         WrittenGradingView.class, new RouteParameters(Map.of("courseId", Long.toString(courseId),

@@ -55,6 +55,7 @@ public class WrittenGradingView extends CoursePage {
     private long questionId;
     private int index;
     private Long wantedStudent;
+    private Boolean onlyMine; // null until the first draw decides: on for a TA when the grading is split
 
     public WrittenGradingView(CourseService courses, WrittenService written, WrittenPages pages) {
         this.courses = courses;
@@ -67,9 +68,13 @@ public class WrittenGradingView extends CoursePage {
     public void beforeEnter(BeforeEnterEvent event) {
         assignmentId = event.getRouteParameters().getLong("assignmentId").orElseThrow(() -> new NotFoundException("No such assignment."));
         questionId = event.getRouteParameters().getLong("questionId").orElseThrow(() -> new NotFoundException("No such question."));
+        onlyMine = null;
         index = -1; // first ungraded, or the answer of ?student= (a regrade request links there)
         wantedStudent = event.getLocation().getQueryParameters().getSingleParameter("student").filter(v -> v.matches("[0-9]{1,18}"))
                 .map(Long::valueOf).orElse(null);
+        if (wantedStudent != null) {
+            onlyMine = false; // a regrade request opens that student's answer, whoever it was assigned to
+        }
         super.beforeEnter(event);
     }
 
@@ -79,13 +84,29 @@ public class WrittenGradingView extends CoursePage {
         add(new CourseHeader(grant, CourseHeader.Tab.DASHBOARD));
         WrittenQuestion q = written.questions(assignmentId).stream().filter(x -> x.id() == questionId).findFirst()
                 .orElseThrow(() -> new NotFoundException("No written question " + questionId + "."));
-        List<WrittenPages.QueueEntry> queue = pages.queue(questionId);
+        List<WrittenPages.QueueEntry> all = pages.queue(questionId);
+        long me = grant.caller().accountId();
+        boolean split = all.stream().anyMatch(e -> e.graderId() != null);
+        if (onlyMine == null) {
+            onlyMine = split && !grant.isInstructor();
+        }
+        List<WrittenPages.QueueEntry> queue = shown(all, me);
         long left = queue.stream().filter(e -> !e.graded()).count();
         H3 title = new H3("Q" + q.number() + " " + q.title() + " · " + q.points().toPlainString() + " points");
         title.setId("question-title");
         Span progress = new Span(left + " of " + queue.size() + " answers ungraded");
         progress.setId("ungraded-count");
         add(title, progress);
+        if (split) {
+            Checkbox mine = new Checkbox("Only answers assigned to me (and to nobody)", onlyMine);
+            mine.setId("only-mine");
+            mine.addValueChangeListener(e -> {
+                onlyMine = e.getValue();
+                index = -1;
+                refresh();
+            });
+            add(mine);
+        }
         if (queue.isEmpty()) {
             Paragraph none = new Paragraph("No answers with pages yet.");
             none.setId("no-answers");
@@ -124,8 +145,9 @@ public class WrittenGradingView extends CoursePage {
         Div rubric = new Div();
         rubric.setId("rubric");
         rubric.getStyle().set("flex", "1 1 300px").set("min-width", "0");
+        String grader = entry.graderId() == null ? "" : entry.graderId() == me ? " · assigned to you" : " · assigned to another TA";
         Span who = new Span("Answer " + (index + 1) + " of " + queue.size() + " · " + entry.student()
-                + (grade.graded() ? " · graded " + grade.score().toPlainString() : " · ungraded"));
+                + (grade.graded() ? " · graded " + grade.score().toPlainString() : " · ungraded") + grader);
         who.setId("current-answer");
         rubric.add(who);
         Map<Long, Checkbox> boxes = new LinkedHashMap<>();
@@ -161,7 +183,7 @@ public class WrittenGradingView extends CoursePage {
             if (Notifications.attempt(() -> written.saveGrade(questionId, entry.accountId(),
                     new WrittenDrafts.Grade(applied, adjustment.getValue(), comment.getValue())))) {
                 Notifications.success("Saved.");
-                index = nextUngraded(pages.queue(questionId), index);
+                index = nextUngraded(shown(pages.queue(questionId), me), index);
                 refresh();
             }
         });
@@ -188,6 +210,11 @@ public class WrittenGradingView extends CoursePage {
         layout.setWidthFull();
         layout.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)").set("align-items", "flex-start");
         add(layout);
+    }
+
+    /** The queue as this grader works it: all answers, or theirs and nobody's. */
+    private List<WrittenPages.QueueEntry> shown(List<WrittenPages.QueueEntry> all, long me) {
+        return Boolean.TRUE.equals(onlyMine) ? all.stream().filter(e -> e.graderId() == null || e.graderId() == me).toList() : all;
     }
 
     /**
