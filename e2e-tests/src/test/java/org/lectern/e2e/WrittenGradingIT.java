@@ -92,22 +92,10 @@ class WrittenGradingIT extends BrowserTest {
         Path answers = Files.createTempFile("answers-", ".pdf");
         Files.write(answers, pdf(2));
         try (Browser student = Browser.sized(1400, 900)) {
-            student.signIn("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
-            student.open(page);
-            student.upload("submission-upload", answers);
-            student.waitForText(By.id("unmarked-questions"), "Not marked yet: Q1, Q2");
-            tick(student, "mark-q1", "p1");
-            tick(student, "mark-q2", "p2");
-            student.click(By.id("save-page-marks"));
-            student.waitForText(By.id("unmarked-questions"), "Every question has its pages marked");
-            student.screenshot("written-student-marking-1400");
-            student.resize(390, 844);
-            student.waitFor(By.id("save-page-marks"));
-            assertThat(student.overflowsSideways()).as("the marking page on a phone").isFalse();
-            student.screenshot("written-student-marking-390");
+            onFailure(student, "written-student-marking-failed", () -> marking(student, page, answers));
         }
-        Api ada = new Api("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
-        ids.put("student1@demo.lectern", Api.field(ada.get("/api/v1/me"), "id"));
+        Api adaApi = new Api("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
+        ids.put("student1@demo.lectern", Api.field(adaApi.get("/api/v1/me"), "id"));
         await().atMost(Duration.ofSeconds(60)).until(() -> ta.get("/api/v1/written-questions/" + q1 + "/queue").split("submissionId").length - 1 == 3);
 
         // The TA's dashboard stays open: the requests below arrive by push.
@@ -221,6 +209,34 @@ class WrittenGradingIT extends BrowserTest {
         browser.waitFor(By.id("count-written"));
         assertThat(browser.overflowsSideways()).as("the dashboard on a phone").isFalse();
         browser.screenshot("dashboard-390");
+    }
+
+    /** Student 1 uploads in the browser and marks one page for each question. */
+    private static void marking(Browser student, String page, Path answers) {
+        student.signIn("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
+        student.open(page);
+        student.upload("submission-upload", answers);
+        // The PDF is drawn in a worker JVM before the receipt: give a loaded machine time.
+        student.waitForText(By.id("unmarked-questions"), "Not marked yet: Q1, Q2", Duration.ofMinutes(2));
+        tick(student, "mark-q1", "p1");
+        tick(student, "mark-q2", "p2");
+        student.click(By.id("save-page-marks"));
+        student.waitForText(By.id("unmarked-questions"), "Every question has its pages marked");
+        student.screenshot("written-student-marking-1400");
+        student.resize(390, 844);
+        student.waitFor(By.id("save-page-marks"));
+        assertThat(student.overflowsSideways()).as("the marking page on a phone").isFalse();
+        student.screenshot("written-student-marking-390");
+    }
+
+    /** Runs a step in a second browser, keeping its screenshot when the step fails (the test's own screenshot is the TA's). */
+    private static void onFailure(Browser b, String name, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | AssertionError e) {
+            b.screenshot(name);
+            throw e;
+        }
     }
 
     private int count(String key) {
