@@ -115,7 +115,7 @@ public class WrittenStudentPanel extends Div {
         thumbs.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
         for (int p = 1; p <= s.pages(); p++) {
             Image img = page(s.submissionId(), p);
-            img.getStyle().set("width", "120px").set("max-width", "40vw");
+            img.getStyle().set("width", "120px").set("max-width", "40vw").set("border", "1px solid var(--lumo-contrast-20pct)");
             Div cell = new Div(img, new Div(new Span("Page " + p)));
             thumbs.add(cell);
         }
