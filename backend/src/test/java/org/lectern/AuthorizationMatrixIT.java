@@ -85,6 +85,7 @@ class AuthorizationMatrixIT {
     @Autowired org.lectern.course.CourseService courseService;
     @Autowired org.lectern.workspace.WorkspaceService workspaces;
     @Autowired org.lectern.workspace.NotebookRunService notebookRuns;
+    @Autowired org.lectern.extensionrequest.ExtensionRequestService extensionRequests;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     record Row(String method, String path, Map<String, String> cells, Map<String, String> use, int line) {
@@ -378,8 +379,10 @@ class AuthorizationMatrixIT {
                 "{\"opensAt\": \"" + now.minus(1, ChronoUnit.HOURS) + "\", \"closesAt\": \"" + now.plus(7, ChronoUnit.DAYS) + "\"}");
         v.put("regradeRequestId", id(rest.send("POST", "/api/v1/written-questions/" + w1q + "/regrade-requests", owner, "application/json",
                 "{\"reason\": \"Please look again\"}")));
-        v.put("extensionRequestId", id(rest.send("POST", base + "/extension-requests", owner, "application/json",
-                "{\"item\": \"W1\", \"days\": 2, \"reason\": \"Ill, note attached\"}")));
+        // The owner's open extension request on W1 with a document (a PDF note), for the decision and document routes.
+        v.put("extensionRequestId", Long.toString(as(s.student(), () -> extensionRequests.request(s.courseId(),
+                new org.lectern.extensionrequest.ExtensionRequestService.Draft("W1", 2, "Ill, note attached"),
+                new org.lectern.extensionrequest.ExtensionRequestService.Document("note.pdf", org.lectern.written.SamplePdfs.answers(1)))).id()));
         // After the check, so the pair above is found without base code.
         as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
         teamFormationFixtures(s, v, rest, owner);

@@ -11,7 +11,10 @@ import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
+import org.lectern.platform.StaffWorkChanged;
 import org.lectern.platform.audit.AuditLog;
+import org.lectern.platform.blob.BlobStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +34,13 @@ public class ExtensionRequestService {
     private final ScoreEntryService scores;
     private final AuditLog audit;
     private final Clock clock;
+    private final BlobStore blobs;
+    private final ApplicationEventPublisher events;
 
     ExtensionRequestService(ExtensionRequestRepository repo, CourseAccess access, GradingPolicyService policies, ScoreEntryService scores,
-                            AuditLog audit, Clock clock) {
+                            AuditLog audit, Clock clock, BlobStore blobs, ApplicationEventPublisher events) {
+        this.blobs = blobs;
+        this.events = events;
         this.repo = repo;
         this.access = access;
         this.policies = policies;
@@ -45,8 +52,22 @@ public class ExtensionRequestService {
     public record Draft(String item, Integer days, String reason) {
     }
 
+    /** An attached document as uploaded: its name and bytes (checked by {@link Evidence}). */
+    public record Document(String name, byte[] content) {
+    }
+
+    /** A stored document as served: the name the student gave, its detected kind and its bytes. */
+    public record StoredDocument(String name, Evidence.Kind kind, byte[] content) {
+    }
+
     @Transactional
     public ExtensionRequest request(long courseId, Draft d) {
+        return request(courseId, d, null);
+    }
+
+    /** As {@link #request(long, Draft)}, with an optional document stored in the same transaction (all or nothing). */
+    @Transactional
+    public ExtensionRequest request(long courseId, Draft d, Document document) {
         var grant = access.member(courseId);
         if (grant.isStaff()) {
             throw new ForbiddenException("Students ask for extensions; staff grant them in the gradebook.");
@@ -63,10 +84,19 @@ public class ExtensionRequestService {
         if (reason.isEmpty() || reason.length() > MAX_TEXT) {
             throw new InvalidInputException("reason: 1 to " + MAX_TEXT + " characters.");
         }
+        if (document != null) {
+            Evidence.problem(document.name(), document.content()).ifPresent(p -> {
+                throw new InvalidInputException(p);
+            });
+        }
         long me = grant.caller().accountId();
         long id = repo.insert(courseId, key, me, d.days(), reason, clock.instant())
                 .orElseThrow(() -> new ConflictException("You already have an open extension request on " + key + "."));
-        audit.record(me, courseId, "extension.requested", key + " " + d.days() + " days, request " + id);
+        if (document != null) {
+            repo.attach(id, document.name().strip(), blobs.put(document.content()));
+        }
+        audit.record(me, courseId, "extension.requested", key + " " + d.days() + " days, request " + id + (document == null ? "" : ", with a document"));
+        events.publishEvent(new StaffWorkChanged(courseId));
         return repo.byId(id).orElseThrow();
     }
 
@@ -75,6 +105,24 @@ public class ExtensionRequestService {
     public List<ExtensionRequest> requests(long courseId) {
         var grant = access.member(courseId);
         return repo.forCourse(courseId, grant.isStaff() ? null : grant.caller().accountId());
+    }
+
+    /** The request's document: for the student who asked and the course's staff; anyone else, or no document: 404. */
+    @Transactional(readOnly = true)
+    public StoredDocument document(long requestId) {
+        ExtensionRequest r = repo.byId(requestId).orElseThrow(() -> notFound(requestId));
+        CourseAccess.Grant grant;
+        try {
+            grant = access.member(r.courseId());
+        } catch (NotFoundException e) {
+            throw notFound(requestId);
+        }
+        if (!grant.isStaff() && grant.caller().accountId() != r.accountId()) {
+            throw notFound(requestId);
+        }
+        byte[] content = repo.documentSha(requestId).flatMap(blobs::get)
+                .orElseThrow(() -> new NotFoundException("Extension request " + requestId + " has no document."));
+        return new StoredDocument(r.documentName(), Evidence.kindOf(content).orElseThrow(), content);
     }
 
     /** Staff: how many requests wait for a decision. */
@@ -109,6 +157,7 @@ public class ExtensionRequestService {
         } else {
             audit.record(grant.caller().accountId(), r.courseId(), "extension.denied", r.itemKey() + " request " + requestId);
         }
+        events.publishEvent(new StaffWorkChanged(r.courseId()));
         return repo.byId(requestId).orElseThrow();
     }
 

@@ -11,6 +11,7 @@ import org.lectern.identity.PasswordResetRequested;
 import org.lectern.mail.internal.OutboxRepository;
 import org.lectern.qa.EmailDelivery;
 import org.lectern.qa.QaActivity;
+import org.lectern.written.WrittenPagesUnmarked;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,6 +77,19 @@ class MailEvents {
                 repo.addDigestItem(r.accountId(), e.courseId(), e.postId(), e.postTitle(), e.kind().name(), clock.instant());
             }
         }
+    }
+
+    /** The student's own reminder: their unmarked question numbers and the deadline in the course's time zone. */
+    @EventListener
+    void writtenUnmarked(WrittenPagesUnmarked e) {
+        if (!outbox.enabled()) {
+            return;
+        }
+        String course = repo.courseTitle(e.courseId()).orElse("Your course");
+        String due = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm z", java.util.Locale.ENGLISH)
+                .format(e.dueAt().atZone(repo.courseZone(e.courseId())));
+        repo.email(e.accountId()).ifPresent(to -> outbox.queue(MailTemplates.writtenUnmarked(to, course, e.assignmentName(), e.unmarked(), due,
+                link("/courses/" + e.courseId() + "/assignments/" + e.assignmentId()))));
     }
 
     @EventListener

@@ -43,6 +43,18 @@ public final class MailTemplates {
         return wrap(to, "grades-released", subject, text, html);
     }
 
+    /** Before a written deadline: which questions have no pages marked yet (numbers only: no answer text). */
+    public static Mail writtenUnmarked(String to, String courseTitle, String itemName, java.util.List<Integer> unmarked, String due, String link) {
+        String questions = String.join(", ", unmarked.stream().map(n -> "Q" + n).toList());
+        String subject = oneLine(courseTitle) + ": mark your pages for " + oneLine(itemName);
+        String text = "Your PDF for " + itemName + " in " + courseTitle + " has no pages marked for " + questions
+                + ". Graders find your answers by these marks; mark them before the deadline, " + due + ".\n\nMark your pages:\n" + link + "\n";
+        String html = "<p>Your PDF for <b>" + esc(itemName) + "</b> in " + esc(courseTitle) + " has no pages marked for <b>" + esc(questions)
+                + "</b>. Graders find your answers by these marks; mark them before the deadline, " + esc(due) + ".</p>"
+                + "<p><a href=\"" + esc(link) + "\">Mark your pages</a></p>";
+        return wrap(to, "written-unmarked", subject, text, html);
+    }
+
     public static Mail announcement(String to, String courseTitle, String title, String body, String link) {
         String subject = oneLine(courseTitle) + ": " + oneLine(title);
         String text = title + "\n\n" + body + "\n\n" + link + "\n";

@@ -9,6 +9,8 @@ import org.lectern.platform.ConflictException;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
+import org.lectern.platform.StaffWorkChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.written.internal.RegradeRepository;
 import org.lectern.written.internal.WrittenRepository;
@@ -30,8 +32,11 @@ public class RegradeService {
     private final CourseAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RegradeService(RegradeRepository regrades, WrittenRepository repo, WrittenService written, CourseAccess access, AuditLog audit, Clock clock) {
+    RegradeService(RegradeRepository regrades, WrittenRepository repo, WrittenService written, CourseAccess access, AuditLog audit, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.regrades = regrades;
         this.repo = repo;
         this.written = written;
@@ -89,6 +94,7 @@ public class RegradeService {
         long id = regrades.insert(questionId, me, why, before, now)
                 .orElseThrow(() -> new ConflictException("You already have an open regrade request on this question."));
         audit.record(me, a.courseId(), "written.regrade.requested", a.shortName() + " question " + questionId + " request " + id);
+        events.publishEvent(new StaffWorkChanged(a.courseId()));
         return regrades.byId(id).orElseThrow();
     }
 
@@ -113,6 +119,7 @@ public class RegradeService {
         }
         audit.record(grant.caller().accountId(), a.courseId(), "written.regrade.answered", a.shortName() + " request " + requestId
                 + " account " + r.accountId() + ": " + plain(r.scoreBefore()) + " -> " + plain(after));
+        events.publishEvent(new StaffWorkChanged(a.courseId()));
         return regrades.byId(requestId).orElseThrow();
     }
 
@@ -127,6 +134,25 @@ public class RegradeService {
             throw new NotFoundException("No assignment " + assignmentId + ".");
         }
         return regrades.forAssignment(assignmentId, grant.isStaff() ? null : grant.caller().accountId());
+    }
+
+    /** The window of an assignment, if the instructor set one (members: students see when they may ask). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Window> window(long assignmentId) {
+        Owner a = repo.assignment(assignmentId).orElseThrow(() -> new NotFoundException("No assignment " + assignmentId + "."));
+        try {
+            access.member(a.courseId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No assignment " + assignmentId + ".");
+        }
+        return regrades.window(assignmentId).map(w -> new Window(w.opensAt(), w.closesAt()));
+    }
+
+    /** Staff: every regrade request of the course, open ones first (the answering page). */
+    @Transactional(readOnly = true)
+    public List<RegradeRequest> courseRequests(long courseId) {
+        access.staff(courseId);
+        return regrades.forCourse(courseId);
     }
 
     /** Staff: how many regrade requests of the course wait for an answer. */

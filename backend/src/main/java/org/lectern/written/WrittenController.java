@@ -25,8 +25,10 @@ class WrittenController {
 
     private final WrittenService service;
     private final WrittenPages pages;
+    private final GradingSplitService split;
 
-    WrittenController(WrittenService service, WrittenPages pages) {
+    WrittenController(WrittenService service, WrittenPages pages, GradingSplitService split) {
+        this.split = split;
         this.service = service;
         this.pages = pages;
     }
@@ -103,5 +105,24 @@ class WrittenController {
     @GetMapping("/api/v1/assignments/{assignmentId}/written-results")
     List<QuestionResult> results(@PathVariable long assignmentId, @RequestParam(required = false) Long accountId) {
         return service.results(assignmentId, accountId);
+    }
+
+    @Operation(summary = "How the assignment's written grading is split among the TAs, and whether it is anonymous (staff)")
+    @GetMapping("/api/v1/assignments/{assignmentId}/grading-setup")
+    GradingSplitService.Setup setup(@PathVariable long assignmentId) {
+        return split.setup(assignmentId);
+    }
+
+    /** {@code split}: none, section, question or even; {@code questionGraders}: question id → TA account ids. */
+    @Operation(summary = "Split the assignment's written grading among the TAs; anonymous grading (instructors)")
+    @PutMapping("/api/v1/assignments/{assignmentId}/grading-setup")
+    GradingSplitService.Setup saveSetup(@PathVariable long assignmentId, @RequestBody GradingSplitService.Setup body) {
+        return split.saveSetup(assignmentId, body);
+    }
+
+    @Operation(summary = "Each TA's written answers assigned and graded (instructors: all TAs; a TA: their own)")
+    @GetMapping("/api/v1/courses/{courseId}/grading-progress")
+    List<GradingSplitService.Progress> progress(@PathVariable long courseId) {
+        return split.progress(courseId);
     }
 }

@@ -40,10 +40,12 @@ public class WrittenPages {
     private final AuditLog audit;
     private final PdfPages pdf;
     private final WrittenService written;
+    private final GradingSplitService split;
 
     WrittenPages(WrittenRepository repo, SubmissionService submissions, CourseAccess access, BlobStore blobs, AuditLog audit, PdfPages pdf,
-                 WrittenService written) {
+                 WrittenService written, GradingSplitService split) {
         this.written = written;
+        this.split = split;
         this.repo = repo;
         this.submissions = submissions;
         this.access = access;
@@ -88,8 +90,13 @@ public class WrittenPages {
         return pageSet(s);
     }
 
-    /** One student's answer to a question in the grading queue: their counted version, its pages for the question, the grade. */
-    public record QueueEntry(long accountId, String student, long submissionId, List<Integer> pages, boolean graded, java.math.BigDecimal score) {
+    /**
+     * One student's answer to a question in the grading queue: their counted version, its pages for the question, the
+     * grade, and who grades it when the assignment's grading is split ({@code graderId} null: anyone). {@code student}
+     * is "Answer k" while the question is graded anonymously and not finished.
+     */
+    public record QueueEntry(long accountId, String student, long submissionId, List<Integer> pages, boolean graded, java.math.BigDecimal score,
+                             Long graderId) {
     }
 
     /**
@@ -107,6 +114,10 @@ public class WrittenPages {
         } catch (NotFoundException e) {
             throw new NotFoundException("No written question " + questionId + ".");
         }
+        Map<Long, GradingSplitService.AnswerState> states = new HashMap<>();
+        List<GradingSplitService.AnswerState> answers = split.answers(owner);
+        answers.stream().filter(x -> x.questionId() == questionId).forEach(x -> states.put(x.studentId(), x));
+        boolean hidden = split.namesHidden(owner, questionId, answers);
         List<QueueEntry> out = new ArrayList<>();
         for (Submission s : counted.stream().sorted(java.util.Comparator.comparingLong(Submission::id)).toList()) {
             int count = repo.pageCount(s.id());
@@ -116,7 +127,9 @@ public class WrittenPages {
             List<Integer> marked = repo.marks(s.id()).getOrDefault(questionId, List.of());
             List<Integer> pages = marked.isEmpty() ? java.util.stream.IntStream.rangeClosed(1, count).boxed().toList() : marked;
             var grade = written.grade(questionId, s.accountId());
-            out.add(new QueueEntry(s.accountId(), s.studentName(), s.id(), pages, grade.graded(), grade.score()));
+            var state = states.get(s.accountId());
+            out.add(new QueueEntry(s.accountId(), hidden ? "Answer " + (out.size() + 1) : s.studentName(), s.id(), pages, grade.graded(), grade.score(),
+                    state == null ? null : state.graderId()));
         }
         return out;
     }

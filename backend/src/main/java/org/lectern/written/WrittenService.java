@@ -20,7 +20,6 @@ import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.NumberLimits;
 import org.lectern.platform.audit.AuditLog;
-import org.lectern.submission.SubmissionService;
 import org.lectern.written.internal.WrittenRepository;
 import org.lectern.written.internal.WrittenRepository.GradeRow;
 import org.lectern.written.internal.WrittenRepository.Owner;
@@ -49,11 +48,8 @@ public class WrittenService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SubmissionService submissions;
 
-    WrittenService(WrittenRepository repo, CourseAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-                   SubmissionService submissions) {
-        this.submissions = submissions;
+    WrittenService(WrittenRepository repo, CourseAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.access = access;
         this.audit = audit;
@@ -143,21 +139,6 @@ public class WrittenService {
         return repo.grades(a.assignmentId(), List.of(accountId)).stream().filter(g -> g.questionId() == questionId).findFirst()
                 .map(g -> toGrade(q, g))
                 .orElse(new WrittenGrade(questionId, accountId, List.of(), BigDecimal.ZERO, "", null, null));
-    }
-
-    /**
-     * Staff: written answers waiting for a grade in the course (each question of each counted version that has PDF pages).
-     * The counted versions come from the submission feature, role-checked.
-     */
-    @Transactional(readOnly = true)
-    public int ungradedAnswers(long courseId) {
-        access.staff(courseId);
-        int n = 0;
-        for (long assignmentId : repo.writtenAssignments(courseId)) {
-            List<Long> counted = submissions.counted(assignmentId).stream().map(org.lectern.submission.Submission::id).toList();
-            n += counted.isEmpty() ? 0 : repo.ungraded(assignmentId, counted);
-        }
-        return n;
     }
 
     /** The student's current score on the question, null while ungraded; no role check (callers in this feature check). */

@@ -70,4 +70,37 @@ class ExtensionRequestServiceIT {
         List<ExtensionRequest> none = as(s.otherStudent(), () -> requests.requests(s.courseId()));
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void aDocumentIsKeptWithTheRequestAndShownOnlyToItsStudentAndStaff() {
+        var s = coursework.setup(false);
+        var outsider = coursework.setup(false).student();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        as(s.instructor(), () -> assignments.create(s.courseId(), new AssignmentDraft("A3", "CNNs", null, now.minus(1, ChronoUnit.DAYS),
+                now.plus(3, ChronoUnit.DAYS), BigDecimal.TEN, null, null, null, null, null, null, null, null, "Assignments", null)));
+        var draft = new ExtensionRequestService.Draft("A3", 2, "Flu, doctor's note attached");
+
+        // Markup posing as a PDF is refused in words and nothing is stored: no request, no blob.
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> as(s.student(), () -> requests.request(s.courseId(), draft, new ExtensionRequestService.Document("note.pdf", html))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("PDF, PNG or JPEG");
+        assertThat(as(s.student(), () -> requests.requests(s.courseId()))).isEmpty();
+
+        byte[] pdf = org.lectern.written.SamplePdfs.answers(1);
+        var mine = as(s.student(), () -> requests.request(s.courseId(), draft, new ExtensionRequestService.Document("doctors note.pdf", pdf)));
+        assertThat(mine.documentName()).isEqualTo("doctors note.pdf");
+        var asStudent = as(s.student(), () -> requests.document(mine.id()));
+        assertThat(asStudent.content()).isEqualTo(pdf);
+        assertThat(asStudent.kind()).isEqualTo(Evidence.Kind.PDF);
+        assertThat(as(s.ta(), () -> requests.document(mine.id())).content()).isEqualTo(pdf);
+        // A classmate and an outsider learn nothing, not even that the request exists.
+        assertThatThrownBy(() -> as(s.otherStudent(), () -> requests.document(mine.id()))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No extension request " + mine.id() + ".");
+        assertThatThrownBy(() -> as(outsider, () -> requests.document(mine.id()))).isInstanceOf(NotFoundException.class)
+                .hasMessage("No extension request " + mine.id() + ".");
+        // A request without a document has none to read.
+        var other = as(s.otherStudent(), () -> requests.request(s.courseId(), draft));
+        assertThat(other.documentName()).isNull();
+        assertThatThrownBy(() -> as(s.ta(), () -> requests.document(other.id()))).isInstanceOf(NotFoundException.class).hasMessageContaining("no document");
+    }
 }

@@ -56,6 +56,10 @@ class MailIT {
     @Autowired MailEvents mailEvents;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired org.lectern.written.WrittenService written;
+    @Autowired org.lectern.written.WrittenPages writtenPages;
+    @Autowired org.lectern.written.WrittenReminders writtenReminders;
+    @Autowired org.lectern.submission.SubmissionService submissions;
 
     @BeforeAll
     static void findSmtp() {
@@ -142,6 +146,29 @@ class MailIT {
         clock.advance(AccountService.RESET_LIFETIME.plusMinutes(1));
         assertThat(accounts.resetAccount(second)).isEmpty();
         assertThatThrownBy(() -> accounts.resetPassword(second, "another-password-1")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aDayBeforeAWrittenDeadlineAStudentIsRemindedOnceOfTheQuestionsTheyHaveNotMarked() throws Exception {
+        var s = coursework.setup(false);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var w = as(s.instructor(), () -> assignments.create(s.courseId(), new org.lectern.assignment.AssignmentDraft("W9", "Backprop", null,
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofHours(12)), java.math.BigDecimal.TEN, null, ".pdf", null, null,
+                null, null, null, null, "Assignments", null)));
+        var q1 = as(s.instructor(), () -> written.addQuestion(w.id(), new org.lectern.written.WrittenDrafts.Question(null, "One", java.math.BigDecimal.ONE, null)));
+        var q2 = as(s.instructor(), () -> written.addQuestion(w.id(), new org.lectern.written.WrittenDrafts.Question(null, "Two", java.math.BigDecimal.ONE, null)));
+        long mine = as(s.student(), () -> submissions.submit(w.id(), "answers.pdf", org.lectern.written.SamplePdfs.answers(2))).submissionId();
+        as(s.student(), () -> writtenPages.mark(mine, java.util.Map.of(q1.id(), List.of(1))));
+        long theirs = as(s.otherStudent(), () -> submissions.submit(w.id(), "answers.pdf", org.lectern.written.SamplePdfs.answers(2))).submissionId();
+        as(s.otherStudent(), () -> writtenPages.mark(theirs, java.util.Map.of(q1.id(), List.of(1), q2.id(), List.of(2))));
+
+        writtenReminders.sendDue();
+        MimeMessage mail = one(s.student().email());
+        assertThat(mail.getSubject()).contains("mark your pages for W9");
+        assertThat(part(mail, 0)).contains("Q2").doesNotContain("Q1")
+                .contains("http://lectern.test/courses/" + s.courseId() + "/assignments/" + w.id());
+        assertThat(writtenReminders.sendDue()).isZero(); // once
+        assertThat(to(smtp, s.otherStudent().email())).isEmpty(); // everything marked
     }
 
     @Test

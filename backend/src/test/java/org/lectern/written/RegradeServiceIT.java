@@ -77,6 +77,15 @@ class RegradeServiceIT {
         });
         assertThat(as(s.otherStudent(), () -> regrades.requests(a))).isEmpty();
         assertThat(as(s.ta(), () -> regrades.requests(a))).hasSize(1);
+        // The staff's answering page: the course's requests, named; students and outsiders are refused.
+        assertThat(as(s.ta(), () -> regrades.courseRequests(s.courseId()))).singleElement().satisfies(r -> {
+            assertThat(r.studentName()).isEqualTo(s.student().displayName());
+            assertThat(r.questionTitle()).isEqualTo(q.title());
+            assertThat(r.assignmentId()).isEqualTo(a);
+        });
+        assertThatThrownBy(() -> as(s.student(), () -> regrades.courseRequests(s.courseId()))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> as(outsider, () -> regrades.courseRequests(s.courseId()))).isInstanceOf(NotFoundException.class);
+        assertThat(as(s.student(), () -> regrades.window(a))).isPresent();
         assertThat(audit.forCourse(s.courseId())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("written.regrade.answered");
             assertThat(e.detail()).contains(": 2 -> 4");

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class ExtensionRequestRepository {
 
     private static final String COLUMNS = """
-            r.id, r.course_id, r.item_key, r.account_id, a.display_name, r.days, r.reason, r.asked_at, r.status, r.note, r.decided_at
+            r.id, r.course_id, r.item_key, r.account_id, a.display_name, r.days, r.reason, r.asked_at, r.status, r.note, r.decided_at, r.document_name
             from extension_request r join account a on a.id = r.account_id""";
 
     private final JdbcClient jdbc;
@@ -29,6 +29,15 @@ public class ExtensionRequestRepository {
                         insert into extension_request (course_id, item_key, account_id, days, reason, asked_at) values (?, ?, ?, ?, ?, ?)
                         on conflict (course_id, lower(item_key), account_id) where status = 'open' do nothing returning id""")
                 .params(courseId, itemKey, accountId, days, reason, Timestamp.from(at)).query(Long.class).optional();
+    }
+
+    public void attach(long id, String name, String sha256) {
+        jdbc.sql("update extension_request set document_name = ?, document_sha256 = ? where id = ?").params(name, sha256, id).update();
+    }
+
+    public Optional<String> documentSha(long id) {
+        return jdbc.sql("select document_sha256 from extension_request where id = ? and document_sha256 is not null").param(id)
+                .query(String.class).optional();
     }
 
     public Optional<ExtensionRequest> byId(long id) {
@@ -60,6 +69,6 @@ public class ExtensionRequestRepository {
     private static ExtensionRequest request(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp(11);
         return new ExtensionRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getString(7),
-                rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), decided == null ? null : decided.toInstant());
+                rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), decided == null ? null : decided.toInstant(), rs.getString(12));
     }
 }

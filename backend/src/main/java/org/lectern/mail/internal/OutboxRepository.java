@@ -99,6 +99,12 @@ public class OutboxRepository {
         return jdbc.sql("select code || ' ' || title from course where id = ?").param(courseId).query(String.class).optional();
     }
 
+    /** The course's time zone, in which mail states its deadlines (UTC when the course is gone). */
+    public java.time.ZoneId courseZone(long courseId) {
+        return jdbc.sql("select time_zone from course where id = ?").param(courseId).query(String.class).optional()
+                .map(java.time.ZoneId::of).orElse(java.time.ZoneOffset.UTC);
+    }
+
     public Optional<String> email(long accountId) {
         return jdbc.sql("select email from account where id = ?").param(accountId).query(String.class).optional();
     }

@@ -18,8 +18,10 @@ public class RegradeRepository {
     }
 
     private static final String COLUMNS = """
-            r.id, r.question_id, q.number, r.account_id, r.reason, r.asked_at, r.score_before, r.answer, r.score_after, r.answered_at
-            from written_regrade r join written_question q on q.id = r.question_id""";
+            r.id, r.question_id, q.number, r.account_id, r.reason, r.asked_at, r.score_before, r.answer, r.score_after, r.answered_at,
+                   a.id, a.short_name, q.title, p.display_name
+            from written_regrade r join written_question q on q.id = r.question_id join assignment a on a.id = q.assignment_id
+            join account p on p.id = r.account_id""";
 
     private final JdbcClient jdbc;
 
@@ -65,6 +67,12 @@ public class RegradeRepository {
                         .query(RegradeRepository::request).list();
     }
 
+    /** The course's requests, open ones first, oldest first (staff's answering page). */
+    public List<RegradeRequest> forCourse(long courseId) {
+        return jdbc.sql("select " + COLUMNS + " where a.course_id = ? order by r.answered_at is not null, r.asked_at, r.id").param(courseId)
+                .query(RegradeRepository::request).list();
+    }
+
     public int openCount(long courseId) {
         return jdbc.sql("""
                         select count(*) from written_regrade r join written_question q on q.id = r.question_id
@@ -75,6 +83,7 @@ public class RegradeRepository {
     private static RegradeRequest request(ResultSet rs, int n) throws SQLException {
         Timestamp answered = rs.getTimestamp(10);
         return new RegradeRequest(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), answered == null ? null : answered.toInstant());
+                rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), answered == null ? null : answered.toInstant(), rs.getLong(11),
+                rs.getString(12), rs.getString(13), rs.getString(14));
     }
 }

@@ -183,15 +183,24 @@ public class WrittenRepository {
                 .param(courseId).query(Long.class).list();
     }
 
-    /** Answers waiting for a grade: each question of the assignment × each given version that has PDF pages, not graded yet. */
-    public int ungraded(long assignmentId, Collection<Long> countedSubmissions) {
+    /** An assignment with written questions and its deadline. */
+    public record Due(long assignmentId, long courseId, String shortName, Instant dueAt) {
+    }
+
+    /** Assignments with written questions due after {@code from} and no later than {@code to}. */
+    public List<Due> writtenDueBetween(Instant from, Instant to) {
         return jdbc.sql("""
-                        select count(*) from written_question q
-                        cross join (select distinct s.account_id from written_page p join submission s on s.id = p.submission_id
-                                    where p.submission_id = any(?)) v
-                        where q.assignment_id = ? and not exists (select 1 from written_grade g
-                              where g.question_id = q.id and g.account_id = v.account_id and g.graded_at is not null)""")
-                .params(countedSubmissions.toArray(Long[]::new), assignmentId).query(Integer.class).single();
+                        select a.id, a.course_id, a.short_name, a.due_at from assignment a
+                        where a.due_at > ? and a.due_at <= ? and exists (select 1 from written_question q where q.assignment_id = a.id)
+                        order by a.id""")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
+    }
+
+    /** Records that the student was reminded; false when they already were. */
+    public boolean remember(long assignmentId, long accountId, Instant at) {
+        return jdbc.sql("insert into written_reminder (assignment_id, account_id, sent_at) values (?, ?, ?) on conflict do nothing")
+                .params(assignmentId, accountId, Timestamp.from(at)).update() == 1;
     }
 
     private static Owner owner(ResultSet rs, int n) throws SQLException {

@@ -24,6 +24,13 @@ import org.lectern.submission.SubmissionService;
 import org.lectern.ui.Dates;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CourseItemPage;
+import org.lectern.ui.extensionrequest.ExtensionRequestsView;
+import org.lectern.ui.written.WrittenStudentPanel;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import org.lectern.written.RegradeService;
+import org.lectern.written.WrittenPages;
+import org.lectern.written.WrittenService;
 
 /**
  * One assignment: what it is and its starter files, then the student's page ({@link StudentAssignmentPanel}: upload,
@@ -42,12 +49,19 @@ public class AssignmentView extends CourseItemPage {
     private final ModelAssignmentService models;
     private final CourseService courses;
     private final PoolJobs pool;
+    private final WrittenService written;
+    private final WrittenPages writtenPages;
+    private final RegradeService regrades;
     private final Div board = new Div();
 
     public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
                           GradebookService gradebook, ModelAssignmentService models, CourseService courses,
-                          GradingBroadcaster grading, PoolJobs pool) {
+                          GradingBroadcaster grading, PoolJobs pool, WrittenService written, WrittenPages writtenPages,
+                          RegradeService regrades) {
         super("assignmentId", "assignment");
+        this.written = written;
+        this.writtenPages = writtenPages;
+        this.regrades = regrades;
         this.grading = grading;
         this.pool = pool;
         this.courses = courses;
@@ -83,7 +97,17 @@ public class AssignmentView extends CourseItemPage {
         boolean modelAssignment = a.kind() == Assignment.Kind.MODEL;
         boolean staff = page.grant().isStaff();
         if (!staff) { // staff have their own page below: no "Your submission" for a TA
-            add(new StudentAssignmentPanel(a, zone, courseId, submissions, autograde, gradebook, models, grading, this::redrawLeaderboard));
+            var panel = new StudentAssignmentPanel(a, zone, courseId, submissions, autograde, gradebook, models, grading, this::redrawLeaderboard);
+            add(panel);
+            RouterLink extension = new RouterLink("Need more time? Ask for an extension", ExtensionRequestsView.class,
+                    new RouteParameters("courseId", Long.toString(courseId)));
+            extension.setId("ask-extension");
+            add(extension);
+            if (WrittenStudentPanel.applies(written, itemId)) {
+                var writtenPanel = new WrittenStudentPanel(a, zone, written, writtenPages, regrades, submissions);
+                panel.onUploaded(writtenPanel::redraw);
+                add(writtenPanel);
+            }
         }
         if (modelAssignment) {
             models.task(itemId).ifPresent(t -> add(new Paragraph("Your model takes float32 input of shape "

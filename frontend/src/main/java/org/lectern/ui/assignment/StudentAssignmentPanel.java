@@ -47,6 +47,7 @@ class StudentAssignmentPanel extends VerticalLayout {
     private final Div results = new Div();
     private final GradingBroadcaster grading;
     private Long shownSubmission;
+    private Runnable onUploaded = () -> { };
 
     StudentAssignmentPanel(Assignment a, ZoneId zone, long courseId, SubmissionService submissions, AutogradeService autograde,
                            GradebookService gradebook, ModelAssignmentService models, GradingBroadcaster grading,
@@ -95,6 +96,7 @@ class StudentAssignmentPanel extends VerticalLayout {
                 showReceipt(receipt, r.get(), zone);
                 shownSubmission = r.get().submissionId();
                 refreshMine(box, zone);
+                onUploaded.run();
             }
         }));
         upload.setId("submission-upload");
@@ -103,6 +105,11 @@ class StudentAssignmentPanel extends VerticalLayout {
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         box.add(upload, receipt);
         refreshMine(box, zone);
+    }
+
+    /** Runs after each accepted upload (the written answers' page marks follow the new version). */
+    void onUploaded(Runnable r) {
+        onUploaded = r;
     }
 
     private void showReceipt(Div receipt, Receipt r, ZoneId zone) {

@@ -114,7 +114,7 @@ public class PlagiarismView extends CourseItemPage {
                     "application/zip", -1)), "Download the JPlag report (zip)");
             report.getElement().setAttribute("download", true);
             report.setId("plagiarism-report");
-            box.add(new Span(viewerLink(assignmentId), new Span(" · "), report));
+            box.add(new Span(viewerLink(itemId), new Span(" · "), report));
         }
         // Pushed by the pool as the check moves on; a check that ends (or a new one that ends) redraws its results.
         LiveUpdates.follow(box, redraw -> broadcaster.assignment(itemId, redraw), () -> {

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.lectern.ui.Form;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -52,6 +54,8 @@ public class WrittenGradingView extends CoursePage {
     private long assignmentId;
     private long questionId;
     private int index;
+    private Long wantedStudent;
+    private Boolean onlyMine; // null until the first draw decides: on for a TA when the grading is split
 
     public WrittenGradingView(CourseService courses, WrittenService written, WrittenPages pages) {
         this.courses = courses;
@@ -64,7 +68,13 @@ public class WrittenGradingView extends CoursePage {
     public void beforeEnter(BeforeEnterEvent event) {
         assignmentId = event.getRouteParameters().getLong("assignmentId").orElseThrow(() -> new NotFoundException("No such assignment."));
         questionId = event.getRouteParameters().getLong("questionId").orElseThrow(() -> new NotFoundException("No such question."));
-        index = -1; // first ungraded
+        onlyMine = null;
+        index = -1; // first ungraded, or the answer of ?student= (a regrade request links there)
+        wantedStudent = event.getLocation().getQueryParameters().getSingleParameter("student").filter(v -> v.matches("[0-9]{1,18}"))
+                .map(Long::valueOf).orElse(null);
+        if (wantedStudent != null) {
+            onlyMine = false; // a regrade request opens that student's answer, whoever it was assigned to
+        }
         super.beforeEnter(event);
     }
 
@@ -74,18 +84,42 @@ public class WrittenGradingView extends CoursePage {
         add(new CourseHeader(grant, CourseHeader.Tab.DASHBOARD));
         WrittenQuestion q = written.questions(assignmentId).stream().filter(x -> x.id() == questionId).findFirst()
                 .orElseThrow(() -> new NotFoundException("No written question " + questionId + "."));
-        List<WrittenPages.QueueEntry> queue = pages.queue(questionId);
+        List<WrittenPages.QueueEntry> all = pages.queue(questionId);
+        long me = grant.caller().accountId();
+        boolean split = all.stream().anyMatch(e -> e.graderId() != null);
+        if (onlyMine == null) {
+            onlyMine = split && !grant.isInstructor();
+        }
+        List<WrittenPages.QueueEntry> queue = shown(all, me);
         long left = queue.stream().filter(e -> !e.graded()).count();
         H3 title = new H3("Q" + q.number() + " " + q.title() + " · " + q.points().toPlainString() + " points");
         title.setId("question-title");
         Span progress = new Span(left + " of " + queue.size() + " answers ungraded");
         progress.setId("ungraded-count");
         add(title, progress);
+        if (split) {
+            Checkbox mine = new Checkbox("Only answers assigned to me (and to nobody)", onlyMine);
+            mine.setId("only-mine");
+            mine.addValueChangeListener(e -> {
+                onlyMine = e.getValue();
+                index = -1;
+                refresh();
+            });
+            add(mine);
+        }
         if (queue.isEmpty()) {
             Paragraph none = new Paragraph("No answers with pages yet.");
             none.setId("no-answers");
             add(none);
             return;
+        }
+        if (index < 0 && wantedStudent != null) {
+            for (int i = 0; i < queue.size(); i++) {
+                if (queue.get(i).accountId() == wantedStudent) {
+                    index = i;
+                }
+            }
+            wantedStudent = null;
         }
         if (index < 0 || index >= queue.size()) {
             index = nextUngraded(queue, -1);
@@ -111,8 +145,9 @@ public class WrittenGradingView extends CoursePage {
         Div rubric = new Div();
         rubric.setId("rubric");
         rubric.getStyle().set("flex", "1 1 300px").set("min-width", "0");
+        String grader = entry.graderId() == null ? "" : entry.graderId() == me ? " · assigned to you" : " · assigned to another TA";
         Span who = new Span("Answer " + (index + 1) + " of " + queue.size() + " · " + entry.student()
-                + (grade.graded() ? " · graded " + grade.score().toPlainString() : " · ungraded"));
+                + (grade.graded() ? " · graded " + grade.score().toPlainString() : " · ungraded") + grader);
         who.setId("current-answer");
         rubric.add(who);
         Map<Long, Checkbox> boxes = new LinkedHashMap<>();
@@ -148,7 +183,7 @@ public class WrittenGradingView extends CoursePage {
             if (Notifications.attempt(() -> written.saveGrade(questionId, entry.accountId(),
                     new WrittenDrafts.Grade(applied, adjustment.getValue(), comment.getValue())))) {
                 Notifications.success("Saved.");
-                index = nextUngraded(pages.queue(questionId), index);
+                index = nextUngraded(shown(pages.queue(questionId), me), index);
                 refresh();
             }
         });
@@ -169,12 +204,67 @@ public class WrittenGradingView extends CoursePage {
         buttons.getStyle().set("flex-wrap", "wrap");
         Paragraph keys = new Paragraph("Keys: 1–9 toggle rubric items, n next ungraded, p previous.");
         keys.addClassName("lectern-muted");
-        rubric.add(adjustment, comment, buttons, keys);
+        rubric.add(adjustment, comment, buttons, keys, rubricEditor(q));
 
         Div layout = new Div(pageColumn, rubric);
         layout.setWidthFull();
         layout.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)").set("align-items", "flex-start");
         add(layout);
+    }
+
+    /** The queue as this grader works it: all answers, or theirs and nobody's. */
+    private List<WrittenPages.QueueEntry> shown(List<WrittenPages.QueueEntry> all, long me) {
+        return Boolean.TRUE.equals(onlyMine) ? all.stream().filter(e -> e.graderId() == null || e.graderId() == me).toList() : all;
+    }
+
+    /**
+     * The rubric itself: each item's points and text, changed for every grade that applies it (one audited change,
+     * the totals reported again), and a new item.
+     */
+    private Div rubricEditor(WrittenQuestion q) {
+        Div editor = new Div();
+        editor.setId("rubric-editor");
+        editor.add(new H3("Rubric"));
+        int n = 0;
+        for (RubricItem item : q.rubric()) {
+            n++;
+            BigDecimalField points = new BigDecimalField("Item " + n + " points");
+            points.setId("rubric-points-" + n);
+            points.setValue(item.points());
+            points.setWidth("8em");
+            TextField text = new TextField("Text");
+            text.setId("rubric-text-" + n);
+            text.setValue(item.text());
+            text.setMaxLength(2000);
+            text.getStyle().set("flex", "1 1 10em");
+            Form form = new Form().required(points, "Points, e.g. 2 or -1.", "points").required(text, "Say what the item means.", "text");
+            Button change = new Button("Change everywhere", e -> form.submit(() -> written.changeItem(item.id(),
+                    new WrittenDrafts.Item(points.getValue(), text.getValue()))).ifPresent(count -> {
+                        Notifications.success("Changed; " + count + (count == 1 ? " grade" : " grades") + " updated.");
+                        refresh();
+                    }));
+            change.setId("rubric-change-" + n);
+            HorizontalLayout line = new HorizontalLayout(points, text, change);
+            line.setWidthFull();
+            line.getStyle().set("flex-wrap", "wrap").set("align-items", "baseline");
+            editor.add(line);
+        }
+        BigDecimalField points = new BigDecimalField("New item points");
+        points.setId("rubric-new-points");
+        points.setWidth("8em");
+        TextField text = new TextField("Text");
+        text.setId("rubric-new-text");
+        text.setMaxLength(2000);
+        text.getStyle().set("flex", "1 1 10em");
+        Form form = new Form().required(points, "Points, e.g. 2 or -1.", "points").required(text, "Say what the item means.", "text");
+        Button add = new Button("Add item", e -> form.submit(() -> written.addItem(questionId, new WrittenDrafts.Item(points.getValue(), text.getValue())))
+                .ifPresent(i -> refresh()));
+        add.setId("rubric-add");
+        HorizontalLayout line = new HorizontalLayout(points, text, add);
+        line.setWidthFull();
+        line.getStyle().set("flex-wrap", "wrap").set("align-items", "baseline");
+        editor.add(line);
+        return editor;
     }
 
     /** The first ungraded answer after {@code from}, wrapping round; the one after {@code from} when all are graded. */

@@ -1,0 +1,8 @@
+package org.lectern.platform;
+
+/**
+ * Published inside a transaction that changed what waits for a course's staff (a request asked or answered), for
+ * live pages that count it; features that already publish their own events (scores, submissions) need not.
+ */
+public record StaffWorkChanged(long courseId) {
+}
