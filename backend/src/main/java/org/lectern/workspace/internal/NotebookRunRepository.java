@@ -47,11 +47,6 @@ public class NotebookRunRepository {
         this.jdbc = jdbc;
     }
 
-    /** Serialises quota checks of one team until the transaction ends. */
-    public void lockTeamQuota(long teamId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('notebook-quota'), ?::int)").param((int) teamId).query(Object.class).single();
-    }
-
     public WeekUse weekUse(long teamId, Instant since) {
         return jdbc.sql("""
                         select coalesce(sum(seconds) filter (where status in ('FINISHED', 'FAILED', 'CANCELLED')), 0),

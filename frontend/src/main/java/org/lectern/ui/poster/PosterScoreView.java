@@ -6,7 +6,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -61,7 +61,7 @@ public class PosterScoreView extends VerticalLayout implements BeforeEnterObserv
         removeAll();
         groups.clear();
         add(new Anchor("poster-sessions/" + sessionId, "← All posters"));
-        H3 title = new H3("Score · " + sheet.teamName());
+        H2 title = new H2("Score · " + sheet.teamName());
         title.setId("poster-sheet-title");
         add(title);
         Span total = new Span();
