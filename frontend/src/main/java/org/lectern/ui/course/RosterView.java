@@ -33,6 +33,7 @@ import org.lectern.course.Member;
 import org.lectern.course.NewMember;
 import org.lectern.course.RosterPlan;
 import org.lectern.project.TeamService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.TeamsPanel;
@@ -189,8 +190,10 @@ public class RosterView extends CoursePage {
         save.setEnabled(false);
         AtomicReference<String> previewed = new AtomicReference<>();
 
+        // A refusal of the file as a whole (too large, no e-mail column) is about the text in the box: said under it.
+        Form sheet = new Form().field(csv, "");
         Button previewButton = new Button("Preview", e -> {
-            if (!Notifications.attempt(() -> {
+            if (!sheet.run(() -> {
                 RosterPlan.Preview p = courses.previewRoster(courseId, csv.getValue());
                 showPreview(p, summary, errors, preview);
                 previewed.set(p.hasErrors() ? null : csv.getValue());
@@ -208,7 +211,7 @@ public class RosterView extends CoursePage {
         });
         save.addClickListener(e -> {
             AtomicReference<RosterPlan.Preview> done = new AtomicReference<>();
-            if (Notifications.attempt(() -> done.set(courses.importRoster(courseId, previewed.get())))) {
+            if (sheet.run(() -> done.set(courses.importRoster(courseId, previewed.get())))) {
                 var p = done.get();
                 Notifications.success("Roster saved: " + p.count(RosterPlan.Action.NEW_ACCOUNT) + " new accounts, "
                         + p.count(RosterPlan.Action.ADD) + " added, " + p.count(RosterPlan.Action.UPDATE) + " updated.");

@@ -21,6 +21,7 @@ import org.lectern.course.CourseService;
 import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizDraft;
 import org.lectern.quiz.QuizService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -150,7 +151,8 @@ public class QuizzesView extends CoursePage {
                 Notifications.error("That is not valid quiz JSON: " + ex.getOriginalMessage());
                 return;
             }
-            if (Notifications.attempt(() -> created.set(quizzes.create(courseId, draft)))) {
+            // A refusal of the JSON is about the text in the box: said under it.
+            if (new Form().field(json, "").run(() -> created.set(quizzes.create(courseId, draft)))) {
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/quizzes/" + created.get().id()));
             }
