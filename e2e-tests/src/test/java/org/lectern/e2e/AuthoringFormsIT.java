@@ -74,8 +74,8 @@ class AuthoringFormsIT extends BrowserTest {
         browser.type("question-correct-0", "2");
         // Must-pass, no review, one order for everyone, and a computation with each student's own numbers.
         browser.type("quiz-must-pass", "60");
-        browser.click(By.cssSelector("#quiz-review input"));
-        browser.click(By.cssSelector("#quiz-shuffle input"));
+        browser.click(By.cssSelector("#quiz-review label"));
+        browser.click(By.cssSelector("#quiz-shuffle label"));
         browser.click(By.id("quiz-add-question"));
         browser.click(By.id("question-kind-1"));
         browser.click(By.xpath("//vaadin-select-item[contains(., \"each student's own numbers\")]"));

@@ -103,11 +103,9 @@ public class RosterView extends CoursePage {
             add(invites);
             if (outbox.enabled()) {
                 Button mailInvites = new Button("E-mail invitations to people without a password", e -> {
-                    int[] queued = new int[1];
-                    if (Notifications.attempt(() -> queued[0] = invitationMail.send(courseId))) {
-                        Notifications.success(queued[0] == 0 ? "Everyone on the roster has set a password."
-                                : queued[0] + (queued[0] == 1 ? " invitation is" : " invitations are") + " on their way.");
-                    }
+                    Notifications.call(() -> invitationMail.send(courseId)).ifPresent(queued ->
+                            Notifications.success(queued == 0 ? "Everyone on the roster has set a password."
+                                    : queued + (queued == 1 ? " invitation is" : " invitations are") + " on their way."));
                 });
                 mailInvites.setId("mail-invitations");
                 add(mailInvites);

@@ -337,7 +337,7 @@ public class GradebookView extends CoursePage {
         add(items, new H3("Late-day ledger"));
         Grid<LedgerEntry> ledger = new Grid<>();
         ledger.setId("ledger");
-        ledger.addColumn(LedgerEntry::key).setHeader("Item").setAutoWidth(true);
+        ledger.addColumn(e -> label(e.key())).setHeader("Item").setAutoWidth(true);
         ledger.addColumn(e -> GradesFormat.when(e.dueAt())).setHeader("Due").setAutoWidth(true);
         ledger.addColumn(e -> e.status().name().toLowerCase().replace('_', ' ')).setHeader("Status").setAutoWidth(true);
         ledger.addColumn(LedgerEntry::daysLate).setHeader("Days late").setAutoWidth(true);
