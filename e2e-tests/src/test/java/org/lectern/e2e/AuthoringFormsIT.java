@@ -78,9 +78,11 @@ class AuthoringFormsIT extends BrowserTest {
         browser.click(By.cssSelector("#quiz-shuffle label"));
         browser.click(By.id("quiz-add-question"));
         browser.click(By.id("question-kind-1"));
-        browser.click(By.xpath("//vaadin-select-item[contains(., \"each student's own numbers\")]"));
+        // Each select keeps its items inside it: the first question's hidden copies must not be the ones found.
+        browser.click(By.xpath("//*[@id='question-kind-1']//vaadin-select-item[contains(., \"each student's own numbers\")]"));
         browser.click(By.id("question-generator-1"));
-        browser.click(By.xpath("//vaadin-select-item[contains(., 'Convolution output size')]"));
+        browser.click(By.xpath("//*[@id='question-generator-1']//vaadin-select-item[contains(., 'Convolution output size')]"));
+        browser.script("document.getElementById('question-generator-1').scrollIntoView({block: 'center'});");
         browser.screenshot("quiz-form-options-1400x900");
         browser.click(By.id("quiz-form-save"));
         browser.waiting().until(d -> d.getCurrentUrl().matches(".*/quizzes/\\d+$"));
@@ -116,7 +118,13 @@ class AuthoringFormsIT extends BrowserTest {
                     return false;
                 }
             });
+            browser.script("document.getElementById('policy-letters').scrollIntoView({block: 'center'});");
             browser.screenshot("grading-policy-letters-1400x900");
+            browser.resize(390, 844);
+            browser.open("/courses/" + courseId + "/settings");
+            browser.waitFor(By.id("policy-letters"));
+            browser.script("document.getElementById('policy-letters').scrollIntoView({block: 'center'});");
+            browser.screenshot("grading-policy-letters-390x844");
         } finally {
             instructor.putJson(policy, original); // other tests count on the demo's policy
         }
