@@ -157,7 +157,8 @@ public class GradingPolicyForm extends VerticalLayout {
             index++;
         }
 
-        TextArea letters = new TextArea("Letter cut-offs, one per line: the letter and the lowest percent (A 93), highest first, ending at 0");
+        TextArea letters = new TextArea("Letter cut-offs");
+        letters.setHelperText("One per line: the letter and the lowest percent (A 93), highest first, ending at 0.");
         letters.setId("policy-letters");
         letters.setWidthFull();
         Letters letterValue = new Letters();
