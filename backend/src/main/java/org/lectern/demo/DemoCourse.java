@@ -1,6 +1,7 @@
 package org.lectern.demo;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -10,6 +11,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.lectern.announcement.AnnouncementService;
+import org.lectern.assignment.Assignment;
+import org.lectern.assignment.AssignmentDraft;
+import org.lectern.assignment.AssignmentService;
+import org.lectern.assignment.TestFileUpload;
+import org.lectern.assignment.Visibility;
 import org.lectern.course.Course;
 import org.lectern.course.CourseDraft;
 import org.lectern.course.CourseRole;
@@ -35,6 +41,7 @@ import org.lectern.schedule.CourseItem;
 import org.lectern.schedule.CourseItemDraft;
 import org.lectern.schedule.LectureDraft;
 import org.lectern.schedule.ScheduleService;
+import org.lectern.submission.SubmissionService;
 import org.lectern.survey.SurveyService;
 import org.lectern.training.TrainingService;
 import org.slf4j.Logger;
@@ -83,6 +90,8 @@ class DemoCourse implements ApplicationRunner {
     private final PollService polls;
     private final PaperService paperService;
     private final DemoMilestones milestones;
+    private final AssignmentService assignments;
+    private final SubmissionService submissions;
     /** Days added to every seed date (whole weeks, so Tuesday lectures stay on Tuesdays); set when the course is built. */
     private long shift;
 
@@ -90,8 +99,10 @@ class DemoCourse implements ApplicationRunner {
                TransactionTemplate tx, Environment env, ExerciseService exercises,
                LiveModelService liveModels, TrainingService training, SurveyService surveys,
                AnnouncementService announcements, Clock clock, PollService polls, PaperService paperService,
-               DemoMilestones milestones) {
+               DemoMilestones milestones, AssignmentService assignments, SubmissionService submissions) {
         this.milestones = milestones;
+        this.assignments = assignments;
+        this.submissions = submissions;
         this.polls = polls;
         this.paperService = paperService;
         this.training = training;
@@ -154,6 +165,54 @@ class DemoCourse implements ApplicationRunner {
                     lecture.startsAt(), BigDecimal.TEN));
         }
     }
+
+    /**
+     * A0, the seed's warm-up, as a real assignment with an autograder, past its deadline and released: Ada handed it in
+     * two days late (Saturday after a Thursday deadline) and spent two of her five late days; Grace was on time; Alan has
+     * not submitted. So a newcomer sees a ledger that has been used, a late submission and a missing one.
+     */
+    private void pastAssignmentWithLateDays(long courseId) {
+        Assignment a0 = assignments.create(courseId, new AssignmentDraft("A0", "Assignment 0: Colab and submission warm-up", null,
+                at("2024-01-04T11:20"), at("2024-01-11T23:59"), BigDecimal.valueOf(100), null, null, null, null, null, null, null, null,
+                "Assignments", null));
+        assignments.uploadAutograder(a0.id(), List.of(
+                new TestFileUpload("test_public.py", A0_PUBLIC_TEST.getBytes(StandardCharsets.UTF_8), Visibility.PUBLIC, BigDecimal.valueOf(60)),
+                new TestFileUpload("test_private.py", A0_PRIVATE_TEST.getBytes(StandardCharsets.UTF_8), Visibility.PRIVATE, BigDecimal.valueOf(40))));
+        submissions.submitOnBehalf(a0.id(), "student3@" + DOMAIN, at("2024-01-11T20:15"), "demo: handed in on time", "a0.ipynb", A0_NOTEBOOK);
+        submissions.submitOnBehalf(a0.id(), "student1@" + DOMAIN, at("2024-01-13T10:00"), "demo: handed in two days late", "a0.ipynb",
+                A0_NOTEBOOK);
+        assignments.releaseGrades(a0.id(), true);
+    }
+
+    private static final String A0_PUBLIC_TEST = """
+            import numpy as np
+            from submission import normalise
+
+            def test_mean_zero():
+                assert abs(normalise(np.array([1.0, 2.0, 3.0])).mean()) < 1e-9
+
+            def test_unit_std():
+                assert abs(normalise(np.array([1.0, 2.0, 3.0])).std() - 1.0) < 1e-9
+            """;
+
+    private static final String A0_PRIVATE_TEST = """
+            import numpy as np
+            from submission import normalise
+
+            def test_columns_of_a_matrix():
+                x = np.array([[1.0, 10.0], [3.0, 30.0]])
+                assert np.allclose(normalise(x), [[-1.0, -1.0], [1.0, 1.0]])
+            """;
+
+    /** A warm-up answer: standardise each column (the first thing every later assignment does to its data). */
+    private static final byte[] A0_NOTEBOOK = """
+            {"nbformat": 4, "nbformat_minor": 5,
+             "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
+             "cells": [
+              {"cell_type": "markdown", "metadata": {}, "source": ["# A0: warm-up\\n", "Standardise each column."]},
+              {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [],
+               "source": ["import numpy as np\\n", "\\n", "def normalise(x):\\n", "    return (x - x.mean(axis=0)) / x.std(axis=0)\\n"]}
+             ]}""".getBytes(StandardCharsets.UTF_8);
 
     private Account account(String email, String name, SiteRole role, String password) {
         return accounts.byEmail(email).orElseGet(() -> accounts.createWithPassword(email, name, role, password));
@@ -232,7 +291,7 @@ class DemoCourse implements ApplicationRunner {
             lectureIds.add(schedule.addLecture(id, new LectureDraft(null, day((String) l[0]), LocalTime.of(10, 0),
                     LocalTime.of(11, 20), (String) l[1], (String) l[2], site, "SIG 134")).id());
         }
-        // Practice exercises beside the lectures that teach them (no gradebook category: practice, not graded).
+        // Practice exercises beside the lectures that teach them (no gradebook category: shown on grades, not counted).
         Object[][] practice = {
                 {2, "knn", "EX-knn"}, {2, "linear-scores", "EX-linear"}, {3, "svm-loss", "EX-svm"}, {3, "softmax-ce", "EX-softmax"},
                 {4, "sgd-momentum", "EX-momentum"}, {4, "nesterov", "EX-nesterov"}, {4, "adam", "EX-adam"}, {4, "cosine-lr", "EX-cosine"},
@@ -248,8 +307,8 @@ class DemoCourse implements ApplicationRunner {
         // The training playground on the digits training split, beside "Training neural networks II" (hyperparameter search).
         training.addDataset(id, org.lectern.grading.training.TrainingDataset.DIGITS.key());
         training.placeOnSchedule(id, lectureIds.get(7));
-        // Placeholders until the assignment feature registers its own items.
-        item(id, CourseItem.Kind.ASSIGNMENT, "A0", "Assignment 0: Colab and submission warm-up", "2024-01-04T11:20", "2024-01-11T23:59");
+        // A1 and A2 are announced on the schedule only (placeholders until staff create them).
+        pastAssignmentWithLateDays(id);
         item(id, CourseItem.Kind.ASSIGNMENT, "A1", "Assignment 1: kNN, SVM, softmax, two-layer net", "2024-01-06T12:00", "2024-01-18T23:59");
         item(id, CourseItem.Kind.ASSIGNMENT, "A2", "Assignment 2: backprop, optimizers, batch norm, dropout", "2024-01-19T12:00", "2024-02-01T23:59");
         quiz1(id);

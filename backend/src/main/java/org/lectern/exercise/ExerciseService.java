@@ -86,9 +86,8 @@ public class ExerciseService {
         CourseItem item = schedule.registerItem(courseId, new CourseItemDraft(CourseItem.Kind.EXERCISE, shortName, title, d.lectureId(),
                 null, null, "courses/" + courseId + "/exercises/" + id, false));
         repo.setItem(id, item.id());
-        if (category != null) {
-            events.publishEvent(new GradedItemDeclared(courseId, shortName, points, category));
-        }
+        // Practice without a category is declared too: the gradebook shows it, worth nothing, so a solved one is on the student's page.
+        events.publishEvent(new GradedItemDeclared(courseId, shortName, points, category));
         audit.record(grant.caller().accountId(), courseId, "exercise.created", shortName + " " + generator.key());
         return repo.byId(id).orElseThrow();
     }

@@ -78,6 +78,11 @@ public record Category(String name, BigDecimal weightPercent, int dropLowest, bo
                 capPercent == null ? null : new BigDecimal(capPercent), items);
     }
 
+    /** Worth nothing (as "Not counted", where items declared without a category go): its items show but never move a grade. */
+    public boolean worthNothing() {
+        return !extraCredit && weightPercent.signum() == 0;
+    }
+
     /** Each item's share of the category's weight, in percent of the course grade, in item order. */
     public Map<String, BigDecimal> shares() {
         BigDecimal overrides = BigDecimal.ZERO;

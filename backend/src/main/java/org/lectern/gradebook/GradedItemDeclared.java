@@ -8,8 +8,8 @@ import java.math.BigDecimal;
  * category's end. Published inside the creating transaction; a category that does not exist refuses
  * the whole creation.
  *
- * @param category a category name of the course's grading policy; null or blank leaves the item out
- *                 of the gradebook
+ * @param category a category name of the course's grading policy; null or blank keeps a same-named placeholder, else
+ *                 puts the item in {@link PolicyDocument#NOT_COUNTED} (a column worth nothing)
  */
 public record GradedItemDeclared(long courseId, String shortName, BigDecimal points, String category) {
 }

@@ -55,7 +55,7 @@ public class GradingPolicyService {
 
     /**
      * A new assignment joins its gradebook category (named in the assignment JSON) with its per-item
-     * late rules; without a category it joins a category holding an item of that short name, if any.
+     * late rules; without a category it keeps a placeholder of that short name, else joins "Not counted".
      */
     @EventListener
     void onAssignmentCreated(AssignmentCreated e) {
@@ -75,11 +75,20 @@ public class GradingPolicyService {
     private void place(long courseId, String shortName, BigDecimal points, String categoryName, PolicyDocument.ItemLateJson late) {
         PolicyDocument doc = load(courseId);
         if (categoryName == null || categoryName.isBlank()) {
-            return;
+            if (doc.item(shortName).isPresent()) {
+                return; // a placeholder the instructor wrote (A2 for a2) already gives it its column and weight
+            }
+            // Without a category it still gets a column and a line on the student's grades page, worth nothing
+            // until the instructor moves it, and it spends no late days (none of its own rules were given).
+            categoryName = PolicyDocument.NOT_COUNTED;
+            doc = doc.withNotCounted();
+            late = late == null ? PolicyDocument.NOT_COUNTED_LATE : late;
         }
-        var category = doc.categories().stream().filter(c -> c.name().equalsIgnoreCase(categoryName.strip())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("category: no gradebook category '" + categoryName + "' (categories: "
-                        + String.join(", ", doc.categories().stream().map(PolicyDocument.CategoryJson::name).toList()) + ")."));
+        PolicyDocument doc0 = doc;
+        String wanted = categoryName.strip();
+        var category = doc.categories().stream().filter(c -> c.name().equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("category: no gradebook category '" + wanted + "' (categories: "
+                        + String.join(", ", doc0.categories().stream().map(PolicyDocument.CategoryJson::name).toList()) + ")."));
         List<PolicyDocument.CategoryJson> categories = new ArrayList<>();
         for (var c : doc.categories()) {
             // The assignment takes the place of a same-named placeholder (A2 for a2), else joins the end.

@@ -45,6 +45,25 @@ public record PolicyDocument(LateDaysJson lateDays, List<CategoryJson> categorie
     public record LetterJson(String letter, BigDecimal min) {
     }
 
+    /**
+     * Where an item declared without a category goes: weight 0, so it has a column and a line on the student's page
+     * (a solved practice exercise shows) without moving anyone's grade; the instructor may give it weight or move it.
+     */
+    public static final String NOT_COUNTED = "Not counted";
+
+    /** Items placed in {@link #NOT_COUNTED} spend no late days and lose nothing for lateness. */
+    static final ItemLateJson NOT_COUNTED_LATE = new ItemLateJson(false, "yes", null, BigDecimal.ZERO, null);
+
+    /** This document with an empty {@link #NOT_COUNTED} category at the end, unless it has one. */
+    PolicyDocument withNotCounted() {
+        if (categories.stream().anyMatch(c -> c.name().equalsIgnoreCase(NOT_COUNTED))) {
+            return this;
+        }
+        List<CategoryJson> more = new ArrayList<>(categories);
+        more.add(new CategoryJson(NOT_COUNTED, BigDecimal.ZERO, 0, false, null, List.of()));
+        return new PolicyDocument(lateDays, more, letters);
+    }
+
     /** Checks the document by building the scheme and policy; the message names what is wrong. */
     public void validate() {
         try {

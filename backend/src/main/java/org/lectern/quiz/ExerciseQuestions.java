@@ -22,6 +22,17 @@ public final class ExerciseQuestions {
     private ExerciseQuestions() {
     }
 
+    /** The generators that can make quiz questions (a number or a choice to answer), key → title, in catalogue order. */
+    public static java.util.Map<String, String> generators() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (ExerciseGenerator g : CATALOG.all()) {
+            if (problem(g.key()) == null) {
+                out.put(g.key(), g.title());
+            }
+        }
+        return out;
+    }
+
     /** Why a generator cannot make quiz questions, or null when it can. */
     static String problem(String generatorKey) {
         Optional<ExerciseGenerator> g = CATALOG.find(generatorKey == null ? "" : generatorKey.strip());

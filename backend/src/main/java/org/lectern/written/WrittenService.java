@@ -20,6 +20,7 @@ import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.NumberLimits;
 import org.lectern.platform.audit.AuditLog;
+import org.lectern.submission.SubmissionService;
 import org.lectern.written.internal.WrittenRepository;
 import org.lectern.written.internal.WrittenRepository.GradeRow;
 import org.lectern.written.internal.WrittenRepository.Owner;
@@ -48,8 +49,11 @@ public class WrittenService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SubmissionService submissions;
 
-    WrittenService(WrittenRepository repo, CourseAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    WrittenService(WrittenRepository repo, CourseAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                   SubmissionService submissions) {
+        this.submissions = submissions;
         this.repo = repo;
         this.access = access;
         this.audit = audit;

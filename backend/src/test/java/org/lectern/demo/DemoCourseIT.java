@@ -37,6 +37,8 @@ class DemoCourseIT {
     @Autowired org.lectern.assignment.AssignmentService assignments;
     @Autowired org.lectern.written.WrittenService written;
     @Autowired org.lectern.gradebook.GradingPolicyService policies;
+    @Autowired org.lectern.submission.SubmissionService submissions;
+    @Autowired org.lectern.gradebook.GradebookService gradebook;
 
     private org.lectern.identity.Account instructor0() {
         return accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
@@ -56,7 +58,7 @@ class DemoCourseIT {
         var demoProps = new LecternProperties(props.dataDir(), props.db(), new LecternProperties.Demo(true, "demo-password-1"),
                 props.admin(), props.tokens(), props.metrics(), props.secret());
         var demo = new DemoCourse(accounts, courses, schedule, quizzes, demoProps, tx, env, exercises, liveModels, training, surveys,
-                announcements, clock, polls, papers, new DemoMilestones(assignments, written));
+                announcements, clock, polls, papers, new DemoMilestones(assignments, written), assignments, submissions);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments()); // a restart finds it and leaves it alone
 
@@ -117,6 +119,19 @@ class DemoCourseIT {
             assertThat(sv.isOpen(clock.instant())).isTrue();
         });
         assertThat(CurrentUser.runAs(student, () -> announcements.current(id))).extracting(a -> a.title()).containsExactly("Welcome to CSE 493G1");
+
+        // A0 is past, graded and released: Ada handed it in two days late and spent two late days on it; Grace was on time.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() ->
+                CurrentUser.runAs(student, () -> gradebook.gradebook(id)).students().getFirst().items().get("A0").score() != null);
+        var ada = CurrentUser.runAs(student, () -> gradebook.gradebook(id)).students().getFirst();
+        assertThat(ada.items().get("A0").lateDays()).isEqualTo(2);
+        assertThat(ada.items().get("A0").score()).isEqualByComparingTo("100");
+        assertThat(ada.lateDaysUsed()).isEqualTo(2);
+        assertThat(ada.lateDaysRemaining()).isEqualTo(3);
+        var grace = accounts.authenticate("student3@demo.lectern", "demo-password-1", "192.0.2.1");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() ->
+                CurrentUser.runAs(grace, () -> gradebook.gradebook(id)).students().getFirst().items().get("A0").score() != null);
+        assertThat(CurrentUser.runAs(grace, () -> gradebook.gradebook(id)).students().getFirst().lateDaysUsed()).isZero();
 
         var instructor = accounts.authenticate("instructor@demo.lectern", "demo-password-1", "192.0.2.1");
         var roster = CurrentUser.runAs(instructor, () -> courses.roster(id));

@@ -90,6 +90,25 @@ class ExerciseServiceIT {
     }
 
     @Test
+    void aSolvedPracticeExerciseWithoutACategoryIsOnTheStudentsGradesWorthNothing() {
+        var s = coursework.setup(false);
+        Exercise e = as(s.instructor(), () -> exercises.create(s.courseId(), new ExerciseDraft("conv2d", "practice-1", "Practice conv",
+                null, 3, null, null)));
+        var mine = as(s.student(), () -> exercises.sheet(e.id()));
+        as(s.student(), () -> exercises.answer(e.id(), answers(mine, true)));
+
+        var g = as(s.student(), () -> gradebook.gradebook(s.courseId()));
+        assertThat(g.itemKeys()).contains("practice-1");
+        var row = g.students().getFirst();
+        assertThat(row.items().get("practice-1").score()).isEqualByComparingTo("1");
+        assertThat(g.policy().scheme().categoryOf("practice-1")).hasValueSatisfying(c -> {
+            assertThat(c.name()).isEqualTo(org.lectern.gradebook.PolicyDocument.NOT_COUNTED);
+            assertThat(c.worthNothing()).isTrue();
+        });
+        assertThat(row.totalPercent()).isNull(); // practice moves no grade: nothing else is graded yet
+    }
+
+    @Test
     void attemptsRunOutAndOnlyStudentsOfTheCourseAnswer() {
         var s = coursework.setup(false);
         var stranger = people.user("stranger");

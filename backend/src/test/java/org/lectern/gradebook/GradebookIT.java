@@ -205,6 +205,33 @@ class GradebookIT {
     }
 
     @Test
+    void anAssignmentWithoutCategoryOrPlaceholderGetsAColumnThatSpendsNoLateDays() {
+        var s = coursework.setup(false);
+        Assignment a = as(s.instructor(), () -> {
+            Assignment created = assignments.create(s.courseId(), new AssignmentDraft("bonus-lab", "Bonus lab", null, at("2026-11-01T09:00"),
+                    at("2026-11-13T23:59"), BigDecimal.valueOf(10), null, null, null, null, null, null, null, null, null, null));
+            assignments.uploadAutograder(created.id(), Coursework.autograder());
+            return created;
+        });
+        long id = as(s.ta(), () -> submissions.submitOnBehalf(a.id(), s.student().email(), at("2026-11-16T00:30"), "test", "a.ipynb",
+                Coursework.correct()).submissionId());
+        await().atMost(Duration.ofSeconds(90)).until(() -> as(s.ta(), () -> autograde.results(id)).finished());
+
+        var g = as(s.ta(), () -> gradebook.gradebook(s.courseId()));
+        assertThat(g.itemKeys()).contains("bonus-lab");
+        var mine = row(g, s.student());
+        assertThat(mine.items().get("bonus-lab").score()).isNotNull();
+        assertThat(mine.items().get("bonus-lab").penaltyPercent()).isEqualByComparingTo("0");
+        assertThat(mine.lateDaysUsed()).isZero(); // worth nothing, so it spends none of the student's days
+        assertThat(mine.totalPercent()).isNull();
+        // The instructor can still give it weight: the policy lists it like any other item.
+        assertThat(as(s.instructor(), () -> policies.policy(s.courseId())).categories()).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo(PolicyDocument.NOT_COUNTED);
+            assertThat(c.items()).extracting(PolicyDocument.ItemJson::shortName).containsExactly("bonus-lab");
+        });
+    }
+
+    @Test
     void anOverrideKindReportIsAnInstructorsAuditedOverride() {
         var s = coursework.setup(false);
         as(s.instructor(), () -> tx.executeWithoutResult(st -> events.publishEvent(new GradedItemDeclared(s.courseId(), "Quiz2", BigDecimal.TEN, "Quizzes"))));

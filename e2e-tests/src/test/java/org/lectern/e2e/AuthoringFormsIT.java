@@ -72,9 +72,61 @@ class AuthoringFormsIT extends BrowserTest {
         browser.screenshot("quiz-form-invalid");
 
         browser.type("question-correct-0", "2");
+        // Must-pass, no review, one order for everyone, and a computation with each student's own numbers.
+        browser.type("quiz-must-pass", "60");
+        browser.click(By.cssSelector("#quiz-review label"));
+        browser.click(By.cssSelector("#quiz-shuffle label"));
+        browser.click(By.id("quiz-add-question"));
+        browser.click(By.id("question-kind-1"));
+        // Each select keeps its items inside it: the first question's hidden copies must not be the ones found.
+        browser.click(By.xpath("//*[@id='question-kind-1']//vaadin-select-item[contains(., \"each student's own numbers\")]"));
+        browser.click(By.id("question-generator-1"));
+        browser.click(By.xpath("//*[@id='question-generator-1']//vaadin-select-item[contains(., 'Convolution output size')]"));
+        browser.script("document.getElementById('question-generator-1').scrollIntoView({block: 'center'});");
+        browser.screenshot("quiz-form-options-1400x900");
         browser.click(By.id("quiz-form-save"));
         browser.waiting().until(d -> d.getCurrentUrl().matches(".*/quizzes/\\d+$"));
         String quizzes = instructor.get("/api/v1/courses/" + courseId + "/quizzes");
         assertThat(quizzes).contains("QF1", "Written in the form");
+        String qf1 = EveryPageIT.object(quizzes, "\"shortName\":\"QF1\"");
+        assertThat(qf1).contains("\"mustPassPercent\":60", "\"allowReview\":false", "\"shuffle\":false", "\"questionCount\":2");
+    }
+
+    @Test
+    void letterCutOffsAreEditedOnThePolicyFormAndAWrongOrderIsMarkedOnThem() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        String policy = "/api/v1/courses/" + courseId + "/grading-policy";
+        String original = instructor.get(policy);
+        try {
+            browser.resize(1400, 900);
+            browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+            browser.open("/courses/" + courseId + "/settings");
+            browser.waitFor(By.id("policy-letters"));
+            assertThat(browser.waitFor(By.cssSelector("#policy-letters textarea")).getDomProperty("value")).startsWith("A 93\nA- 90");
+            // Out of order: the scheme's rule refuses it, and says so on the letters, not in a pop-up.
+            browser.setTextArea("policy-letters", "A 80\nB 90\nF 0");
+            browser.click(By.id("save-grading-policy"));
+            browser.waitFor(By.cssSelector("#policy-letters[invalid]"));
+            assertThat(instructor.get(policy)).isEqualTo(original);
+            browser.setTextArea("policy-letters", "A 90\nB 80\nC 70\nF 0");
+            browser.click(By.id("save-grading-policy"));
+            browser.waiting().until(d -> {
+                try {
+                    return instructor.get(policy).contains("{\"letter\":\"C\",\"min\":70}");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            browser.script("document.getElementById('policy-letters').scrollIntoView({block: 'center'});");
+            browser.screenshot("grading-policy-letters-1400x900");
+            browser.resize(390, 844);
+            browser.open("/courses/" + courseId + "/settings");
+            browser.waitFor(By.id("policy-letters"));
+            browser.script("document.getElementById('policy-letters').scrollIntoView({block: 'center'});");
+            browser.screenshot("grading-policy-letters-390x844");
+        } finally {
+            instructor.putJson(policy, original); // other tests count on the demo's policy
+        }
     }
 }

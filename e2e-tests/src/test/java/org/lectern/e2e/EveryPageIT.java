@@ -45,30 +45,58 @@ class EveryPageIT {
         Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
         String course = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
         ids.put("courseId", course);
+        // Each id is the demo's own item, picked by what it is (never "the first in the list"), so pages are the same
+        // whichever tests ran before and whatever polls, quizzes or papers they added.
         String polls = instructor.get("/api/v1/courses/" + course + "/polls");
-        ids.put("pollId", Api.field(polls, "id"));
-        ids.put("code", Api.field(polls, "code"));
-        ids.put("exerciseId", Api.field(instructor.get("/api/v1/courses/" + course + "/exercises"), "id"));
-        ids.put("liveModelId", Api.field(instructor.get("/api/v1/courses/" + course + "/live-models"), "id"));
-        ids.put("quizId", Api.field(instructor.get("/api/v1/courses/" + course + "/quizzes"), "id"));
+        String demoPoll = object(polls, "convolution with 64 filters over 64 input channels");
+        ids.put("pollId", Api.field(demoPoll, "id"));
+        ids.put("code", Api.field(demoPoll, "code"));
+        ids.put("exerciseId", Api.field(object(instructor.get("/api/v1/courses/" + course + "/exercises"), "\"shortName\":\"EX-knn\""), "id"));
+        ids.put("liveModelId", Api.field(object(instructor.get("/api/v1/courses/" + course + "/live-models"), "\"shortName\":\"LIVE-digits\""), "id"));
+        ids.put("quizId", Api.field(object(instructor.get("/api/v1/courses/" + course + "/quizzes"), "\"shortName\":\"Quiz1\""), "id"));
+        ids.put("paperId", Api.field(object(instructor.get("/api/v1/courses/" + course + "/papers"), "\"shortName\":\"R1\""), "id"));
         String due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         String assignment = instructor.postJson("/api/v1/courses/" + course + "/assignments", """
                 {"shortName": "PAGES", "title": "Every page: a long assignment title that a grid column should show whole",
                  "releaseAt": "2024-01-01T00:00:00Z", "dueAt": "%s", "points": 10, "category": "Assignments"}""".replace("%s", due));
-        ids.put("assignmentId", Api.field(assignment, "id"));
+        String assignmentId = Api.field(assignment, "id");
+        ids.put("assignmentId", assignmentId);
         Api student = new Api("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
         String post = student.postJson("/api/v1/courses/" + course + "/posts", """
                 {"title": "Where do I find the slides?", "body": "Asked by the every-page test."}""");
         ids.put("postId", Api.field(post, "id"));
-        // nothing to look at yet (no submission, no plagiarism check): the pages' not-found state is checked instead
-        ids.put("paperId", Api.field(instructor.get("/api/v1/courses/" + course + "/papers"), "id"));
-        ids.put("submissionId", "999999");
-        ids.put("teamId", "999999");
+        // A real submission (the signed-in student's own, so every role has something to see or be refused) and a real
+        // plagiarism pair: two students' two-layer nets, one a disguised copy of the other, checked on the pool.
+        Api ta = new Api("ta@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String receipt = ta.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions",
+                Map.of("two_layer_net.py", PlagiarismIT.fixture("alice.py")), Map.of("student", "student1@demo.lectern", "reason", "every page"));
+        ids.put("submissionId", Api.field(receipt, "submissionId"));
+        ta.multipart("POST", "/api/v1/assignments/" + assignmentId + "/submissions",
+                Map.of("two_layer_net.py", PlagiarismIT.fixture("dana.py")), Map.of("student", "student2@demo.lectern", "reason", "every page"));
+        ta.postJson("/api/v1/assignments/" + assignmentId + "/plagiarism-checks", "{}");
+        Matcher pair = Pattern.compile("\"pairs\":\\[\\{\"id\":(\\d+)").matcher("");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            try {
+                return pair.reset(ta.get("/api/v1/assignments/" + assignmentId + "/plagiarism")).find();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        ids.put("pairId", pair.group(1));
+        ids.put("teamId", "999999"); // no team in the demo: the page's framed not-found state is checked
         ids.put("questionId", "999999");
-        ids.put("pairId", "999999");
         ids.put("token", "not-an-invitation");
         ids.put("status", "404");
         Files.createDirectories(SHOTS);
+    }
+
+    /** The one object of a JSON list that contains {@code marker} (from its opening brace to the next closing one). */
+    static String object(String json, String marker) {
+        int at = json.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException("No " + marker + " in " + json);
+        }
+        return json.substring(json.lastIndexOf('{', at), json.indexOf('}', at) + 1);
     }
 
     @AfterAll

@@ -74,4 +74,48 @@ class GradebookIT extends BrowserTest {
         browser.waitForText(By.id("grade-rule"), "counts only items that have a score");
         browser.screenshot("gradebook-student-consistent");
     }
+
+    @Test
+    void practiceAndItemsWithoutACategoryHaveTheirPlaceAndTheDemosPastDeadlineHasSpentLateDays() throws Exception {
+        Api instructor = new Api("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
+        // Neither a category nor a placeholder in the policy: it still gets its column, under the schedule's name.
+        instructor.postJson("/api/v1/courses/" + courseId + "/assignments", """
+                {"shortName": "LAB9", "title": "Optional lab: attention maps", "releaseAt": "2024-01-01T00:00:00Z",
+                 "dueAt": "2099-01-01T00:00:00Z", "points": 10}""");
+        // A practice exercise (no category) that student3 has tried: it is on their grades page, said to count for nothing.
+        Api student = new Api("student3@demo.lectern", LecternServer.DEMO_PASSWORD);
+        String exercise = EveryPageIT.object(student.get("/api/v1/courses/" + courseId + "/exercises"), "\"shortName\":\"EX-weights\"");
+        String exerciseId = Api.field(exercise, "id");
+        String sheet = student.get("/api/v1/exercises/" + exerciseId);
+        String wrong = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\",\"question\"").matcher(sheet).results()
+                .map(m -> "\"" + m.group(1) + "\": \"-7\"").reduce((a, b) -> a + ", " + b).orElseThrow();
+        student.postJson("/api/v1/exercises/" + exerciseId + "/attempts", "{" + wrong + "}");
+
+        browser.signIn("instructor@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/grades");
+        browser.waitFor(By.id("gradebook"));
+        browser.waitFor(By.cssSelector("#gradebook [data-item='LAB9']"));
+        assertThat(browser.text(By.cssSelector("#gradebook [data-item='LAB9']"))).contains("LAB9");
+        browser.signOut();
+
+        browser.signIn("student3@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.open("/courses/" + courseId + "/grades");
+        browser.waitForText(By.id("my-grades"), "EX-weights");
+        assertThat(browser.text(By.id("my-grades"))).contains("(not counted)").doesNotContain("EX-attention"); // untouched practice stays out
+        browser.screenshot("grades-practice-not-counted");
+        browser.signOut();
+
+        // The demo's A0 is past its deadline: Ada handed it in two days late and her ledger shows the days spent.
+        browser.signIn("student1@demo.lectern", LecternServer.DEMO_PASSWORD);
+        browser.waiting().until(d -> {
+            browser.open("/courses/" + courseId + "/grades");
+            browser.waitFor(By.id("ledger"));
+            return browser.text(By.id("my-grades")).contains("100 / 100");
+        });
+        assertThat(browser.text(By.id("my-grades"))).contains("Assignment 0").contains("2 late");
+        assertThat(browser.text(By.id("ledger"))).contains("A0");
+        assertThat(browser.text(By.id("late-days-left"))).matches("Late days: [2-5] used, [0-3] left\\.");
+        browser.screenshot("grades-demo-late-days");
+    }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.lectern.announcement.Announcement;
 import org.lectern.announcement.AnnouncementService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.MathMarkdown;
 
@@ -67,7 +68,8 @@ public class Announcements extends Div {
             at.setId("announcement-at");
             Button post = new Button("Post announcement", e -> {
                 var when = at.getValue() == null ? null : at.getValue().atZone(zone).toInstant();
-                if (Notifications.attempt(() -> service.post(courseId, title.getValue(), body.getValue(), when))) {
+                if (new Form().field(title, "title").field(body, "body").field(at, "publishAt")
+                        .run(() -> service.post(courseId, title.getValue(), body.getValue(), when))) {
                     Notifications.success(when == null ? "Announced." : "Scheduled for " + org.lectern.ui.Dates.dateTime(at.getValue().atZone(zone)) + ".");
                     draw();
                 }

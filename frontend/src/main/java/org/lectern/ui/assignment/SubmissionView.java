@@ -45,7 +45,8 @@ public class SubmissionView extends CourseItemPage {
         requireInCourse(assignments.get(s.assignmentId()).courseId());
         add(new H2(s.studentName() + " · version " + s.version() + (s.reference() ? " (reference solution)" : "")));
         Span sha = new Span("SHA-256 " + s.sha256());
-        sha.getStyle().set("font-family", "monospace");
+        // 64 hex digits are one word wider than a phone: they break anywhere rather than push the page sideways.
+        sha.getStyle().set("font-family", "monospace").set("overflow-wrap", "anywhere").set("display", "block");
         add(sha);
         VerticalLayout files = new VerticalLayout();
         files.setPadding(false);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import java.math.BigDecimal;
@@ -23,11 +24,12 @@ import org.lectern.gradebook.GradingPolicyService;
 import org.lectern.gradebook.PolicyDocument;
 import org.lectern.latepolicy.Allocation;
 import org.lectern.latepolicy.TeamLateRule;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 
 /**
  * The grading policy as a form: categories (weight, lowest dropped, extra credit) and the late-day rules (budget,
- * per-item cap, penalty, weekend rule, grace, order). Each field is checked where it is typed (a {@link Binder}); the
+ * per-item cap, penalty, weekend rule, grace, order) and the letter cut-offs. Each field is checked where it is typed (a {@link Binder}); the
  * service checks the whole policy again when it is saved. Items stay as they are: features place them.
  */
 public class GradingPolicyForm extends VerticalLayout {
@@ -42,6 +44,11 @@ public class GradingPolicyForm extends VerticalLayout {
         Integer maxDaysLate;
         Allocation allocation;
         TeamLateRule teamLateDays;
+    }
+
+    /** The letter cut-offs being edited. */
+    static final class Letters {
+        List<PolicyDocument.LetterJson> cutoffs;
     }
 
     /** One category being edited. */
@@ -164,8 +171,23 @@ public class GradingPolicyForm extends VerticalLayout {
             index++;
         }
 
+        TextArea letters = new TextArea("Letter cut-offs");
+        letters.setHelperText("One per line: the letter and the lowest percent (A 93), highest first, ending at 0.");
+        letters.setId("policy-letters");
+        letters.setWidthFull();
+        Letters letterValue = new Letters();
+        letterValue.cutoffs = doc.letters() == null ? List.of() : doc.letters();
+        Binder<Letters> letterBinder = new Binder<>();
+        letterBinder.forField(letters).withValidator(v -> LetterLines.parse(v) != null,
+                        "Each line a letter and a percent from 0 to 100, like A- 90.")
+                .bind(x -> LetterLines.format(x.cutoffs), (x, v) -> x.cutoffs = LetterLines.parse(v));
+        letterBinder.readBean(letterValue);
+        // A whole-policy refusal that is about the letters (order, the lowest not 0) lands on the letters.
+        Form form = new Form().field(letters, "letter");
+
         Button save = new Button("Save grading policy", e -> {
             boolean valid = lateBinder.writeBeanIfValid(late);
+            valid &= letterBinder.writeBeanIfValid(letterValue);
             for (int i = 0; i < categoryBinders.size(); i++) {
                 valid &= categoryBinders.get(i).writeBeanIfValid(categoryRows.get(i));
             }
@@ -176,8 +198,8 @@ public class GradingPolicyForm extends VerticalLayout {
                     late.penaltyPercentPerDay, late.weekendCountsAsOneDay, late.graceMinutes, late.maxDaysLate,
                     late.allocation.name().toLowerCase(Locale.ROOT), late.teamLateDays.name().toLowerCase(Locale.ROOT)),
                     categoryRows.stream().map(r -> new PolicyDocument.CategoryJson(r.name, r.weight, r.dropLowest, r.extraCredit, r.cap,
-                            r.items)).toList(), doc.letters());
-            if (Notifications.attempt(() -> policies.setPolicy(courseId, updated))) {
+                            r.items)).toList(), letterValue.cutoffs);
+            if (form.run(() -> policies.setPolicy(courseId, updated))) {
                 Notifications.success("Grading policy saved.");
                 saved.run();
             }
@@ -186,6 +208,6 @@ public class GradingPolicyForm extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H3("Grading policy"), new Paragraph("Weights of the categories that are not extra credit add up to 100. Items join their "
                 + "category when they are created; the REST API (PUT /api/v1/courses/{id}/grading-policy) takes the same policy as JSON."),
-                categories, new H3("Late days"), lateForm, save);
+                categories, new H3("Late days"), lateForm, new H3("Letters"), letters, save);
     }
 }

@@ -33,6 +33,7 @@ import org.lectern.course.Member;
 import org.lectern.course.NewMember;
 import org.lectern.course.RosterPlan;
 import org.lectern.project.TeamService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.TeamsPanel;
@@ -102,11 +103,9 @@ public class RosterView extends CoursePage {
             add(invites);
             if (outbox.enabled()) {
                 Button mailInvites = new Button("E-mail invitations to people without a password", e -> {
-                    int[] queued = new int[1];
-                    if (Notifications.attempt(() -> queued[0] = invitationMail.send(courseId))) {
-                        Notifications.success(queued[0] == 0 ? "Everyone on the roster has set a password."
-                                : queued[0] + (queued[0] == 1 ? " invitation is" : " invitations are") + " on their way.");
-                    }
+                    Notifications.call(() -> invitationMail.send(courseId)).ifPresent(queued ->
+                            Notifications.success(queued == 0 ? "Everyone on the roster has set a password."
+                                    : queued + (queued == 1 ? " invitation is" : " invitations are") + " on their way."));
                 });
                 mailInvites.setId("mail-invitations");
                 add(mailInvites);
@@ -189,8 +188,10 @@ public class RosterView extends CoursePage {
         save.setEnabled(false);
         AtomicReference<String> previewed = new AtomicReference<>();
 
+        // A refusal of the file as a whole (too large, no e-mail column) is about the text in the box: said under it.
+        Form sheet = new Form().field(csv, "");
         Button previewButton = new Button("Preview", e -> {
-            if (!Notifications.attempt(() -> {
+            if (!sheet.run(() -> {
                 RosterPlan.Preview p = courses.previewRoster(courseId, csv.getValue());
                 showPreview(p, summary, errors, preview);
                 previewed.set(p.hasErrors() ? null : csv.getValue());
@@ -208,7 +209,7 @@ public class RosterView extends CoursePage {
         });
         save.addClickListener(e -> {
             AtomicReference<RosterPlan.Preview> done = new AtomicReference<>();
-            if (Notifications.attempt(() -> done.set(courses.importRoster(courseId, previewed.get())))) {
+            if (sheet.run(() -> done.set(courses.importRoster(courseId, previewed.get())))) {
                 var p = done.get();
                 Notifications.success("Roster saved: " + p.count(RosterPlan.Action.NEW_ACCOUNT) + " new accounts, "
                         + p.count(RosterPlan.Action.ADD) + " added, " + p.count(RosterPlan.Action.UPDATE) + " updated.");

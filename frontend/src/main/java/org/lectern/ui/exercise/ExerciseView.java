@@ -102,11 +102,10 @@ public class ExerciseView extends CourseItemPage {
     private void submit(Map<String, Supplier<String>> readers) {
         Map<String, String> typed = new LinkedHashMap<>();
         readers.forEach((id, r) -> typed.put(id, r.get()));
-        ExerciseSheet[] after = new ExerciseSheet[1];
-        if (Notifications.attempt(() -> after[0] = exercises.answer(itemId, typed))) {
-            draw(after[0]);
-            Notifications.success(after[0].solved() ? "Correct." : "Recorded: see the feedback below.");
-        }
+        Notifications.call(() -> exercises.answer(itemId, typed)).ifPresent(after -> {
+            draw(after);
+            Notifications.success(after.solved() ? "Correct." : "Recorded: see the feedback below.");
+        });
     }
 
     private Component part(ExerciseSheet s, Part part, PartFeedback fb, String previous, Map<String, Supplier<String>> readers) {

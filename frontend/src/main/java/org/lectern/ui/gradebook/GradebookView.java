@@ -58,6 +58,7 @@ import org.lectern.latepolicy.Allocation;
 import org.lectern.schedule.ScheduleService;
 import org.lectern.latepolicy.LedgerEntry;
 import org.lectern.latepolicy.TeamLateRule;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.Uploads;
 import org.lectern.ui.course.CourseHeader;
@@ -207,7 +208,7 @@ public class GradebookView extends CoursePage {
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         dialog.add(new VerticalLayout(score, excused, note));
         Button save = new Button("Save", e -> {
-            if (Notifications.attempt(() -> scores.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
+            if (new Form().field(score, "score").run(() -> scores.enterScore(courseId, key, row.email(), score.getValue(), excused.getValue()))) {
                 Notifications.success("Saved " + label(key) + " for " + row.name() + ".");
                 dialog.close();
                 refresh();
@@ -232,8 +233,10 @@ public class GradebookView extends CoursePage {
         summary.setId("scores-summary");
         Button save = new Button("Save scores");
         save.setEnabled(false);
+        // A refused sheet as a whole (too large, no e-mail column, nothing saved) is about the text: said there.
+        Form sheet = new Form().field(csv, "csv", "column", "row", "header", "e-mail", "email", "saved", "score");
         Button preview = new Button("Preview", e -> {
-            if (Notifications.attempt(() -> {
+            if (sheet.run(() -> {
                 var p = imports.previewScores(courseId, csv.getValue());
                 problems.removeAll();
                 p.fileProblems().forEach(x -> problems.add(new ListItem(x)));
@@ -249,7 +252,7 @@ public class GradebookView extends CoursePage {
         });
         csv.addValueChangeListener(e -> save.setEnabled(false));
         save.addClickListener(e -> {
-            if (Notifications.attempt(() -> imports.importScores(courseId, csv.getValue()))) {
+            if (sheet.run(() -> imports.importScores(courseId, csv.getValue()))) {
                 Notifications.success("Scores saved.");
                 refresh();
             }
@@ -267,8 +270,9 @@ public class GradebookView extends CoursePage {
         TextField student = new TextField("Student e-mail");
         IntegerField days = new IntegerField("Extra days");
         TextField reason = new TextField("Reason (audited)");
+        Form form = new Form().field(reason, "reason").field(days, "days").field(item, "item").field(student, "student", "e-mail", "@");
         Button grant = new Button("Grant extension", e -> {
-            if (Notifications.attempt(() -> scores.grantExtension(courseId, item.getValue(), student.getValue(), null,
+            if (form.run(() -> scores.grantExtension(courseId, item.getValue(), student.getValue(), null,
                     days.getValue(), reason.getValue()))) {
                 Notifications.success("Extension granted.");
                 refresh();
@@ -291,8 +295,9 @@ public class GradebookView extends CoursePage {
         TextField student = new TextField("Student e-mail");
         BigDecimalField score = new BigDecimalField("Score");
         TextField reason = new TextField("Reason (audited)");
+        Form form = new Form().field(reason, "reason").field(score, "score").field(item, "item").field(student, "student", "e-mail", "@");
         Button set = new Button("Override", e -> {
-            if (Notifications.attempt(() -> scores.override(courseId, item.getValue(), student.getValue(), score.getValue(),
+            if (form.run(() -> scores.override(courseId, item.getValue(), student.getValue(), score.getValue(),
                     reason.getValue()))) {
                 Notifications.success("Override saved.");
                 refresh();
@@ -322,17 +327,19 @@ public class GradebookView extends CoursePage {
         items.setId("my-grades");
         items.addColumn(l -> names.getOrDefault(l.key(), ItemNames.fallback(l.key())).title()).setHeader("Item").setAutoWidth(true)
                 .setFlexGrow(1);
-        items.addColumn(l -> myScore(l, inProgress(scheme, l.key()))).setHeader("Score").setAutoWidth(true);
+        items.addColumn(l -> myScore(l, inProgress(scheme, l.key())) + (notCounted(scheme, l.key()) ? " (not counted)" : ""))
+                .setHeader("Score").setAutoWidth(true);
         items.addColumn(l -> l.lateDays() == 0 ? "" : l.lateDays() + " late" + (l.penaltyPercent().signum() > 0 ? ", −" + fmt(l.penaltyPercent()) + "%" : ""))
                 .setHeader("Late").setAutoWidth(true);
         items.addColumn(l -> l.dropped() ? "dropped" : l.overrideReason() != null ? "set by staff: " + l.overrideReason() : "").setHeader("");
-        // Every item of the course, so nothing graded is left out and nothing ungraded looks like a zero.
-        items.setItems(List.copyOf(r.items().values()));
+        // Every item of the course, so nothing graded is left out and nothing ungraded looks like a zero; practice that
+        // counts for nothing only once the student has a score on it (seventeen untouched exercises would bury the rest).
+        items.setItems(r.items().values().stream().filter(l -> l.score() != null || !notCounted(scheme, l.key())).toList());
         items.setAllRowsVisible(true);
         add(items, new H3("Late-day ledger"));
         Grid<LedgerEntry> ledger = new Grid<>();
         ledger.setId("ledger");
-        ledger.addColumn(LedgerEntry::key).setHeader("Item").setAutoWidth(true);
+        ledger.addColumn(e -> label(e.key())).setHeader("Item").setAutoWidth(true);
         ledger.addColumn(e -> GradesFormat.when(e.dueAt())).setHeader("Due").setAutoWidth(true);
         ledger.addColumn(e -> e.status().name().toLowerCase().replace('_', ' ')).setHeader("Status").setAutoWidth(true);
         ledger.addColumn(LedgerEntry::daysLate).setHeader("Days late").setAutoWidth(true);
@@ -358,10 +365,17 @@ public class GradebookView extends CoursePage {
         return key.equals("Total") ? key : names.getOrDefault(key, ItemNames.fallback(key)).label();
     }
 
-    /** Items that count in the grade so far: scored, or missing and counted; extra credit is in progress, not graded. */
+    /**
+     * Items that count in the grade so far: scored, or missing and counted; extra credit is in progress, not graded;
+     * items worth nothing (practice without a category) show their score but are not graded items.
+     */
     static long graded(GradebookRows.StudentRow r, GradingScheme scheme) {
-        return r.items().values().stream().filter(l -> !inProgress(scheme, l.key()))
+        return r.items().values().stream().filter(l -> !inProgress(scheme, l.key()) && !notCounted(scheme, l.key()))
                 .filter(l -> l.score() != null || l.status().equals("missing_counted_as_zero")).count();
+    }
+
+    static boolean notCounted(GradingScheme scheme, String key) {
+        return scheme.categoryOf(key).map(Category::worthNothing).orElse(false);
     }
 
     static boolean inProgress(GradingScheme scheme, String key) {

@@ -23,6 +23,7 @@ import org.lectern.identity.Account;
 import org.lectern.identity.AccountService;
 import org.lectern.identity.SiteRole;
 import org.lectern.pool.PoolNodes;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.lti.LtiPlatformsView;
 
@@ -79,7 +80,8 @@ public class AdminView extends VerticalLayout {
         link.setVisible(false);
         Button create = new Button("Create account", e -> {
             AtomicReference<String> token = new AtomicReference<>();
-            if (Notifications.attempt(() -> token.set(accounts.createInvited(email.getValue(), name.getValue(), role.getValue())))) {
+            if (new Form().field(email, "e-mail", "account").field(name, "name")
+                    .run(() -> token.set(accounts.createInvited(email.getValue(), name.getValue(), role.getValue())))) {
                 UI.getCurrent().getPage().fetchCurrentURL(url -> {
                     link.setValue(url.getProtocol() + "://" + url.getAuthority() + "/activate/" + token.get());
                     link.setVisible(true);

@@ -106,10 +106,7 @@ public class LiveModelView extends CourseItemPage {
     }
 
     private void show(Supplier<LiveAnswer> ask) {
-        LiveAnswer[] answer = new LiveAnswer[1];
-        if (Notifications.attempt(() -> answer[0] = ask.get())) {
-            draw(answer[0]);
-        }
+        Notifications.call(ask).ifPresent(this::draw);
     }
 
     private void draw(LiveAnswer a) {

@@ -28,6 +28,7 @@ import org.lectern.officehours.OfficeHoursSession;
 import org.lectern.officehours.QueueEntry;
 import org.lectern.officehours.QueueView;
 import org.lectern.ui.LiveUpdates;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -70,7 +71,8 @@ public class OfficeHoursView extends CoursePage {
             minutes.setMax(720);
             Button open = new Button("Open office hours", e -> {
                 int m = minutes.getValue() == null ? 120 : minutes.getValue();
-                if (Notifications.attempt(() -> hours.open(courseId, where.getValue(), clock.instant().plus(Duration.ofMinutes(m))))) {
+                if (new Form().field(where, "location").field(minutes, "endsAt")
+                        .run(() -> hours.open(courseId, where.getValue(), clock.instant().plus(Duration.ofMinutes(m))))) {
                     refresh();
                 }
             });

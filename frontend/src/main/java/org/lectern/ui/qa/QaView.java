@@ -25,7 +25,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.course.CourseService;
 import org.lectern.qa.EmailDelivery;
 import org.lectern.qa.ImageCheck;
@@ -105,10 +104,8 @@ public class QaView extends CoursePage {
         UI ui = UI.getCurrent();
         Upload image = new Upload(
                 UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
-                    AtomicReference<String> md = new AtomicReference<>();
-                    if (Notifications.attempt(() -> md.set(qa.uploadImage(courseId, bytes)))) {
-                        body.setValue(body.getValue() + (body.getValue().isEmpty() ? "" : "\n\n") + md.get());
-                    }
+                    Notifications.call(() -> qa.uploadImage(courseId, bytes)).ifPresent(md ->
+                            body.setValue(body.getValue() + (body.getValue().isEmpty() ? "" : "\n\n") + md));
                 })));
         image.setId("qa-image");
         image.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");

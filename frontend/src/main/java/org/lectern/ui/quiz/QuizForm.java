@@ -2,6 +2,7 @@ package org.lectern.ui.quiz;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -22,14 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.lectern.quiz.ExerciseQuestions;
 import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizDraft;
 import org.lectern.quiz.QuizAuthoringService;
 import org.lectern.ui.Notifications;
+import org.lectern.ui.Form;
 
 /**
  * A quiz written in a form: its window and settings, then questions of each kind (choices with the right ones,
- * numbers with a tolerance, short answers) with points, each question either asked of everyone or put in a named
+ * numbers with a tolerance, short answers, computations with each student's own numbers from an exercise generator) with
+ * points, must-pass, review and shuffle settings, each question either asked of everyone or put in a named
  * pool from which every student draws. Fields are checked where they are typed ({@link Binder}); the service checks
  * the whole quiz again. The JSON import stays for scripts.
  */
@@ -45,6 +49,9 @@ class QuizForm extends Dialog {
         String category = "Quizzes";
         Integer maxAttempts = 1;
         Integer draw = 1;
+        BigDecimal mustPassPercent;
+        boolean allowReview = true;
+        boolean shuffle = true;
     }
 
     /** One question being written. */
@@ -58,6 +65,7 @@ class QuizForm extends Dialog {
         BigDecimal tolerance = BigDecimal.ZERO;
         String accepted = "";
         String pool = "";
+        String generator;
     }
 
     private static final Map<String, String> KINDS = new LinkedHashMap<>();
@@ -67,7 +75,11 @@ class QuizForm extends Dialog {
         KINDS.put("multiple_choice", "Several right choices");
         KINDS.put("numeric", "A number (with tolerance)");
         KINDS.put("short_text", "A short answer");
+        KINDS.put("exercise", "A computation with each student's own numbers");
     }
+
+    /** Generators whose first number or choice a quiz can ask (the others want vectors or matrices). */
+    private static final Map<String, String> GENERATORS = ExerciseQuestions.generators();
 
     private final List<Binder<Q>> questionBinders = new ArrayList<>();
     private final List<Q> questions = new ArrayList<>();
@@ -83,7 +95,7 @@ class QuizForm extends Dialog {
         Binder<Head> binder = new Binder<>();
         TextField shortName = new TextField("Short name");
         shortName.setId("quiz-short-name");
-        binder.forField(shortName).asRequired("A short name, such as Quiz2.").withValidator(v -> v.strip().length() <= 40, "At most 40 characters.")
+        binder.forField(shortName).asRequired("A short name, such as Quiz2.").withValidator(v -> v.strip().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,19}"), "1 to 20 letters, digits, - or _, such as Quiz2.")
                 .bind(h -> h.shortName, (h, v) -> h.shortName = v.strip());
         TextField title = new TextField("Title");
         title.setId("quiz-title");
@@ -100,18 +112,28 @@ class QuizForm extends Dialog {
         limit.setId("quiz-time-limit");
         binder.forField(limit).withValidator(v -> v == null || v >= 1 && v <= 24 * 60, "Between 1 and 1440 minutes, or empty.")
                 .bind(h -> h.timeLimitMinutes, (h, v) -> h.timeLimitMinutes = v);
-        TextField category = new TextField("Gradebook category (empty: not graded)");
+        TextField category = new TextField("Gradebook category (empty: shown on grades, not counted)");
         category.setId("quiz-category");
         binder.forField(category).bind(h -> h.category, (h, v) -> h.category = v.strip());
         IntegerField attempts = new IntegerField("Attempts per student");
         attempts.setId("quiz-attempts");
-        binder.forField(attempts).asRequired("How many attempts (the best counts).").withValidator(v -> v >= 1 && v <= 100, "Between 1 and 100.")
+        binder.forField(attempts).asRequired("How many attempts (the best counts).").withValidator(v -> v >= 1 && v <= 20, "Between 1 and 20.")
                 .bind(h -> h.maxAttempts, (h, v) -> h.maxAttempts = v);
         IntegerField draw = new IntegerField("Questions each student draws from each pool");
         draw.setId("quiz-draw");
         binder.forField(draw).withValidator(v -> v == null || v >= 1, "At least 1.").bind(h -> h.draw, (h, v) -> h.draw = v);
+        BigDecimalField mustPass = new BigDecimalField("Must pass: percent of the points that passes (empty: not required)");
+        mustPass.setId("quiz-must-pass");
+        binder.forField(mustPass).withValidator(v -> v == null || v.signum() > 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0,
+                "More than 0 and at most 100, or empty.").bind(h -> h.mustPassPercent, (h, v) -> h.mustPassPercent = v);
+        Checkbox review = new Checkbox("Students review their answers and the right ones once the quiz closes");
+        review.setId("quiz-review");
+        binder.forField(review).bind(h -> h.allowReview, (h, v) -> h.allowReview = v);
+        Checkbox shuffle = new Checkbox("Each student gets the questions and choices in their own order");
+        shuffle.setId("quiz-shuffle");
+        binder.forField(shuffle).bind(h -> h.shuffle, (h, v) -> h.shuffle = v);
         binder.readBean(head);
-        FormLayout top = new FormLayout(shortName, title, open, close, limit, category, attempts, draw);
+        FormLayout top = new FormLayout(shortName, title, open, close, limit, category, attempts, draw, mustPass, review, shuffle);
 
         questionList.setId("quiz-questions");
         addQuestion();
@@ -140,13 +162,17 @@ class QuizForm extends Dialog {
                 }
             }
             QuizDraft quiz = new QuizDraft(head.shortName, head.title, head.openAt.atZone(zone).toInstant(), head.closeAt.atZone(zone).toInstant(),
-                    head.timeLimitMinutes, null, head.category.isBlank() ? null : head.category, null, true, true, head.maxAttempts, null,
+                    head.timeLimitMinutes, null, head.category.isBlank() ? null : head.category, head.mustPassPercent, head.allowReview,
+                    head.shuffle, head.maxAttempts, null,
                     everyone, pools.values().stream().map(qs -> new QuizDraft.PoolDraft(head.draw == null ? 1 : head.draw, qs)).toList());
-            Quiz[] made = new Quiz[1];
-            if (Notifications.attempt(() -> made[0] = quizzes.create(courseId, quiz))) {
-                close();
-                created.accept(made[0]);
-            }
+            // The service judges the whole quiz again; what it refuses lands on the field it is about.
+            new Form().field(shortName, "shortName", "already").field(category, "category").field(mustPass, "mustPassPercent")
+                    .field(close, "closeAt").field(open, "openAt").field(limit, "timeLimitMinutes").field(attempts, "maxAttempts")
+                    .field(title, "title")
+                    .submit(() -> quizzes.create(courseId, quiz)).ifPresent(made -> {
+                        close();
+                        created.accept(made);
+                    });
         });
         save.setId("quiz-form-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -163,10 +189,18 @@ class QuizForm extends Dialog {
         kind.setItems(KINDS.keySet());
         kind.setItemLabelGenerator(KINDS::get);
         b.forField(kind).asRequired("Choose a kind.").bind(x -> x.kind, (x, v) -> x.kind = v);
-        TextArea prompt = new TextArea("Question " + (n + 1) + " (Markdown, $math$)");
+        TextArea prompt = new TextArea("Question " + (n + 1) + " (Markdown, $math$; for a computation, an optional lead-in)");
         prompt.setId("question-prompt-" + n);
         prompt.setWidthFull();
-        b.forField(prompt).asRequired("Write the question.").bind(x -> x.prompt, (x, v) -> x.prompt = v);
+        b.forField(prompt).withValidator(v -> "exercise".equals(kind.getValue()) || v != null && !v.isBlank(), "Write the question.")
+                .bind(x -> x.prompt, (x, v) -> x.prompt = v);
+        Select<String> generator = new Select<>();
+        generator.setLabel("Computation");
+        generator.setId("question-generator-" + n);
+        generator.setItems(GENERATORS.keySet());
+        generator.setItemLabelGenerator(GENERATORS::get);
+        b.forField(generator).withValidator(v -> !"exercise".equals(kind.getValue()) || v != null, "Choose the computation.")
+                .bind(x -> x.generator, (x, v) -> x.generator = v);
         BigDecimalField points = new BigDecimalField("Points");
         points.setId("question-points-" + n);
         b.forField(points).asRequired("Points for a right answer.").withValidator(v -> v.signum() > 0, "More than 0.")
@@ -201,10 +235,11 @@ class QuizForm extends Dialog {
             answer.setVisible("numeric".equals(kind.getValue()));
             tolerance.setVisible("numeric".equals(kind.getValue()));
             accepted.setVisible("short_text".equals(kind.getValue()));
+            generator.setVisible("exercise".equals(kind.getValue()));
         };
         kind.addValueChangeListener(e -> show.run());
         show.run();
-        FormLayout form = new FormLayout(kind, points, prompt, options, correct, answer, tolerance, accepted, pool);
+        FormLayout form = new FormLayout(kind, points, generator, prompt, options, correct, answer, tolerance, accepted, pool);
         form.setColspan(prompt, 2);
         Div card = new Div(form);
         card.addClassName("lectern-card");
@@ -248,6 +283,8 @@ class QuizForm extends Dialog {
         return switch (q.kind) {
             case "numeric" -> QuizDraft.QuestionDraft.numeric(q.prompt, q.points, q.answer, q.tolerance == null ? BigDecimal.ZERO : q.tolerance);
             case "short_text" -> QuizDraft.QuestionDraft.text(q.prompt, q.points, lines(q.accepted));
+            case "exercise" -> new QuizDraft.QuestionDraft("exercise", q.prompt == null || q.prompt.isBlank() ? null : q.prompt, q.points,
+                    null, null, null, null, null, null, q.generator);
             default -> {
                 List<String> options = lines(q.options);
                 List<Integer> correct = correctIndices(q.correct, options.size(), "single_choice".equals(q.kind));

@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import org.lectern.course.CourseService;
 import org.lectern.quiz.PendingAnswer;
 import org.lectern.quiz.QuizGradingService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -73,7 +74,8 @@ public class QuizGradingView extends CoursePage {
         comment.setId("grade-comment-" + key);
         comment.setWidth("30em");
         Button save = new Button("Save", e -> {
-            if (Notifications.attempt(() -> quizzes.grade(p.attemptId(), p.questionId(), points.getValue(), comment.getValue()))) {
+            if (new Form().field(points, "points").field(comment, "comment")
+                    .run(() -> quizzes.grade(p.attemptId(), p.questionId(), points.getValue(), comment.getValue()))) {
                 Notifications.success("Graded; the gradebook has the new score.");
                 refresh();
             }

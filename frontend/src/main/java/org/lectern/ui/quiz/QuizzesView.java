@@ -22,6 +22,7 @@ import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizDraft;
 import org.lectern.quiz.QuizAttemptService;
 import org.lectern.quiz.QuizAuthoringService;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.course.CourseHeader;
 import org.lectern.ui.course.CoursePage;
@@ -153,7 +154,8 @@ public class QuizzesView extends CoursePage {
                 Notifications.error("That is not valid quiz JSON: " + ex.getOriginalMessage());
                 return;
             }
-            if (Notifications.attempt(() -> created.set(authoring.create(courseId, draft)))) {
+            // A refusal of the JSON is about the text in the box: said under it.
+            if (new Form().field(json, "").run(() -> created.set(authoring.create(courseId, draft)))) {
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/quizzes/" + created.get().id()));
             }

@@ -37,6 +37,7 @@ import org.lectern.schedule.ScheduleAssembler;
 import org.lectern.schedule.ScheduleService;
 import org.lectern.schedule.Week;
 import org.lectern.ui.LectureLink;
+import org.lectern.ui.Form;
 import org.lectern.ui.Notifications;
 import org.lectern.ui.announcement.Announcements;
 import org.lectern.ui.course.CourseHeader;
@@ -224,8 +225,9 @@ public class ScheduleView extends CoursePage {
         startsOn.setValue(weeks.isEmpty() ? LocalDate.now(s.grant().course().timeZone()) : weeks.getLast().startsOn().plusWeeks(1));
         d.add(new FormLayout(number, title, startsOn));
         Button save = new Button("Save week", e -> {
-            if (Notifications.attempt(() -> schedule.saveWeek(courseId, number.getValue() == null ? 0 : number.getValue(),
-                    title.getValue(), startsOn.getValue()))) {
+            if (new Form().field(number, "number", "numbered").field(startsOn, "startsOn", "start").field(title, "title")
+                    .run(() -> schedule.saveWeek(courseId, number.getValue() == null ? 0 : number.getValue(), title.getValue(),
+                            startsOn.getValue()))) {
                 d.close();
                 refresh();
             }
