@@ -382,7 +382,7 @@ class AuthorizationMatrixIT {
         // The owner's open extension request on W1 with a document (a PDF note), for the decision and document routes.
         v.put("extensionRequestId", Long.toString(as(s.student(), () -> extensionRequests.request(s.courseId(),
                 new org.lectern.extensionrequest.ExtensionRequestService.Draft("W1", 2, "Ill, note attached"),
-                new org.lectern.extensionrequest.ExtensionRequestService.Document("note.pdf", org.lectern.written.SamplePdfs.answers(1)))).id()));
+                new org.lectern.extensionrequest.ExtensionRequestService.Document("note.pdf", org.lectern.testing.SamplePdfs.answers(1)))).id()));
         // After the check, so the pair above is found without base code.
         as(s.instructor(), () -> assignments.uploadStarterFile(a1, "starter.py", "def knn(x):\n    pass\n".getBytes(UTF_8)));
         teamFormationFixtures(s, v, rest, owner);

@@ -86,7 +86,7 @@ class ExtensionRequestServiceIT {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("PDF, PNG or JPEG");
         assertThat(as(s.student(), () -> requests.requests(s.courseId()))).isEmpty();
 
-        byte[] pdf = org.lectern.written.SamplePdfs.answers(1);
+        byte[] pdf = org.lectern.testing.SamplePdfs.answers(1);
         var mine = as(s.student(), () -> requests.request(s.courseId(), draft, new ExtensionRequestService.Document("doctors note.pdf", pdf)));
         assertThat(mine.documentName()).isEqualTo("doctors note.pdf");
         var asStudent = as(s.student(), () -> requests.document(mine.id()));

@@ -157,9 +157,9 @@ class MailIT {
                 null, null, null, null, "Assignments", null)));
         var q1 = as(s.instructor(), () -> written.addQuestion(w.id(), new org.lectern.written.WrittenDrafts.Question(null, "One", java.math.BigDecimal.ONE, null)));
         var q2 = as(s.instructor(), () -> written.addQuestion(w.id(), new org.lectern.written.WrittenDrafts.Question(null, "Two", java.math.BigDecimal.ONE, null)));
-        long mine = as(s.student(), () -> submissions.submit(w.id(), "answers.pdf", org.lectern.written.SamplePdfs.answers(2))).submissionId();
+        long mine = as(s.student(), () -> submissions.submit(w.id(), "answers.pdf", org.lectern.testing.SamplePdfs.answers(2))).submissionId();
         as(s.student(), () -> writtenPages.mark(mine, java.util.Map.of(q1.id(), List.of(1))));
-        long theirs = as(s.otherStudent(), () -> submissions.submit(w.id(), "answers.pdf", org.lectern.written.SamplePdfs.answers(2))).submissionId();
+        long theirs = as(s.otherStudent(), () -> submissions.submit(w.id(), "answers.pdf", org.lectern.testing.SamplePdfs.answers(2))).submissionId();
         as(s.otherStudent(), () -> writtenPages.mark(theirs, java.util.Map.of(q1.id(), List.of(1), q2.id(), List.of(2))));
 
         writtenReminders.sendDue();

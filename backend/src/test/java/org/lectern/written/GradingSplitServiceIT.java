@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lectern.testing.SamplePdfs;
 import org.lectern.BackendTest;
 import org.lectern.Coursework;
 import org.lectern.People;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.lectern.testing.SamplePdfs;
 import org.openqa.selenium.By;
 
 /**
@@ -84,7 +85,7 @@ class TeamProposalIT extends BrowserTest {
         browser.open(page);
         browser.waitForText(By.id("team-item-note"), "one submission for your whole team");
         Path pdf = Files.createTempDirectory("e2e-proposal").resolve("proposal.pdf");
-        Files.write(pdf, WrittenGradingIT.pdf(1));
+        Files.write(pdf, SamplePdfs.answers(1));
         browser.upload("submission-upload", pdf);
         browser.waitForText(By.id("receipt"), "after the deadline");
         browser.signOut();
