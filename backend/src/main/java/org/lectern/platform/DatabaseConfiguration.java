@@ -121,6 +121,10 @@ public class DatabaseConfiguration {
                         // zonky's own start-up check signs in; with pg_hba.conf asking for the password, it must send it.
                         .setConnectConfig("password", password)
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // Stopped by the data source's close, after every bean that still writes on shutdown (the pool
+                        // removing its node row, jobs finishing); zonky's own JVM hook would stop it at the same time
+                        // as Spring's, and those writes then wait out the connection timeout (30 s at every test JVM's exit).
+                        .setRegisterShutdownHook(false)
                         .start();
                 try {
                     requirePassword(pg, dataDir, password);
