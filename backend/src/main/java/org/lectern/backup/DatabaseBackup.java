@@ -142,6 +142,11 @@ public final class DatabaseBackup {
                             + manifest.schemaVersion() + ".");
                 }
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                // The database was empty before its migrations, so what its tables hold now are rows those migrations
+                // seeded (markers such as work_score_backfill): the backup has them as they were, and is the truth.
+                try (Statement st = c.createStatement()) {
+                    st.execute("truncate table " + String.join(", ", manifest.tables().stream().map(t -> quote(t.name())).toList()));
+                }
                 for (Table t : manifest.tables()) {
                     ZipEntry entry = zip.getEntry("tables/" + t.name() + ".copy");
                     if (entry == null) {
