@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.lectern.BackendTest;
@@ -38,6 +39,7 @@ class DeployMetricsIT {
     @LocalServerPort int port;
     @Autowired MetricsPortServer metricsPort;
     @Autowired DataSource dataSource;
+    @Autowired List<RecurringTask<?>> recurring;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -117,6 +119,16 @@ class DeployMetricsIT {
             } finally {
                 c.rollback();
             }
+        }
+    }
+
+    /** A recurring job always sits in the table; one the query did not leave out would keep a worker per 4 of them. */
+    @Test
+    void kedasQueryLeavesOutEveryRecurringJob() throws Exception {
+        String query = DeployManifestsTest.kedaQuery();
+        assertThat(recurring).isNotEmpty();
+        for (RecurringTask<?> task : recurring) {
+            assertThat(query).as("KEDA's query leaves out " + task.getName()).contains("'" + task.getName() + "'");
         }
     }
 
