@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.Timer;
 import javax.sql.DataSource;
 import org.lectern.grading.live.Explanation;
 import org.lectern.livemodel.internal.LiveRequestRepository;
@@ -34,9 +35,12 @@ class LiveAnswers implements SmartLifecycle {
     private final Duration claimedDeadline;
     private final PgChannelListener notifications;
     private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final Timer answerTime;
 
-    LiveAnswers(DataSource dataSource, LiveRequestRepository requests, Duration deadline, Duration claimedDeadline) {
+    LiveAnswers(DataSource dataSource, LiveRequestRepository requests, Duration deadline, Duration claimedDeadline,
+                Timer answerTime) {
         this.requests = requests;
+        this.answerTime = answerTime;
         this.deadline = deadline;
         this.claimedDeadline = claimedDeadline.compareTo(deadline) > 0 ? claimedDeadline : deadline;
         this.notifications = new PgChannelListener(dataSource, LiveRequestRepository.ANSWER_CHANNEL, this::answered,
@@ -86,6 +90,7 @@ class LiveAnswers implements SmartLifecycle {
             throw new IllegalStateException("a waiter's signal failed", e);
         } finally {
             waiting.remove(id);
+            answerTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
         }
     }
 

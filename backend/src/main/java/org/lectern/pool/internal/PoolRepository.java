@@ -1,6 +1,8 @@
 package org.lectern.pool.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,5 +55,23 @@ public class PoolRepository {
                 .param(limit)
                 .query((rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)})
                 .list();
+    }
+
+    /** Per job kind: due and not taken, taken, and the oldest due one's wait in seconds. */
+    public record QueueRow(long due, long running, double oldestWaitSeconds) {
+    }
+
+    public Map<String, QueueRow> queue() {
+        Map<String, QueueRow> rows = new HashMap<>();
+        jdbc.sql("""
+                select task_name,
+                       count(*) filter (where not picked and execution_time <= now()),
+                       count(*) filter (where picked),
+                       coalesce(extract(epoch from now() - min(execution_time) filter (where not picked and execution_time <= now())), 0)
+                from scheduled_tasks group by task_name""")
+                .query(rs -> {
+                    rows.put(rs.getString(1), new QueueRow(rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
+                });
+        return rows;
     }
 }
