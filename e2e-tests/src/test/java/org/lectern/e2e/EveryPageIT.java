@@ -64,6 +64,7 @@ class EveryPageIT {
         ids.put("paperId", Api.field(instructor.get("/api/v1/courses/" + course + "/papers"), "id"));
         ids.put("submissionId", "999999");
         ids.put("teamId", "999999");
+        ids.put("sessionId", "999999"); // poster sessions: the not-found page
         ids.put("questionId", "999999");
         ids.put("pairId", "999999");
         ids.put("token", "not-an-invitation");
