@@ -84,6 +84,7 @@ class EveryPageIT {
         });
         ids.put("pairId", pair.group(1));
         ids.put("teamId", "999999"); // no team in the demo: the page's framed not-found state is checked
+        ids.put("sessionId", "999999"); // poster sessions: the not-found page
         ids.put("questionId", "999999");
         ids.put("token", "not-an-invitation");
         ids.put("status", "404");
