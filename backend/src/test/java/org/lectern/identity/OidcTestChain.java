@@ -1,5 +1,6 @@
 package org.lectern.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -10,9 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The backend has no browser chain (the UI's lives in frontend and calls {@link UniversitySignIn#configure} the same
- * way): this one covers only the sign-in paths and a page that says who the session belongs to.
+ * way): this one covers only the sign-in paths and a page that says who the session belongs to. Only with a web layer:
+ * the benchmarks start the backend without one.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class OidcTestChain {
 
     static final String WHOAMI = "/oidc-test/whoami";
