@@ -74,6 +74,11 @@ public class SubmissionService {
         return submit(assignmentId, List.of(new Upload(fileName, bytes)));
     }
 
+    /** Whether these bytes are a PNG or JPEG image (by magic bytes), which an item taking PDFs joins into one. */
+    public static boolean isImage(byte[] bytes) {
+        return PdfPages.isImage(bytes);
+    }
+
     /** One file sent, or several in one upload: several are taken only as images, joined into one PDF (written answers). */
     public record Upload(String fileName, byte[] bytes) {
     }
