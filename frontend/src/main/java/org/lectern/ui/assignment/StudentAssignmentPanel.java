@@ -93,7 +93,8 @@ class StudentAssignmentPanel extends VerticalLayout {
         receipt.setId("receipt");
         UI ui = UI.getCurrent();
         // Where the item takes PDFs, images sent together (one drop, one pick) are held until the whole batch is in, then
-        // submitted as one upload: the server joins them into one PDF, a page per image in the order they arrived.
+        // submitted as one upload: the server joins them into one PDF, a page per image. The browser may send them in any
+        // order, so the pages follow the file names (IMG_0001.jpg, IMG_0002.jpg, ...), which is what a phone or scanner writes.
         boolean joinsImages = a.allowedExtensions().contains(".pdf");
         List<SubmissionService.Upload> images = new ArrayList<>();
         Upload upload = Uploads.inMemory(a.maxUploadBytes(), 20, (meta, bytes) -> {
@@ -109,7 +110,8 @@ class StudentAssignmentPanel extends VerticalLayout {
             upload.addAllFinishedListener(e -> {
                 List<SubmissionService.Upload> batch;
                 synchronized (images) {
-                    batch = List.copyOf(images);
+                    batch = images.stream().sorted(java.util.Comparator.comparing((SubmissionService.Upload u) -> String.valueOf(u.fileName()),
+                            String.CASE_INSENSITIVE_ORDER)).toList();
                     images.clear();
                 }
                 if (!batch.isEmpty()) {
