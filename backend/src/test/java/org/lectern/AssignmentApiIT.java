@@ -208,6 +208,23 @@ class AssignmentApiIT {
     }
 
     @Test
+    void severalImagesPostedAsFilePartsBecomeOnePdfVersion() throws Exception {
+        var s = coursework.setup(false);
+        long w = org.lectern.People.as(s.instructor(), () -> assignments.create(s.courseId(), new org.lectern.assignment.AssignmentDraft("W1", "Written", null,
+                java.time.Instant.now().minusSeconds(3600), java.time.Instant.now().plusSeconds(86_400), java.math.BigDecimal.TEN, null, ".pdf",
+                null, null, null, null, null, null, null, null))).id();
+        Reply r = multipart("POST", "/api/v1/assignments/" + w + "/submissions", token(s.student()), List.of(
+                new Part("file", "p1.png", org.lectern.testing.SamplePdfs.image("png", 300, 400, 1)),
+                new Part("file", "p2.jpg", org.lectern.testing.SamplePdfs.image("jpg", 300, 400, 2))));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.body().get("fileName").asString()).isEqualTo("p1.pdf");
+        Reply bomb = multipart("POST", "/api/v1/assignments/" + w + "/submissions", token(s.student()), List.of(
+                new Part("file", "p1.png", org.lectern.testing.SamplePdfs.pngClaiming(90_000, 90_000))));
+        assertThat(bomb.status()).isEqualTo(400);
+        assertThat(bomb.body().get("detail").asString()).contains("90000x90000");
+    }
+
+    @Test
     void aBadNotebookIsRefusedWithItsReason() throws Exception {
         var s = coursework.setup(true);
         Reply r = multipart("POST", "/api/v1/assignments/" + s.assignment().id() + "/submissions", token(s.student()),

@@ -14,6 +14,7 @@ import org.lectern.assignment.Visibility;
 import org.lectern.autograde.internal.RunRepository;
 import org.lectern.grading.JobFolder;
 import org.lectern.notebooks.NotebookFormatException;
+import org.lectern.platform.StaffWorkChanged;
 import org.lectern.pool.UnfitWorkerException;
 import org.lectern.pool.WorkerCapabilities;
 import org.lectern.submission.StoredFile;
@@ -21,6 +22,7 @@ import org.lectern.submission.Submission;
 import org.lectern.submission.SubmissionMaterials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,9 +44,12 @@ class GradingWorker {
     private final Clock clock;
     private final WorkerCapabilities capabilities;
     private final AutogradedScores scores;
+    private final ApplicationEventPublisher events;
 
     GradingWorker(RunRepository runs, GradingMaterials materials, SubmissionMaterials submissions, TestRunner runner,
-                  TransactionTemplate tx, Clock clock, WorkerCapabilities capabilities, AutogradedScores scores) {
+                  TransactionTemplate tx, Clock clock, WorkerCapabilities capabilities, AutogradedScores scores,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.scores = scores;
         this.capabilities = capabilities;
         this.runs = runs;
@@ -129,7 +134,14 @@ class GradingWorker {
         Boolean first = tx.execute(s -> {
             boolean ended = runs.finish(runId, status, problem, clock.instant());
             if (ended) {
-                runs.byId(runId).ifPresent(r -> scores.reportSubmission(r.submissionId()));
+                runs.byId(runId).ifPresent(r -> {
+                    scores.reportSubmission(r.submissionId());
+                    if (status == RunStatus.FAILED) {
+                        // A failed run waits for staff (the dashboard's "failed runs"), whether or not a student's score
+                        // report follows it (a team version whose maker left the team has none): say so in this transaction.
+                        events.publishEvent(new StaffWorkChanged(r.courseId()));
+                    }
+                });
             }
             return ended;
         });

@@ -2,6 +2,8 @@ package org.lectern.submission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,18 +31,23 @@ class SubmissionController {
         this.submissions = submissions;
     }
 
-    @Operation(summary = "Submit a notebook, Python file or model (staff: on a student's behalf)")
+    @Operation(summary = "Submit a notebook, Python file, model or PDF (staff: on a student's behalf); several PNG/JPEG `file` parts"
+            + " are joined into one PDF, one page per image in order, where the item takes PDFs")
     @PostMapping(value = "/api/v1/assignments/{assignmentId}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Receipt submit(@PathVariable long assignmentId, @RequestParam("file") MultipartFile file,
+    Receipt submit(@PathVariable long assignmentId, @RequestParam("file") List<MultipartFile> file,
                    @RequestParam(value = "student", required = false) String student,
                    @RequestParam(value = "submittedAt", required = false) String submittedAt,
                    @RequestParam(value = "reason", required = false) String reason) throws IOException {
+        List<SubmissionService.Upload> uploads = new ArrayList<>();
+        for (MultipartFile f : file) {
+            uploads.add(new SubmissionService.Upload(f.getOriginalFilename(), f.getBytes()));
+        }
         if (student == null || student.isBlank()) {
-            return submissions.submit(assignmentId, file.getOriginalFilename(), file.getBytes());
+            return submissions.submit(assignmentId, uploads);
         }
         return submissions.submitOnBehalf(assignmentId, student, parse(submittedAt),
-                reason == null || reason.isBlank() ? "submitted through the API" : reason, file.getOriginalFilename(), file.getBytes());
+                reason == null || reason.isBlank() ? "submitted through the API" : reason, uploads);
     }
 
     @Operation(summary = "Grade a reference solution (staff)")

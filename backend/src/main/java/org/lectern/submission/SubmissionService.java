@@ -1,6 +1,7 @@
 package org.lectern.submission;
 
 import java.time.Clock;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.lectern.course.CourseAccess;
 import org.lectern.course.CourseRole;
 import org.lectern.course.CourseService;
 import org.lectern.course.Member;
+import org.lectern.grading.pdf.PdfPages;
 import org.lectern.identity.EmailAddress;
 import org.lectern.notebooks.Notebook;
 import org.lectern.notebooks.NotebookFormatException;
@@ -21,6 +23,7 @@ import org.lectern.notebooks.UploadLimits;
 import org.lectern.platform.ForbiddenException;
 import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
+import org.lectern.platform.UnavailableException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.platform.blob.BlobStore;
 import org.lectern.submission.internal.SubmissionRepository;
@@ -34,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Team items ({@code Assignment.team}): one submission per team. Any member submits; the version belongs to the
  * team (numbered per team, the maker recorded), every member sees the team's versions, and the team's latest counts
  * for every member. A student in no team cannot submit to a team item.
+ * <p>Where an item takes PDFs (written answers), PNG/JPEG images (one, or several in one upload) are joined into one
+ * PDF by {@link PdfPages} (a worker JVM) before anything is stored: the version is that PDF, one page per image in order.
  */
 @Service
 public class SubmissionService {
@@ -48,9 +53,11 @@ public class SubmissionService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PdfPages pdf;
 
     SubmissionService(SubmissionRepository repo, AssignmentService assignments, CourseAccess access, CourseService courses,
-                      BlobStore blobs, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                      BlobStore blobs, AuditLog audit, ApplicationEventPublisher events, Clock clock, PdfPages pdf) {
+        this.pdf = pdf;
         this.repo = repo;
         this.assignments = assignments;
         this.access = access;
@@ -64,10 +71,64 @@ public class SubmissionService {
     /** The caller submits their own work. */
     @Transactional
     public Receipt submit(long assignmentId, String fileName, byte[] bytes) {
+        return submit(assignmentId, List.of(new Upload(fileName, bytes)));
+    }
+
+    /** Whether these bytes are a PNG or JPEG image (by magic bytes), which an item taking PDFs joins into one. */
+    public static boolean isImage(byte[] bytes) {
+        return PdfPages.isImage(bytes);
+    }
+
+    /** One file sent, or several in one upload: several are taken only as images, joined into one PDF (written answers). */
+    public record Upload(String fileName, byte[] bytes) {
+    }
+
+    /** The caller submits their own work, as one file or several images to be joined into one PDF. */
+    @Transactional
+    public Receipt submit(long assignmentId, List<Upload> uploads) {
         Assignment a = assignments.get(assignmentId);
         var grant = access.member(a.courseId());
         long me = grant.caller().accountId();
-        return store(a, me, teamFor(a, me, "You"), me, null, null, false, fileName, bytes);
+        Long team = teamFor(a, me, "You");
+        Upload one = asOne(a, uploads);
+        return store(a, me, team, me, null, null, false, one.fileName(), one.bytes());
+    }
+
+    /**
+     * The upload as the one file a version stores: itself when it is one file; PNG/JPEG images (recognised by their
+     * bytes) joined into one PDF when the item takes PDFs; anything else several at once is refused.
+     */
+    private Upload asOne(Assignment a, List<Upload> uploads) {
+        if (uploads == null || uploads.isEmpty() || uploads.stream().anyMatch(u -> u == null || u.bytes() == null)) {
+            throw new InvalidInputException("No file was sent.");
+        }
+        boolean images = a.allowedExtensions().contains(".pdf") && uploads.stream().anyMatch(u -> PdfPages.isImage(u.bytes()));
+        if (!images) {
+            if (uploads.size() > 1) {
+                throw new InvalidInputException("Send one file (a .zip for several)" + (a.allowedExtensions().contains(".pdf")
+                        ? ", or several PNG/JPEG images to be joined into one PDF." : "."));
+            }
+            return uploads.getFirst();
+        }
+        long total = uploads.stream().mapToLong(u -> u.bytes().length).sum();
+        if (total > a.maxUploadBytes()) {
+            throw new InvalidInputException("The images are " + total / 1024 + " KB together; at most " + a.maxUploadBytes() / 1024
+                    + " KB are taken in one upload.");
+        }
+        byte[] joined;
+        try {
+            joined = pdf.joinImages(uploads.stream().map(Upload::bytes).toList());
+        } catch (PdfPages.Refused r) {
+            throw new InvalidInputException(r.getMessage());
+        } catch (IOException e) {
+            throw new UnavailableException("The images could not be joined now; try again in a minute.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("The images could not be joined now; try again in a minute.");
+        }
+        String first = uploads.getFirst().fileName() == null ? "" : uploads.getFirst().fileName().strip();
+        String base = first.replaceAll("^.*[/\\\\]", "").replaceAll("\\.[^.]*$", "");
+        return new Upload((base.isBlank() ? "answers" : base) + ".pdf", joined);
     }
 
     /** The team a version of a team item belongs to; null for other items. */
@@ -84,6 +145,12 @@ public class SubmissionService {
     @Transactional
     public Receipt submitOnBehalf(long assignmentId, String studentEmail, Instant submittedAt, String reason, String fileName,
                                   byte[] bytes) {
+        return submitOnBehalf(assignmentId, studentEmail, submittedAt, reason, List.of(new Upload(fileName, bytes)));
+    }
+
+    /** As {@link #submitOnBehalf(long, String, Instant, String, String, byte[])}, several images joined into one PDF. */
+    @Transactional
+    public Receipt submitOnBehalf(long assignmentId, String studentEmail, Instant submittedAt, String reason, List<Upload> uploads) {
         Assignment a = assignments.get(assignmentId);
         var grant = access.staff(a.courseId());
         if (reason == null || reason.isBlank()) {
@@ -97,8 +164,10 @@ public class SubmissionService {
         if (when.isAfter(clock.instant())) {
             throw new InvalidInputException("The submission time cannot be in the future.");
         }
-        Receipt r = store(a, student.accountId(), teamFor(a, student.accountId(), student.name()), grant.caller().accountId(), when,
-                reason.strip(), false, fileName, bytes);
+        Long team = teamFor(a, student.accountId(), student.name());
+        Upload one = asOne(a, uploads);
+        Receipt r = store(a, student.accountId(), team, grant.caller().accountId(), when,
+                reason.strip(), false, one.fileName(), one.bytes());
         audit.record(grant.caller().accountId(), a.courseId(), "submission.on_behalf",
                 a.shortName() + " for " + email + " at " + when + " (" + reason.strip() + "), sha256 " + r.sha256());
         return r;

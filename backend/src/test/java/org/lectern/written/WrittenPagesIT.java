@@ -104,4 +104,49 @@ class WrittenPagesIT {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("61 pages; at most 60");
         assertThat(as(s.student(), () -> submissions.mine(w.a().id())).versions()).isEmpty();
     }
+
+    /** Photos of handwritten answers: several images in one upload become one PDF version, a page per image in order. */
+    @Test
+    void imagesInOneUploadAreJoinedIntoOnePdfVersionPagePerImage() throws Exception {
+        var w = writtenAssignment();
+        var s = w.s();
+        var receipt = as(s.student(), () -> submissions.submit(w.a().id(), List.of(
+                new SubmissionService.Upload("scan-1.jpg", SamplePdfs.image("jpg", 600, 800, 1)),
+                new SubmissionService.Upload("scan-2.png", SamplePdfs.image("png", 1000, 500, 2)),
+                new SubmissionService.Upload("scan-3.png", SamplePdfs.image("png", 400, 400, 3)))));
+        assertThat(receipt.fileName()).isEqualTo("scan-1.pdf");
+        assertThat(receipt.files()).containsExactly("scan-1.pdf");
+        long id = receipt.submissionId();
+        var set = as(s.student(), () -> pages.pages(id));
+        assertThat(set.pages()).isEqualTo(3);
+        assertThat(set.unmarked()).containsExactly(1, 2);
+        var first = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(as(s.ta(), () -> pages.page(id, 1))));
+        var second = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(as(s.ta(), () -> pages.page(id, 2))));
+        assertThat(first.getHeight()).isGreaterThan(first.getWidth()); // the portrait photo first, as sent
+        assertThat(second.getWidth()).isGreaterThan(second.getHeight());
+        // One image alone is a PDF of one page, a version like any other.
+        long single = as(s.student(), () -> submissions.submit(w.a().id(), "photo.jpeg", SamplePdfs.image("jpg", 500, 700, 4))).submissionId();
+        assertThat(as(s.student(), () -> pages.pages(single)).pages()).isEqualTo(1);
+    }
+
+    /** Hostile images refuse the whole upload in words and store nothing. */
+    @Test
+    void hostileOrMixedImagesAreRefusedAndNothingIsStored() {
+        var w = writtenAssignment();
+        var s = w.s();
+        byte[] photo = SamplePdfs.image("png", 300, 300, 1);
+        assertThatThrownBy(() -> as(s.student(), () -> submissions.submit(w.a().id(), List.of(
+                new SubmissionService.Upload("a.png", photo), new SubmissionService.Upload("b.png", SamplePdfs.pngClaiming(100_000, 100_000))))))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Image 2 is 100000x100000 pixels");
+        assertThatThrownBy(() -> as(s.student(), () -> submissions.submit(w.a().id(), List.of(
+                new SubmissionService.Upload("a.png", photo), new SubmissionService.Upload("b.gif", "GIF89a....".getBytes())))))
+                .isInstanceOf(InvalidInputException.class).hasMessage("Image 2 is not a PNG or JPEG image (by its contents).");
+        assertThatThrownBy(() -> as(s.student(), () -> submissions.submit(w.a().id(), List.of(
+                new SubmissionService.Upload("a.pdf", answers(1)), new SubmissionService.Upload("b.pdf", answers(1))))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Send one file");
+        assertThat(as(s.student(), () -> submissions.mine(w.a().id())).versions()).isEmpty();
+        // Where an item takes no PDFs, an image is not joined: it is a file of a type the item does not take.
+        assertThatThrownBy(() -> as(s.student(), () -> submissions.submit(s.assignment().id(), "photo.png", photo)))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

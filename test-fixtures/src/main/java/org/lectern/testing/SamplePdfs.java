@@ -43,6 +43,34 @@ public final class SamplePdfs {
     }
 
     /** The document's bytes, for a test that builds an odd PDF of its own (locked, scripted). */
+    /** A photo-like image ({@code "png"} or {@code "jpg"}) of {@code w}×{@code h} pixels, a different shade per {@code seed}. */
+    public static byte[] image(String format, int w, int h, int seed) {
+        var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(new java.awt.Color((seed * 70) % 256, 120, 200));
+        g.fillRect(0, 0, w, h);
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString("Answer " + seed, 10, 20);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, format, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A valid PNG whose header claims {@code w}×{@code h} pixels while its data is one pixel: a decompression bomb's header. */
+    public static byte[] pngClaiming(int w, int h) {
+        byte[] png = image("png", 1, 1, 0);
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(w).putInt(h); // IHDR data starts at byte 16
+        var crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17); // "IHDR" + its 13 data bytes
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
+    }
+
     public static byte[] save(PDDocument doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);

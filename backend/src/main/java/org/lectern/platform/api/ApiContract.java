@@ -79,6 +79,7 @@ public class ApiContract {
         boolean pathVariable = params.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
         boolean body = params.stream().anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
                 || p.hasParameterAnnotation(RequestPart.class) || MultipartFile.class.isAssignableFrom(p.getParameterType())
+                || MultipartFile.class.equals(org.springframework.core.ResolvableType.forMethodParameter(p).getGeneric(0).resolve()) // several file parts
                 || p.getParameterType().getName().contains("MultipartHttpServletRequest"));
         boolean input = body || pathVariable || params.stream().anyMatch(p -> p.hasParameterAnnotation(RequestParam.class)
                 || p.hasParameterAnnotation(RequestHeader.class));

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.upload.Upload;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.assignment.Assignment;
 import org.lectern.autograde.AutogradeService;
@@ -90,21 +92,55 @@ class StudentAssignmentPanel extends VerticalLayout {
         Div receipt = new Div();
         receipt.setId("receipt");
         UI ui = UI.getCurrent();
-        Upload upload = Uploads.inMemory(a.maxUploadBytes(), 20, (meta, bytes) -> ui.access(() -> {
-            AtomicReference<Receipt> r = new AtomicReference<>();
-            if (Notifications.attempt(() -> r.set(submissions.submit(assignmentId, meta.fileName(), bytes)))) {
-                showReceipt(receipt, r.get(), zone);
-                shownSubmission = r.get().submissionId();
-                refreshMine(box, zone);
-                onUploaded.run();
+        // Where the item takes PDFs, images sent together (one drop, one pick) are held until the whole batch is in, then
+        // submitted as one upload: the server joins them into one PDF, a page per image. The browser may send them in any
+        // order, so the pages follow the file names (IMG_0001.jpg, IMG_0002.jpg, ...), which is what a phone or scanner writes.
+        boolean joinsImages = a.allowedExtensions().contains(".pdf");
+        List<SubmissionService.Upload> images = new ArrayList<>();
+        Upload upload = Uploads.inMemory(a.maxUploadBytes(), 20, (meta, bytes) -> {
+            if (joinsImages && SubmissionService.isImage(bytes)) {
+                synchronized (images) {
+                    images.add(new SubmissionService.Upload(meta.fileName(), bytes));
+                }
+                return;
             }
-        }));
+            ui.access(() -> submitNow(box, receipt, zone, List.of(new SubmissionService.Upload(meta.fileName(), bytes))));
+        });
+        if (joinsImages) {
+            upload.addAllFinishedListener(e -> {
+                List<SubmissionService.Upload> batch;
+                synchronized (images) {
+                    batch = images.stream().sorted(java.util.Comparator.comparing((SubmissionService.Upload u) -> String.valueOf(u.fileName()),
+                            String.CASE_INSENSITIVE_ORDER)).toList();
+                    images.clear();
+                }
+                if (!batch.isEmpty()) {
+                    submitNow(box, receipt, zone, batch);
+                }
+                upload.clearFileList();
+            });
+        }
         upload.setId("submission-upload");
-        upload.setAcceptedFileTypes(a.allowedExtensions().toArray(String[]::new));
-        upload.setDropLabel(new Span("Drop your " + String.join(" / ", a.allowedExtensions()) + " here"));
+        List<String> types = new ArrayList<>(a.allowedExtensions());
+        if (joinsImages) {
+            types.addAll(List.of(".png", ".jpg", ".jpeg"));
+        }
+        upload.setAcceptedFileTypes(types.toArray(String[]::new));
+        upload.setDropLabel(new Span("Drop your " + String.join(" / ", a.allowedExtensions()) + " here"
+                + (joinsImages ? " (or PNG/JPEG photos, joined into one PDF)" : "")));
         upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
         box.add(upload, receipt);
         refreshMine(box, zone);
+    }
+
+    private void submitNow(VerticalLayout box, Div receipt, ZoneId zone, List<SubmissionService.Upload> files) {
+        AtomicReference<Receipt> r = new AtomicReference<>();
+        if (Notifications.attempt(() -> r.set(submissions.submit(assignmentId, files)))) {
+            showReceipt(receipt, r.get(), zone);
+            shownSubmission = r.get().submissionId();
+            refreshMine(box, zone);
+            onUploaded.run();
+        }
     }
 
     /** Runs after each accepted upload (the written answers' page marks follow the new version). */

@@ -99,6 +99,7 @@ public class WrittenStudentPanel extends Div {
     private void marking(List<WrittenQuestion> questions, Optional<PageSet> set) {
         if (set.isEmpty()) {
             Paragraph none = new Paragraph("Upload one PDF with your answers to " + questions.size() + (questions.size() == 1 ? " question" : " questions")
+                    + " (or photos of them: PNG/JPEG images sent together are joined into one PDF, a page each in order)"
                     + "; then mark which pages answer which question.");
             none.setId("written-no-pdf");
             add(none);

@@ -52,6 +52,93 @@ public final class PdfPages {
         return limits;
     }
 
+    /** The most pixels one image may claim (a 12-megapixel phone photo is 12 million): checked before it is decoded. */
+    public static final long MAX_IMAGE_PIXELS = 40_000_000L;
+    /** Images are drawn at most this many pixels on their longer side (about 155 DPI on a letter page). */
+    static final int MAX_IMAGE_SIDE = 1700;
+
+    /** Whether these bytes start like a PNG or a JPEG (by magic bytes, whatever the file's name says). */
+    public static boolean isImage(byte[] b) {
+        return isPng(b) || (b != null && b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF);
+    }
+
+    private static boolean isPng(byte[] b) {
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        return b != null && b.length >= magic.length && java.util.Arrays.equals(b, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /**
+     * PNG or JPEG images joined into one PDF, one page per image in the order given, in the worker JVM (decoding a
+     * student's image is as hostile as opening their PDF). Refused in words: not an image by its magic bytes, more
+     * images than a PDF may have pages, or an image claiming more than {@link #MAX_IMAGE_PIXELS} (read from its header).
+     */
+    public byte[] joinImages(List<byte[]> images) throws Refused, IOException, InterruptedException {
+        if (images.isEmpty()) {
+            throw new Refused("No image was sent.");
+        }
+        if (images.size() > limits.maxPages()) {
+            throw new Refused("At most " + limits.maxPages() + " images are joined into one PDF (this upload has " + images.size() + ").");
+        }
+        for (int i = 0; i < images.size(); i++) {
+            if (!isImage(images.get(i))) {
+                throw new Refused("Image " + (i + 1) + " is not a PNG or JPEG image (by its contents).");
+            }
+        }
+        Path job = Files.createTempDirectory("lectern-join-");
+        try {
+            Path out = job.resolve("joined.pdf");
+            List<String> args = new ArrayList<>(List.of("join", out.toString(), Long.toString(MAX_IMAGE_PIXELS), Integer.toString(MAX_IMAGE_SIDE)));
+            for (int i = 0; i < images.size(); i++) {
+                Path in = job.resolve("image-" + (i + 1));
+                Files.write(in, images.get(i));
+                args.add(in.toString());
+            }
+            String err = runWorker(job, args, "The images", "join");
+            if (!Files.isRegularFile(out)) {
+                throw new IOException("the PDF worker wrote no PDF: " + err);
+            }
+            return Files.readAllBytes(out);
+        } finally {
+            delete(job);
+        }
+    }
+
+    /** Runs the worker on {@code args} in {@code job}; returns its stderr tail, or throws {@link Refused} in words. */
+    private String runWorker(Path job, List<String> args, String what, String verb) throws Refused, IOException, InterruptedException {
+        Path tmp = Files.createDirectory(job.resolve("tmp"));
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
+            command.addAll(List.of("/usr/bin/prlimit", "--cpu=" + Math.max(1, limits.wall().toSeconds()), "--core=0", "--"));
+        }
+        command.addAll(launcher.javaCommand(limits.heapMb() * 1024L * 1024L, tmp, job, tmp.toString(),
+                List.of("-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError")));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(job.toFile())
+                .redirectOutput(job.resolve("stdout").toFile()).redirectError(job.resolve("stderr").toFile());
+        WorkerJvm.environment(builder, job, tmp);
+        Process process = builder.start();
+        if (!process.waitFor(limits.wall().toMillis(), TimeUnit.MILLISECONDS)) {
+            WorkerJvm.kill(process);
+            throw new Refused(what + " took too long to " + verb + " (over " + limits.wall().toSeconds() + " s); export it again or scan at a lower resolution.");
+        }
+        String err = WorkerJvm.logTail(job.resolve("stderr"), 2000).strip();
+        if (process.exitValue() == 2) {
+            throw new Refused(err.lines().reduce((a, b) -> b).orElse(what + " could not be used."));
+        }
+        if (process.exitValue() != 0) {
+            // Out of memory, killed by the CPU limit, a crash: all the input's doing, so refuse it in words.
+            throw new Refused(what + " could not be " + (verb.equals("draw") ? "drawn" : "joined") + " within the limits ("
+                    + (err.contains("OutOfMemoryError") ? "memory" : "exit " + process.exitValue()) + "); export it again or scan at a lower resolution.");
+        }
+        return err;
+    }
+
+    private static void delete(Path job) throws IOException {
+        try (Stream<Path> walk = Files.walk(job)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     /** Every page as PNG bytes, in order. */
     public List<byte[]> render(byte[] pdf) throws Refused, IOException, InterruptedException {
         if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
@@ -61,33 +148,9 @@ public final class PdfPages {
         try {
             Path in = job.resolve("in.pdf");
             Path out = Files.createDirectory(job.resolve("out"));
-            Path tmp = Files.createDirectory(job.resolve("tmp"));
             Files.write(in, pdf);
-            List<String> command = new ArrayList<>();
-            if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
-                command.addAll(List.of("/usr/bin/prlimit", "--cpu=" + Math.max(1, limits.wall().toSeconds()), "--core=0", "--"));
-            }
-            command.addAll(launcher.javaCommand(limits.heapMb() * 1024L * 1024L, tmp, job, tmp.toString(),
-                    List.of("-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError")));
-            command.addAll(List.of(in.toString(), out.toString(), Integer.toString(limits.dpi()), Integer.toString(limits.maxPages()),
-                    Long.toString(limits.maxPixelsPerPage())));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(job.toFile())
-                    .redirectOutput(job.resolve("stdout").toFile()).redirectError(job.resolve("stderr").toFile());
-            WorkerJvm.environment(builder, job, tmp);
-            Process process = builder.start();
-            if (!process.waitFor(limits.wall().toMillis(), TimeUnit.MILLISECONDS)) {
-                WorkerJvm.kill(process);
-                throw new Refused("The PDF took too long to draw (over " + limits.wall().toSeconds() + " s); export it again or scan at a lower resolution.");
-            }
-            String err = WorkerJvm.logTail(job.resolve("stderr"), 2000).strip();
-            if (process.exitValue() == 2) {
-                throw new Refused(err.lines().reduce((a, b) -> b).orElse("The PDF was refused."));
-            }
-            if (process.exitValue() != 0) {
-                // Out of memory, killed by the CPU limit, a crash: all the PDF's doing, so refuse it in words.
-                throw new Refused("The PDF could not be drawn within the limits (" + (err.contains("OutOfMemoryError")
-                        ? "memory" : "exit " + process.exitValue()) + "); export it again or scan at a lower resolution.");
-            }
+            String err = runWorker(job, List.of(in.toString(), out.toString(), Integer.toString(limits.dpi()),
+                    Integer.toString(limits.maxPages()), Long.toString(limits.maxPixelsPerPage())), "The PDF", "draw");
             List<String> lines = Files.readAllLines(job.resolve("stdout"), StandardCharsets.UTF_8);
             int pages = lines.stream().filter(l -> l.startsWith("pages ")).map(l -> Integer.parseInt(l.substring(6).strip())).findFirst()
                     .orElseThrow(() -> new IOException("the PDF worker said nothing: " + err));
@@ -97,9 +160,7 @@ public final class PdfPages {
             }
             return out2;
         } finally {
-            try (Stream<Path> walk = Files.walk(job)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(job);
         }
     }
 }

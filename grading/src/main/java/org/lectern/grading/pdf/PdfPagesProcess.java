@@ -1,5 +1,8 @@
 package org.lectern.grading.pdf;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -8,11 +11,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -22,7 +31,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  *
  * <p>Arguments: {@code <in.pdf> <outDir> <dpi> <maxPages> <maxPixels>}. Writes {@code page-<n>.png} for every page
  * and prints {@code pages <n>} first; exit 2 with one line on stderr for a PDF refused (unreadable, encrypted, too
- * many pages). Nothing in a PDF is fetched or run: PDFBox renders content streams only (no JavaScript, no URLs).
+ * many pages). With {@code join} first, it joins students' PNG/JPEG images into one PDF instead (see {@link #join}).
+ * Nothing in a PDF is fetched or run: PDFBox renders content streams only (no JavaScript, no URLs).
  */
 public final class PdfPagesProcess {
 
@@ -31,6 +41,10 @@ public final class PdfPagesProcess {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0 && args[0].equals("join")) {
+            join(args);
+            return;
+        }
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         float dpi = Float.parseFloat(args[2]);
@@ -73,6 +87,68 @@ public final class PdfPagesProcess {
                 Path png = out.resolve("page-" + (i + 1) + ".png");
                 ImageIO.write(image, "png", png.toFile());
                 stdout.println("page " + (i + 1) + " " + Files.size(png));
+            }
+        }
+    }
+
+    /**
+     * {@code join <out.pdf> <maxPixels> <maxSide> <image>...}: one page per image, in order. Each image's size is read from
+     * its header before any pixel is decoded, so a decompression bomb (a tiny file claiming 100000x100000 pixels) is
+     * refused without allocating it; each is then drawn onto white at most {@code maxSide} pixels long and stored as JPEG.
+     */
+    private static void join(String[] args) throws IOException {
+        Path out = Path.of(args[1]);
+        long maxPixels = Long.parseLong(args[2]);
+        int maxSide = Integer.parseInt(args[3]);
+        try (PDDocument doc = new PDDocument()) {
+            for (int i = 4; i < args.length; i++) {
+                int n = i - 3;
+                BufferedImage image = decode(Path.of(args[i]), n, maxPixels);
+                double scale = Math.min(1.0, (double) maxSide / Math.max(image.getWidth(), image.getHeight()));
+                int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+                int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+                BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = rgb.createGraphics();
+                g.setColor(Color.WHITE); // a transparent PNG becomes black on white, as it looked on screen
+                g.fillRect(0, 0, w, h);
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(image, 0, 0, w, h, null);
+                g.dispose();
+                image.flush();
+                // The longer side is 11 in (a letter page's height): pages render at the usual size whatever the photo's.
+                float points = 792f / Math.max(w, h);
+                PDPage page = new PDPage(new PDRectangle(w * points, h * points));
+                doc.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                    content.drawImage(JPEGFactory.createFromImage(doc, rgb, 0.85f), 0, 0, w * points, h * points);
+                }
+            }
+            doc.save(out.toFile());
+        }
+        System.out.println("joined " + (args.length - 4));
+    }
+
+    private static BufferedImage decode(Path file, int n, long maxPixels) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                refuse("Image " + n + " is not a PNG or JPEG image that can be read.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w * h > maxPixels) {
+                    refuse("Image " + n + " is " + w + "x" + h + " pixels; at most " + maxPixels / 1_000_000
+                            + " million pixels are taken. Take the photo at a lower resolution or scale it down.");
+                }
+                return reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                refuse("Image " + n + " cannot be read (" + e.getClass().getSimpleName() + ").");
+                return null;
+            } finally {
+                reader.dispose();
             }
         }
     }

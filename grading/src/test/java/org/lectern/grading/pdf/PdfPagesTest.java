@@ -125,4 +125,34 @@ class PdfPagesTest {
         assertThat(PAGES.render(withScript)).singleElement()
                 .satisfies(png -> assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG"));
     }
+
+    /** Images arrive as a PDF: one page per image, in the order given, and the pages render like any PDF's. */
+    @Test
+    void imagesAreJoinedIntoOnePdfPagePerImageInOrder() throws Exception {
+        byte[] joined = PAGES.joinImages(List.of(SamplePdfs.image("png", 600, 800, 1), SamplePdfs.image("jpg", 1000, 500, 2),
+                SamplePdfs.image("png", 300, 300, 3)));
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(joined)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(3);
+            assertThat(doc.getPage(0).getMediaBox().getHeight()).isGreaterThan(doc.getPage(0).getMediaBox().getWidth()); // portrait first
+            assertThat(doc.getPage(1).getMediaBox().getWidth()).isGreaterThan(doc.getPage(1).getMediaBox().getHeight()); // landscape second
+        }
+        assertThat(PAGES.render(joined)).hasSize(3);
+    }
+
+    /** Images are hostile too: the type by magic bytes, the pixel count from the header before decoding, garbage in words. */
+    @Test
+    void hostileImagesAreRefusedInWords() throws Exception {
+        byte[] png = SamplePdfs.image("png", 10, 10, 1);
+        assertThatThrownBy(() -> PAGES.joinImages(List.of(png, "GIF89a not an image".getBytes())))
+                .isInstanceOf(PdfPages.Refused.class).hasMessage("Image 2 is not a PNG or JPEG image (by its contents).");
+        // 100000 × 100000 claimed in a tiny file: refused from the header, nothing allocated.
+        byte[] bomb = SamplePdfs.pngClaiming(100_000, 100_000);
+        assertThat(bomb.length).isLessThan(1000);
+        assertThatThrownBy(() -> PAGES.joinImages(List.of(bomb))).isInstanceOf(PdfPages.Refused.class)
+                .hasMessageStartingWith("Image 1 is 100000x100000 pixels; at most 40 million pixels are taken.");
+        byte[] truncated = java.util.Arrays.copyOf(SamplePdfs.image("jpg", 400, 400, 2), 300);
+        assertThatThrownBy(() -> PAGES.joinImages(List.of(truncated))).isInstanceOf(PdfPages.Refused.class).hasMessageContaining("Image 1");
+        assertThatThrownBy(() -> PAGES.joinImages(java.util.Collections.nCopies(61, png))).isInstanceOf(PdfPages.Refused.class)
+                .hasMessageContaining("At most 60 images");
+    }
 }
