@@ -58,6 +58,17 @@ public class TeamFormationService {
         this.clock = clock;
     }
 
+    /**
+     * The team sizes a team item takes: its own minimum and maximum where it sets them, else the course's. Members
+     * and staff of the course may ask (the submission service checks a team's size against it).
+     */
+    @Transactional(readOnly = true)
+    public TeamRules.ItemSizes itemSizes(long courseId, Integer itemMin, Integer itemMax) {
+        access.member(courseId);
+        var row = repo.settings(courseId, TeamService.DEFAULT_MAX_TEAM_SIZE);
+        return TeamRules.ItemSizes.of(new TeamRules.Limits(Math.min(row.min(), row.max()), row.max(), null), itemMin, itemMax);
+    }
+
     @Transactional(readOnly = true)
     public Settings settings(long courseId) {
         access.member(courseId);
