@@ -69,6 +69,12 @@ public class TeamFormationService {
         return TeamRules.ItemSizes.of(new TeamRules.Limits(Math.min(row.min(), row.max()), row.max(), null), itemMin, itemMax);
     }
 
+    /** The line a team item's page shows when the item takes other team sizes than the course's (members and staff). */
+    @Transactional(readOnly = true)
+    public Optional<String> itemSizeNote(long courseId, Integer itemMin, Integer itemMax) {
+        return itemSizes(courseId, itemMin, itemMax).noteAgainst(itemSizes(courseId, null, null));
+    }
+
     @Transactional(readOnly = true)
     public Settings settings(long courseId) {
         access.member(courseId);

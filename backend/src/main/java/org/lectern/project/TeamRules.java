@@ -38,6 +38,12 @@ public final class TeamRules {
             return new ItemSizes(min, max);
         }
 
+        /** What a student is told on the item's page when its sizes differ from the course's; empty when they do not. */
+        public Optional<String> noteAgainst(ItemSizes course) {
+            return equals(course) ? Optional.empty()
+                    : Optional.of("This item takes teams of " + describe() + " (the course's teams are " + course.describe() + ").");
+        }
+
         /** "2–3", or "3" when the item takes one size only. */
         public String describe() {
             return min == max ? String.valueOf(min) : min + "–" + max;

@@ -47,4 +47,19 @@ class TeamItemSizesTest {
     void aTeamOutsideTheItemsRangeCannotSubmit(Limits course, Integer min, Integer max, int members, boolean self, String refusal) {
         assertThat(ItemSizes.of(course, min, max).submit(members, self).orElse(null)).isEqualTo(refusal);
     }
+
+    @ParameterizedTest(name = "course {0}, item {1}..{2}")
+    @MethodSource("notes")
+    void theItemsPageSaysItsTeamSizeWhenItDiffersFromTheCourses(Limits course, Integer min, Integer max, String note) {
+        assertThat(ItemSizes.of(course, min, max).noteAgainst(ItemSizes.of(course, null, null)).orElse(null)).isEqualTo(note);
+    }
+
+    static Stream<Arguments> notes() {
+        return Stream.of(
+                Arguments.of(UP_TO_3, null, null, null),
+                Arguments.of(UP_TO_3, 1, 3, null),
+                Arguments.of(TWO_TO_3, 2, null, null),
+                Arguments.of(UP_TO_3, 2, 3, "This item takes teams of 2–3 (the course's teams are 1–3)."),
+                Arguments.of(TWO_TO_3, null, 2, "This item takes teams of 2 (the course's teams are 2–3)."));
+    }
 }
