@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
 
-/** A graded piece of coursework with its submission and sandbox limits. */
+/**
+ * A graded piece of coursework with its submission and sandbox limits. A team item may take its own team sizes
+ * ({@code teamMinSize}, {@code teamMaxSize}); null means the course's.
+ */
 public record Assignment(long id, long courseId, String shortName, String title, Kind kind, Instant releaseAt,
                          Instant dueAt, BigDecimal points, boolean team, Set<String> allowedExtensions,
-                         long maxUploadBytes, Limits limits, Set<String> packages, Instant gradesReleasedAt) {
+                         long maxUploadBytes, Limits limits, Set<String> packages, Instant gradesReleasedAt,
+                         Integer teamMinSize, Integer teamMaxSize) {
 
     public enum Kind { NOTEBOOK, MODEL }
 

@@ -33,11 +33,12 @@ class AssignmentController {
 
     record AssignmentJson(long id, long courseId, String shortName, String title, String type, Instant releaseAt, Instant dueAt,
                           BigDecimal points, boolean team, List<String> allowedExtensions, long maxUploadBytes,
-                          Assignment.Limits limits, List<String> packages, boolean gradesReleased) {
+                          Assignment.Limits limits, List<String> packages, boolean gradesReleased, Integer teamMinSize,
+                          Integer teamMaxSize) {
         static AssignmentJson of(Assignment a) {
             return new AssignmentJson(a.id(), a.courseId(), a.shortName(), a.title(), a.kind().name().toLowerCase(Locale.ROOT),
                     a.releaseAt(), a.dueAt(), a.points(), a.team(), List.copyOf(a.allowedExtensions()), a.maxUploadBytes(),
-                    a.limits(), List.copyOf(a.packages()), a.gradesReleased());
+                    a.limits(), List.copyOf(a.packages()), a.gradesReleased(), a.teamMinSize(), a.teamMaxSize());
         }
     }
 
@@ -210,6 +211,18 @@ class AssignmentController {
             throw new InvalidInputException("releaseAt is required (ISO-8601 with an offset, e.g. 2026-01-18T09:00:00-08:00).");
         }
         return AssignmentJson.of(assignments.moveRelease(assignmentId, body.releaseAt()));
+    }
+
+    record TeamSizesJson(Integer teamMinSize, Integer teamMaxSize) {
+    }
+
+    /** Body {@code {"teamMinSize": 2, "teamMaxSize": 3}}: either may be null (the course's team size). */
+    @Operation(summary = "Set a team item's own minimum and maximum team size; null keeps the course's (instructors)")
+    @PutMapping("/api/v1/assignments/{assignmentId}/team-sizes")
+    AssignmentJson teamSizes(@PathVariable long assignmentId, @RequestBody(required = false) TeamSizesJson body) {
+        assignments.requireInstructor(assignmentId);
+        TeamSizesJson b = body == null ? new TeamSizesJson(null, null) : body;
+        return AssignmentJson.of(assignments.updateTeamSizes(assignmentId, b.teamMinSize(), b.teamMaxSize()));
     }
 
     @Operation(summary = "Release the assignment to students now; one already released stays as it is (instructors)")

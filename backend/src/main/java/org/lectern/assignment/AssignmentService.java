@@ -25,6 +25,7 @@ import org.lectern.grading.TestVisibility;
 import org.lectern.notebooks.SubmittedFile;
 import org.lectern.platform.ConflictException;
 import org.lectern.platform.InvalidInputException;
+import org.lectern.platform.NumberLimits;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.audit.AuditLog;
 import org.lectern.platform.blob.BlobStore;
@@ -38,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Assignments, their starter files and autograders. Every call checks the caller's course role. */
 @Service
 public class AssignmentService {
+
+    /** The largest team an item may ask for. */
+    public static final int MAX_TEAM_SIZE = 20;
 
     static final Set<String> UPLOAD_TYPES = Set.of(".py", ".ipynb", ".zip", ".pdf"); // .pdf: written answers (written feature)
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,19}");
@@ -535,11 +539,52 @@ public class AssignmentService {
                 }
             }
         }
+        teamSizeProblems(d.team(), d.teamMinSize(), d.teamMaxSize()).forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(String.join(" ", problems));
         }
         return new Assignment(0, courseId, shortName, title, kind, d.releaseAt(), d.dueAt(), d.points(),
-                Boolean.TRUE.equals(d.team()), extensions, maxBytes, new Assignment.Limits(cpu, wall, memory, output), packages, null);
+                Boolean.TRUE.equals(d.team()), extensions, maxBytes, new Assignment.Limits(cpu, wall, memory, output), packages, null,
+                d.teamMinSize(), d.teamMaxSize());
+    }
+
+    /** A team item's own sizes: each optional, 1..20 under the number limits, the minimum at most the maximum. */
+    private static List<String> teamSizeProblems(Boolean team, Integer min, Integer max) {
+        List<String> problems = new ArrayList<>();
+        if ((min != null || max != null) && !Boolean.TRUE.equals(team)) {
+            problems.add("teamMinSize and teamMaxSize are for team items (team: true).");
+        }
+        teamSizeProblem(min, "teamMinSize").ifPresent(problems::add);
+        teamSizeProblem(max, "teamMaxSize").ifPresent(problems::add);
+        if (min != null && max != null && min > max) {
+            problems.add("teamMinSize (" + min + ") is above teamMaxSize (" + max + ").");
+        }
+        return problems;
+    }
+
+    private static Optional<String> teamSizeProblem(Integer size, String name) {
+        if (size == null) {
+            return Optional.empty();
+        }
+        BigDecimal v = NumberLimits.check(BigDecimal.valueOf(size), name);
+        return v.compareTo(BigDecimal.ONE) < 0 || v.compareTo(BigDecimal.valueOf(MAX_TEAM_SIZE)) > 0
+                ? Optional.of(name + " is between 1 and " + MAX_TEAM_SIZE + ".") : Optional.empty();
+    }
+
+    /**
+     * Sets a team item's own team sizes (instructors); null for either means the course's. Checked as on creation.
+     */
+    @Transactional
+    public Assignment updateTeamSizes(long assignmentId, Integer min, Integer max) {
+        Assignment a = repo.byId(assignmentId).orElseThrow(() -> notFound(assignmentId));
+        var grant = access.instructor(a.courseId());
+        List<String> problems = teamSizeProblems(a.team(), min, max);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(String.join(" ", problems));
+        }
+        repo.updateTeamSizes(assignmentId, min, max);
+        audit.record(grant.caller().accountId(), a.courseId(), "assignment.team_sizes", a.shortName() + " " + min + ".." + max);
+        return repo.byId(assignmentId).orElseThrow();
     }
 
     private static int range(Integer v, int dflt, int min, int max, String name, List<String> problems) {

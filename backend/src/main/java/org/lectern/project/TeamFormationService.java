@@ -58,6 +58,23 @@ public class TeamFormationService {
         this.clock = clock;
     }
 
+    /**
+     * The team sizes a team item takes: its own minimum and maximum where it sets them, else the course's. Members
+     * and staff of the course may ask (the submission service checks a team's size against it).
+     */
+    @Transactional(readOnly = true)
+    public TeamRules.ItemSizes itemSizes(long courseId, Integer itemMin, Integer itemMax) {
+        access.member(courseId);
+        var row = repo.settings(courseId, TeamService.DEFAULT_MAX_TEAM_SIZE);
+        return TeamRules.ItemSizes.of(new TeamRules.Limits(Math.min(row.min(), row.max()), row.max(), null), itemMin, itemMax);
+    }
+
+    /** The line a team item's page shows when the item takes other team sizes than the course's (members and staff). */
+    @Transactional(readOnly = true)
+    public Optional<String> itemSizeNote(long courseId, Integer itemMin, Integer itemMax) {
+        return itemSizes(courseId, itemMin, itemMax).noteAgainst(itemSizes(courseId, null, null));
+    }
+
     @Transactional(readOnly = true)
     public Settings settings(long courseId) {
         access.member(courseId);

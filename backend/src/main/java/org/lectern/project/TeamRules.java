@@ -25,6 +25,44 @@ public final class TeamRules {
         }
     }
 
+    /**
+     * The team sizes one team item takes: the item's own minimum and maximum where it sets them, else the course's.
+     * An item's own bound that passes the course's other bound carries it along (an item of "at least 4" in a course
+     * of "up to 3" takes teams of exactly 4), so the range is never empty.
+     */
+    public record ItemSizes(int min, int max) {
+
+        public static ItemSizes of(Limits course, Integer itemMin, Integer itemMax) {
+            int max = itemMax != null ? itemMax : Math.max(course.max(), itemMin == null ? 1 : itemMin);
+            int min = itemMin != null ? itemMin : Math.min(course.min(), max);
+            return new ItemSizes(min, max);
+        }
+
+        /** What a student is told on the item's page when its sizes differ from the course's; empty when they do not. */
+        public Optional<String> noteAgainst(ItemSizes course) {
+            return equals(course) ? Optional.empty()
+                    : Optional.of("This item takes teams of " + describe() + " (the course's teams are " + course.describe() + ").");
+        }
+
+        /** "2–3", or "3" when the item takes one size only. */
+        public String describe() {
+            return min == max ? String.valueOf(min) : min + "–" + max;
+        }
+
+        /**
+         * Whether a team of {@code members} may submit to the item; the refusal names the range and the team's size.
+         * {@code self} words it for a member submitting, else for staff submitting on a student's behalf.
+         */
+        public Optional<String> submit(int members, boolean self) {
+            if (members >= min && members <= max) {
+                return Optional.empty();
+            }
+            String team = (self ? "your" : "their") + " team has " + members + (members == 1 ? " member" : " members");
+            String fix = members < min ? "ask staff to place a classmate in it" : "ask staff to move a member to another team";
+            return Optional.of("This item takes teams of " + describe() + "; " + team + ": " + fix + " before submitting.");
+        }
+    }
+
     /** The facts about one team at the moment of a step. */
     public record TeamState(int members, int pendingInvitations) {
     }

@@ -25,6 +25,7 @@ import org.lectern.platform.InvalidInputException;
 import org.lectern.platform.NotFoundException;
 import org.lectern.platform.UnavailableException;
 import org.lectern.platform.audit.AuditLog;
+import org.lectern.project.TeamFormationService;
 import org.lectern.platform.blob.BlobStore;
 import org.lectern.submission.internal.SubmissionRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * receipt is returned, every version kept. Students see only their own; staff see everyone's.
  * <p>Team items ({@code Assignment.team}): one submission per team. Any member submits; the version belongs to the
  * team (numbered per team, the maker recorded), every member sees the team's versions, and the team's latest counts
- * for every member. A student in no team cannot submit to a team item.
+ * for every member. A student in no team cannot submit to a team item, nor can a team outside the item's team sizes
+ * (its own where set, else the course's; {@code TeamRules.ItemSizes}).
  * <p>Where an item takes PDFs (written answers), PNG/JPEG images (one, or several in one upload) are joined into one
  * PDF by {@link PdfPages} (a worker JVM) before anything is stored: the version is that PDF, one page per image in order.
  */
@@ -54,10 +56,13 @@ public class SubmissionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PdfPages pdf;
+    private final TeamFormationService teams;
 
     SubmissionService(SubmissionRepository repo, AssignmentService assignments, CourseAccess access, CourseService courses,
-                      BlobStore blobs, AuditLog audit, ApplicationEventPublisher events, Clock clock, PdfPages pdf) {
+                      BlobStore blobs, AuditLog audit, ApplicationEventPublisher events, Clock clock, PdfPages pdf,
+                      TeamFormationService teams) {
         this.pdf = pdf;
+        this.teams = teams;
         this.repo = repo;
         this.assignments = assignments;
         this.access = access;
@@ -136,9 +141,15 @@ public class SubmissionService {
         if (!a.team()) {
             return null;
         }
-        return repo.teamOf(a.courseId(), accountId).orElseThrow(() -> new InvalidInputException(a.shortName()
+        long team = repo.teamOf(a.courseId(), accountId).orElseThrow(() -> new InvalidInputException(a.shortName()
                 + " is a team item: " + who + (who.equals("You") ? " are" : " is") + " in no team yet. Join or start one on the Teams tab"
                 + " (or ask staff to place you) before submitting."));
+        // The item's own team sizes, else the course's: a team outside them cannot submit, nor can staff for it.
+        teams.itemSizes(a.courseId(), a.teamMinSize(), a.teamMaxSize()).submit(repo.teamMembers(team).size(), who.equals("You"))
+                .ifPresent(refusal -> {
+                    throw new InvalidInputException(refusal);
+                });
+        return team;
     }
 
     /** Staff submit for a student (an outage, an e-mailed file) with the time that counts, recorded in the audit log. */

@@ -24,7 +24,7 @@ public class AssignmentRepository {
 
     private static final String COLUMNS = """
             id, course_id, short_name, title, kind, release_at, due_at, points, team, allowed_extensions,
-            max_upload_bytes, cpu_seconds, wall_seconds, memory_mb, output_kb, packages, grades_released_at""";
+            max_upload_bytes, cpu_seconds, wall_seconds, memory_mb, output_kb, packages, grades_released_at, team_min_size, team_max_size""";
 
     private final JdbcClient jdbc;
 
@@ -32,14 +32,19 @@ public class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
+    public void updateTeamSizes(long id, Integer min, Integer max) {
+        jdbc.sql("update assignment set team_min_size = ?, team_max_size = ? where id = ?").params(min, max, id).update();
+    }
+
     public long insert(long courseId, Assignment a) {
         return jdbc.sql("""
                 insert into assignment (course_id, short_name, title, kind, release_at, due_at, points, team, allowed_extensions,
-                  max_upload_bytes, cpu_seconds, wall_seconds, memory_mb, output_kb, packages)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                  max_upload_bytes, cpu_seconds, wall_seconds, memory_mb, output_kb, packages, team_min_size, team_max_size)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(courseId, a.shortName(), a.title(), a.kind().name(), Timestamp.from(a.releaseAt()), Timestamp.from(a.dueAt()),
                         a.points(), a.team(), String.join(",", a.allowedExtensions()), a.maxUploadBytes(), a.limits().cpuSeconds(),
-                        a.limits().wallSeconds(), a.limits().memoryMb(), a.limits().outputKb(), String.join(",", a.packages()))
+                        a.limits().wallSeconds(), a.limits().memoryMb(), a.limits().outputKb(), String.join(",", a.packages()),
+                        a.teamMinSize(), a.teamMaxSize())
                 .query(Long.class).single();
     }
 
@@ -162,7 +167,8 @@ public class AssignmentRepository {
                 rs.getTimestamp("due_at").toInstant(), rs.getBigDecimal("points"), rs.getBoolean("team"),
                 csv(rs.getString("allowed_extensions")), rs.getLong("max_upload_bytes"),
                 new Assignment.Limits(rs.getInt("cpu_seconds"), rs.getInt("wall_seconds"), rs.getInt("memory_mb"), rs.getInt("output_kb")),
-                csv(rs.getString("packages")), released == null ? null : released.toInstant());
+                csv(rs.getString("packages")), released == null ? null : released.toInstant(),
+                rs.getObject("team_min_size", Integer.class), rs.getObject("team_max_size", Integer.class));
     }
 
     private static LinkedHashSet<String> csv(String s) {

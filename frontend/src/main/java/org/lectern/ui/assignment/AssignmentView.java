@@ -12,6 +12,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
+import org.lectern.project.TeamFormationService;
 import org.lectern.assignment.Assignment;
 import org.lectern.assignment.AssignmentService;
 import org.lectern.autograde.AutogradeService;
@@ -54,11 +55,14 @@ public class AssignmentView extends CourseItemPage {
     private final RegradeService regrades;
     private final Div board = new Div();
 
+    private final TeamFormationService teams;
+
     public AssignmentView(AssignmentService assignments, SubmissionService submissions, AutogradeService autograde,
                           GradebookService gradebook, ModelAssignmentService models, CourseService courses,
                           GradingBroadcaster grading, PoolJobs pool, WrittenService written, WrittenPages writtenPages,
-                          RegradeService regrades) {
+                          RegradeService regrades, TeamFormationService teams) {
         super("assignmentId", "assignment");
+        this.teams = teams;
         this.written = written;
         this.writtenPages = writtenPages;
         this.regrades = regrades;
@@ -98,6 +102,13 @@ public class AssignmentView extends CourseItemPage {
         boolean staff = page.grant().isStaff();
         if (!staff) { // staff have their own page below: no "Your submission" for a TA
             var panel = new StudentAssignmentPanel(a, zone, courseId, submissions, autograde, gradebook, models, grading, this::redrawLeaderboard);
+            if (a.team()) { // the item's own team sizes, where they differ from the course's
+                teams.itemSizeNote(courseId, a.teamMinSize(), a.teamMaxSize()).ifPresent(note -> {
+                    Paragraph sizes = new Paragraph(note);
+                    sizes.setId("team-item-sizes");
+                    add(sizes);
+                });
+            }
             add(panel);
             RouterLink extension = new RouterLink("Need more time? Ask for an extension", ExtensionRequestsView.class,
                     new RouteParameters("courseId", Long.toString(courseId)));

@@ -135,19 +135,33 @@ public class AssignmentsView extends CoursePage {
         IntegerField memory = new IntegerField("Memory (MB)");
         memory.setValue(1024);
         TextField packages = new TextField("Python packages the tests need", "numpy", "");
-        FormLayout form = new FormLayout(shortName, title, release, due, points, team, types, maxMb, cpu, wall, memory, packages);
+        // a team item may take other team sizes than the course's; empty keeps the course's
+        IntegerField teamMin = new IntegerField("Smallest team (empty: the course's)");
+        teamMin.setId("assignment-team-min");
+        IntegerField teamMax = new IntegerField("Largest team (empty: the course's)");
+        teamMax.setId("assignment-team-max");
+        teamMin.setVisible(false);
+        teamMax.setVisible(false);
+        team.addValueChangeListener(e -> {
+            teamMin.setVisible(e.getValue());
+            teamMax.setVisible(e.getValue());
+        });
+        FormLayout form = new FormLayout(shortName, title, release, due, points, team, teamMin, teamMax, types, maxMb, cpu, wall, memory,
+                packages);
         form.setColspan(title, 2);
         d.add(form, new Paragraph("Times are in " + zone.getId() + ". Upload the autograder and starter files on the assignment's page."));
         org.lectern.ui.Form checks = new org.lectern.ui.Form()
                 .required(shortName, "An assignment needs a short name.", "short name").required(title, "An assignment needs a title.", "title")
                 .required(release, "Set the release time.", "release").required(due, "Set the due time.", "due", "deadline")
                 .field(points, "point").field(types, "file type", "types").field(maxMb, "upload", "limit").field(cpu, "cpu")
-                .field(wall, "wall").field(memory, "memory").field(packages, "package");
+                .field(wall, "wall").field(memory, "memory").field(packages, "package").field(teamMin, "teamMinSize")
+                .field(teamMax, "teamMaxSize");
         Button save = new Button("Create", e -> checks.submit(() -> assignments.create(courseId, new AssignmentDraft(shortName.getValue(),
                 title.getValue(), null, ZonedDateTime.of(release.getValue(), zone).toInstant(),
                 ZonedDateTime.of(due.getValue(), zone).toInstant(), points.getValue(), team.getValue(), types.getValue(),
                 maxMb.getValue() == null ? null : maxMb.getValue() * 1024L * 1024L, cpu.getValue(), wall.getValue(),
-                memory.getValue(), null, packages.getValue()))).ifPresent(created -> {
+                memory.getValue(), null, packages.getValue(), null, null, team.getValue() ? teamMin.getValue() : null,
+                team.getValue() ? teamMax.getValue() : null))).ifPresent(created -> {
                     d.close();
                     getUI().ifPresent(ui -> ui.navigate("courses/" + courseId + "/assignments/" + created.id()));
                 }));
