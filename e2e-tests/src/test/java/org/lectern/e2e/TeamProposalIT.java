@@ -106,7 +106,7 @@ class TeamProposalIT extends BrowserTest {
             assertThat(browser.text(By.id("my-submissions"))).contains("v1").contains("proposal.pdf").contains("counts");
             browser.open("/courses/" + courseId + "/grades");
             browser.waitForText(By.id("late-days-left"), "Late days: 1 used, 4 left.");
-            browser.waitForText(By.id("ledger"), "project-proposal");
+            browser.waitForText(By.id("ledger"), "Project proposal");
             assertThat(browser.text(By.id("late-day-rules"))).contains("Each member spends their own late days on a team item");
             if (student.equals("student1")) {
                 browser.screenshot("team-proposal-ledger");

@@ -21,6 +21,8 @@ public final class ItemNames {
     }
 
     private static final Pattern LETTERS_DIGITS = Pattern.compile("([A-Za-z]+)(\\d+)");
+    /** A short name written like a policy key ("project-final-report"): shown as words, like a key nothing names. */
+    private static final Pattern KEY_LIKE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
 
     private ItemNames() {
     }
@@ -35,7 +37,9 @@ public final class ItemNames {
         Map<String, Name> names = new LinkedHashMap<>();
         for (String key : keys) {
             CourseItem i = byShortName.get(key.toLowerCase(Locale.ROOT));
-            names.put(key, i != null ? new Name(i.shortName(), i.shortName() + " · " + i.title()) : fallback(key));
+            names.put(key, i == null ? fallback(key)
+                    : KEY_LIKE.matcher(i.shortName()).matches() ? new Name(fallback(i.shortName()).label(), i.title())
+                    : new Name(i.shortName(), i.shortName() + " · " + i.title()));
         }
         return names;
     }

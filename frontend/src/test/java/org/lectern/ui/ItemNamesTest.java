@@ -26,4 +26,11 @@ class ItemNamesTest {
         assertThat(names.get("a0")).isEqualTo(new ItemNames.Name("A0", "A0 · Colab warm-up"));
         assertThat(names.get("quiz1").label()).isEqualTo("Quiz 1");
     }
+
+    @Test
+    void aScheduledShortNameWrittenLikeAKeyReadsAsWords() {
+        CourseItem report = new CourseItem(2, 1, CourseItem.Kind.ASSIGNMENT, "project-final-report", "Final report", null, null, null, null, false);
+        assertThat(ItemNames.of(List.of("project-final-report"), List.of(report)).get("project-final-report"))
+                .isEqualTo(new ItemNames.Name("Project final report", "Final report"));
+    }
 }
