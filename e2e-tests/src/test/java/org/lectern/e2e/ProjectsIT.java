@@ -85,33 +85,8 @@ class ProjectsIT extends BrowserTest {
         String courseId = Api.courseId(instructor.get("/api/v1/courses"), "CSE 493G1");
         freeTheDemoStudents(instructor, courseId);
         try {
-            // Ada starts a team and invites Alan by name and Grace by e-mail.
-            browser.signIn("student1@demo.lectern", PW);
-            browser.open("/courses/" + courseId + "/teams");
-            browser.type("start-team-name", "Gradient Descenders");
-            browser.click(By.id("start-team"));
-            browser.waitForText(By.id("my-team-name"), "Gradient Descenders");
-            browser.type("invite-who", "Alan Turing");
-            browser.click(By.id("invite"));
-            browser.waitForText(By.id("my-team"), "Invited: Alan Turing");
-            browser.type("invite-who", "student3@demo.lectern");
-            browser.click(By.id("invite"));
-            browser.waitForText(By.id("my-team"), "Invited: Grace Hopper");
-            browser.signOut();
-
-            // Alan declines; Grace accepts.
-            browser.signIn("student2@demo.lectern", PW);
-            browser.open("/courses/" + courseId + "/teams");
-            browser.waitForText(By.id("invitations"), "invites you to Gradient Descenders");
-            browser.click(By.cssSelector("#invitations .decline-invitation"));
-            browser.waitForText(By.id("my-team"), "You are not in a team yet.");
-            browser.signOut();
-            browser.signIn("student3@demo.lectern", PW);
-            browser.open("/courses/" + courseId + "/teams");
-            browser.click(By.cssSelector("#invitations .accept-invitation"));
-            browser.waitForText(By.id("my-team-members"), "Grace Hopper");
-            assertThat(browser.text(By.id("my-team-members"))).contains("Ada Lovelace");
-            browser.signOut();
+            // Ada starts a team and invites Alan by name and Grace by e-mail; Alan declines, Grace accepts.
+            TeamFormationSteps.adaInvitesAlanAndGraceAlanDeclinesGraceAccepts(browser, courseId, "Gradient Descenders");
 
             // The instructor sees Alan without a team and places him.
             String teamId = teamId(instructor.get("/api/v1/courses/" + courseId + "/teams"), "Gradient Descenders");

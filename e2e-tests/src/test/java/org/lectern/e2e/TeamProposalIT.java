@@ -43,32 +43,8 @@ class TeamProposalIT extends BrowserTest {
                  "points": 10, "team": true, "allowedExtensions": ".pdf,.ipynb", "category": "Project"}""".formatted(due));
         String page = "/courses/" + courseId + "/assignments/" + Api.field(proposal, "id");
 
-        // Ada starts a team and invites Alan by name and Grace by e-mail.
-        browser.signIn("student1@demo.lectern", PW);
-        browser.open("/courses/" + courseId + "/teams");
-        browser.type("start-team-name", "Backprop Crew");
-        browser.click(By.id("start-team"));
-        browser.waitForText(By.id("my-team-name"), "Backprop Crew");
-        browser.type("invite-who", "Alan Turing");
-        browser.click(By.id("invite"));
-        browser.waitForText(By.id("my-team"), "Invited: Alan Turing");
-        browser.type("invite-who", "student3@demo.lectern");
-        browser.click(By.id("invite"));
-        browser.waitForText(By.id("my-team"), "Invited: Grace Hopper");
-        browser.signOut();
-
-        // Alan declines; Grace accepts.
-        browser.signIn("student2@demo.lectern", PW);
-        browser.open("/courses/" + courseId + "/teams");
-        browser.waitForText(By.id("invitations"), "invites you to Backprop Crew");
-        browser.click(By.cssSelector("#invitations .decline-invitation"));
-        browser.waitForText(By.id("my-team"), "You are not in a team yet.");
-        browser.signOut();
-        browser.signIn("student3@demo.lectern", PW);
-        browser.open("/courses/" + courseId + "/teams");
-        browser.click(By.cssSelector("#invitations .accept-invitation"));
-        browser.waitForText(By.id("my-team-members"), "Ada Lovelace");
-        browser.signOut();
+        // Ada starts a team and invites Alan by name and Grace by e-mail; Alan declines, Grace accepts.
+        TeamFormationSteps.adaInvitesAlanAndGraceAlanDeclinesGraceAccepts(browser, courseId, "Backprop Crew");
 
         // The instructor places Alan, who has no team.
         String teamId = teamId(instructor.get("/api/v1/courses/" + courseId + "/teams"), "Backprop Crew");
