@@ -114,17 +114,28 @@ final class CourseClient {
 
     /** A correct notebook, unique by its comment, so that every upload has bytes of its own. */
     static byte[] notebook(String tag) {
+        return notebook(tag, 0);
+    }
+
+    /** As {@link #notebook(String)}, taking {@code sleepSeconds} to import: a run that is still going a while later. */
+    static byte[] notebook(String tag, int sleepSeconds) {
+        String slow = sleepSeconds == 0 ? "" : "import time\\n\", \"time.sleep(" + sleepSeconds + ")\\n\", \"";
         return ("""
                 {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "language": "python"}},
                  "cells": [
-                  {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": ["import numpy as np\\n", "# %s"]},
+                  {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": ["%simport numpy as np\\n", "# %s"]},
                   {"cell_type": "code", "metadata": {}, "execution_count": 2, "outputs": [], "source": ["def relu(x):\\n", "    return np.maximum(x, 0)"]}
-                 ]}""".formatted(tag)).getBytes(StandardCharsets.UTF_8);
+                 ]}""".formatted(slow, tag)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Uploads a notebook on the student's behalf; never throws: an error is part of the answer. */
     Upload upload(long assignmentId, String student) {
-        byte[] bytes = notebook(student + " " + UUID.randomUUID());
+        return upload(assignmentId, student, 0);
+    }
+
+    /** As {@link #upload(long, String)}, with a notebook whose import takes {@code sleepSeconds}. */
+    Upload upload(long assignmentId, String student, int sleepSeconds) {
+        byte[] bytes = notebook(student + " " + UUID.randomUUID(), sleepSeconds);
         String sha = sha256(bytes);
         try {
             Multipart m = new Multipart();
@@ -141,6 +152,35 @@ final class CourseClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Upload(student, sha, 0, null, e.toString());
+        }
+    }
+
+    /** A GET that must answer 2xx; its body. */
+    String get(String path) throws IOException, InterruptedException {
+        return ok(send("GET", path, token, null, null));
+    }
+
+    /** A live poll (four choices, the second right) in its draft phase, with the longest rounds; returns its id and code. */
+    Poll createPoll(long courseId, String question) throws IOException, InterruptedException {
+        String created = ok(send("POST", "/api/v1/courses/" + courseId + "/polls", token, "application/json", ("""
+                {"question": "%s", "kind": "CHOICE", "options": ["sigmoid", "ReLU", "tanh", "softmax"], "correct": "1",
+                 "thinkSeconds": 1800, "groupSeconds": 1800}""".formatted(question)).getBytes(StandardCharsets.UTF_8)));
+        return new Poll(Long.parseLong(field(created, "id")), field(created, "code"));
+    }
+
+    record Poll(long id, String code) {
+    }
+
+    /** Moves a poll to a phase (think, group, reveal, closed); the HTTP status (200: moved), or -1 without an answer. */
+    int phase(long pollId, String phase) {
+        try {
+            return send("POST", "/api/v1/polls/" + pollId + "/phase", token, "application/json",
+                    ("{\"phase\":\"" + phase + "\"}").getBytes(StandardCharsets.UTF_8)).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

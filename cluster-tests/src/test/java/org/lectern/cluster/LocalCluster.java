@@ -155,8 +155,16 @@ final class LocalCluster implements AutoCloseable {
 
     /** A direct connection to the cluster's database, for checking what it holds. */
     Connection database() throws SQLException, IOException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/lectern", "lectern",
-                Files.readString(dir.resolve("db.password")).trim());
+        return DriverManager.getConnection(databaseUrl(), "lectern", databasePassword());
+    }
+
+    /** The database's JDBC address and password, as the nodes get them (LECTERN_DB_URL, LECTERN_DB_PASSWORD). */
+    String databaseUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/lectern";
+    }
+
+    String databasePassword() throws IOException {
+        return Files.readString(dir.resolve("db.password")).trim();
     }
 
     Path dir() {
