@@ -149,6 +149,16 @@ class ApiIT {
         Reply method = call("DELETE", "/api/v1/courses", t, null);
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.body().get("error").asString()).isEqualTo("method_not_allowed");
+        // The path and method exist, only the types do not fit: said so, not "GET is not supported here; use GET"
+        // (a JSON client asking for the CSV export met that).
+        Reply csvAsJson = call("GET", "/api/v1/courses/" + courseId + "/gradebook.csv", token(instructor), null);
+        assertThat(csvAsJson.status()).isEqualTo(406);
+        assertThat(csvAsJson.body().get("error").asString()).isEqualTo("not_acceptable");
+        assertThat(csvAsJson.body().get("detail").asString()).contains("text/csv");
+        Reply jsonAsCsv = call("POST", "/api/v1/courses/" + courseId + "/scores.csv", token(instructor), "{}");
+        assertThat(jsonAsCsv.status()).isEqualTo(415);
+        assertThat(jsonAsCsv.body().get("error").asString()).isEqualTo("unsupported_media_type");
+        assertThat(jsonAsCsv.body().get("detail").asString()).contains("text/csv");
     }
 
     @Test

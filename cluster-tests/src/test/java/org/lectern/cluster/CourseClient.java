@@ -155,9 +155,9 @@ final class CourseClient {
         }
     }
 
-    /** A GET that must answer 2xx; its body. */
+    /** A GET that must answer 2xx; its body (a path ending .csv is asked for as CSV, any other as JSON). */
     String get(String path) throws IOException, InterruptedException {
-        return ok(send("GET", path, token, null, null));
+        return ok(send("GET", path, token, null, null, path.endsWith(".csv") ? "text/csv" : "application/json"));
     }
 
     /** A live poll (four choices, the second right) in its draft phase, with the longest rounds; returns its id and code. */
@@ -186,6 +186,11 @@ final class CourseClient {
 
     private HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body)
             throws IOException, InterruptedException {
+        return send(method, path, bearer, contentType, body, "application/json");
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body, String accept)
+            throws IOException, InterruptedException {
         var b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (bearer != null) {
@@ -194,7 +199,7 @@ final class CourseClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        b.header("Accept", "application/json");
+        b.header("Accept", accept);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -106,6 +106,15 @@ public class ApiContract {
         if (conflict != null) {
             add(r, "409", conflict.value());
         }
+        // Spring answers these before any controller runs (ApiFallbackController words them).
+        var mapping = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                org.springframework.web.bind.annotation.RequestMapping.class);
+        if (mapping != null && mapping.produces().length > 0) {
+            add(r, "406", "The Accept header asks for something other than " + String.join(" or ", mapping.produces()) + ".");
+        }
+        if (mapping != null && mapping.consumes().length > 0) {
+            add(r, "415", "The body's Content-Type is not " + String.join(" or ", mapping.consumes()) + ".");
+        }
         if (body) {
             add(r, "413", "The body is over its cap (1 MB for JSON and CSV, LECTERN_WEB_MAX_API_BODY; uploads have "
                     + "their own limits). Nothing was changed.");
