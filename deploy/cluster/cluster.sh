@@ -148,6 +148,20 @@ EOF
 
 ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null; }
 
+# Every replica in HAProxy's rotation: its own checks need `rise` passes after a replica answers, and until then the
+# balancer answers 503. Requests without the route cookie go round robin, each answer naming its replica in the
+# cookie it sets, so a few in a row must reach every replica.
+in_rotation() {
+  local seen="" i
+  for i in 1 2 3 4; do
+    seen+=" $(curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$LB_PORT/actuator/health/readiness" 2>/dev/null \
+      | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: LECTERN_ROUTE=\([^;]*\).*/\1/p')"
+  done
+  for ((i = 1; i <= ${#APP_PORTS[@]}; i++)); do
+    [[ " $seen " == *" app$i "* ]] || return 1
+  done
+}
+
 cmd_up() {
   [ -n "${LECTERN_JAR:-}" ] && [ -f "$LECTERN_JAR" ] || fail "LECTERN_JAR must name the packaged Lectern jar."
   JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -179,6 +193,10 @@ cmd_up() {
       [ $SECONDS -lt $deadline ] || fail "an app replica on port $p did not become ready (logs: $LOGS)"
       sleep 1
     done
+  done
+  until in_rotation; do
+    [ $SECONDS -lt $deadline ] || fail "HAProxy on port $LB_PORT did not take every replica into its rotation (log: $LOGS)"
+    sleep 1
   done
   for ((i = 1; i <= WORKERS; i++)); do
     until grep -q "Grading pool worker .* started" "$LOGS/worker$i.log" 2>/dev/null; do

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.lectern.platform.LecternProperties;
 import org.lectern.platform.ApiError;
+import org.lectern.platform.ApiErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +48,7 @@ public class ApiSecurityConfiguration {
                 .logout(l -> l.disable())
                 // platform.web.SecurityHeaders writes these for every response, with the configurable frame ancestors
                 .headers(h -> h.frameOptions(f -> f.disable()).contentTypeOptions(c -> c.disable()))
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
                         // The API's description and its interactive page are public: they name calls, never data.
@@ -89,12 +90,18 @@ public class ApiSecurityConfiguration {
         json.writeValue(res.getOutputStream(), error);
     }
 
-    /** Authenticates "Authorization: Bearer ..." against stored token hashes; anything else stays anonymous. */
+    /**
+     * Authenticates "Authorization: Bearer ..." against stored token hashes; anything else stays anonymous. A token
+     * that cannot be looked up because the database is unreachable is a 503 to retry: thrown from here, before Spring
+     * MVC's error handling, it became an error dispatch that answered API clients with a redirect to the sign-in page.
+     */
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private final ApiTokenService tokens;
+        private final JsonMapper json;
 
-        BearerTokenFilter(ApiTokenService tokens) {
+        BearerTokenFilter(ApiTokenService tokens, JsonMapper json) {
             this.tokens = tokens;
+            this.json = json;
         }
 
         @Override
@@ -102,7 +109,18 @@ public class ApiSecurityConfiguration {
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                tokens.resolve(header.substring(7).strip()).ifPresent(principal -> {
+                java.util.Optional<LecternPrincipal> resolved;
+                try {
+                    resolved = tokens.resolve(header.substring(7).strip());
+                } catch (RuntimeException e) {
+                    if (!ApiErrorHandler.databaseUnreachable(e)) {
+                        throw e;
+                    }
+                    response.setHeader("Retry-After", ApiErrorHandler.RETRY_AFTER_SECONDS);
+                    write(json, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrorHandler.DATABASE_UNAVAILABLE);
+                    return;
+                }
+                resolved.ifPresent(principal -> {
                     var context = SecurityContextHolder.createEmptyContext();
                     context.setAuthentication(CurrentUser.authentication(principal));
                     SecurityContextHolder.setContext(context);

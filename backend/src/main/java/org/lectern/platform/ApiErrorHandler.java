@@ -68,9 +68,20 @@ public class ApiErrorHandler {
             TransientDataAccessResourceException.class})
     ResponseEntity<ApiError> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(new ApiError("unavailable", "Lectern cannot reach its database for a moment, so this request was not"
-                        + " completed. Try again in a few seconds."));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .body(DATABASE_UNAVAILABLE);
+    }
+
+    /** The answer to any API call that met the database unreachable, here and in the filters before Spring MVC. */
+    public static final ApiError DATABASE_UNAVAILABLE = new ApiError("unavailable", "Lectern cannot reach its database for a"
+            + " moment, so this request was not completed. Try again in a few seconds.");
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** Whether a failure is the database being unreachable for a moment (what {@link #DATABASE_UNAVAILABLE} answers). */
+    public static boolean databaseUnreachable(Throwable e) {
+        return e instanceof CannotCreateTransactionException || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessResourceException
+                || e instanceof TransactionSystemException t && connectionLost(t);
     }
 
     /** A rollback or commit that failed because the connection was cut (PostgreSQL restarted mid-request). */

@@ -46,6 +46,8 @@ class DatabaseUnavailableTest {
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.error").value("unavailable"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not completed")));
+        // The same rule answers for the filters that run before Spring MVC (the bearer token lookup).
+        org.assertj.core.api.Assertions.assertThat(ApiErrorHandler.databaseUnreachable(failure)).isTrue();
     }
 
     @org.junit.jupiter.api.Test
@@ -53,6 +55,7 @@ class DatabaseUnavailableTest {
         var failure = new TransactionSystemException("JDBC commit failed", new SQLException("serialization", "40001"));
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing(failure)).setControllerAdvice(new ApiErrorHandler()).build();
         mvc.perform(post("/fails")).andExpect(status().isInternalServerError()).andExpect(jsonPath("$.error").value("internal_error"));
+        org.assertj.core.api.Assertions.assertThat(ApiErrorHandler.databaseUnreachable(failure)).isFalse();
     }
 
     @RestController

@@ -539,10 +539,10 @@ class ClusterFaultsIT {
 
     // ---- helpers ----
 
-    /** Both replicas answer readiness (one killed earlier is back). */
+    /** Both replicas answer readiness (one killed earlier is back) and HAProxy sends requests to both. */
     static void awaitBothReplicas() {
-        await("both replicas ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> cluster.replicaReady(1) && cluster.replicaReady(2));
+        await("both replicas ready and in the balancer's rotation").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> cluster.replicaReady(1) && cluster.replicaReady(2) && cluster.bothInRotation());
     }
 
     /** The status of a submission's latest grading run (null before one exists or while the database is down). */

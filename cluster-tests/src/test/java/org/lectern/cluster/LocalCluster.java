@@ -141,6 +141,28 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Both replicas in HAProxy's rotation (its checks need two passes after a replica answers): requests without the
+     * route cookie go round robin, and each answer names its replica in the cookie it sets.
+     */
+    boolean bothInRotation() {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 4; i++) {
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("LECTERN_ROUTE="))
+                        .forEach(c -> seen.add(c.substring("LECTERN_ROUTE=".length()).split(";")[0]));
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return seen.containsAll(List.of("app1", "app2"));
+    }
+
     /** The pool node name a worker logged at start (its latest start), to tell which worker holds a job. */
     String workerName(String node) throws IOException {
         String name = null;
