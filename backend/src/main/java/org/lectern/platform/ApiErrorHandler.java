@@ -90,13 +90,19 @@ public class ApiErrorHandler {
         return connectionLost(e) ? databaseUnavailable(e, request) : unexpected(e, request);
     }
 
-    /** SQLSTATE class 08 (connection exception) or 57P (the server shut down), anywhere in the causes. */
+    /**
+     * SQLSTATE class 08 (connection exception) or 57P (the server shut down), anywhere in the causes; or Hikari's
+     * "Connection is closed", which it throws (without a SQLSTATE) for any call on a connection it has already found
+     * broken that way: a commit cut by the restart, then the rollback on that connection (full-size scenario 3).
+     */
     static boolean connectionLost(TransactionSystemException e) {
         for (Throwable t : new Throwable[] {e, e.getApplicationException()}) {
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c instanceof DataAccessResourceFailureException
                         || c instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+                        || c instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                        && "Connection is closed".equals(sql.getMessage())) {
                     return true;
                 }
             }
