@@ -139,7 +139,12 @@ backend apps
     # Reading the body (not just the status line) before closing: a check that hangs up early makes the replica
     # log a failed response write as an error.
     http-check expect string UP
-    default-server inter 1s fall 2 rise 2
+    # The Kubernetes readiness probe's cadence (every 5 s, 1 s to answer, out after 3 failures, back after 1 pass):
+    # checks every second that took a replica out after two slow answers made a busy replica flap, and each flap
+    # moved its signed-in pages to the other replica, losing their UI state. A dead replica meanwhile refuses
+    # connections, and those requests go to the other one (redispatch).
+    timeout check 1s
+    default-server inter 5s fall 3 rise 1
 $servers
 EOF
   haproxy -c -q -f "$DIR/haproxy.cfg" || fail "HAProxy refused its configuration ($DIR/haproxy.cfg)"
