@@ -39,8 +39,11 @@ final class CourseClient {
                 assert relu(np.array([[-1.0, 3.0], [0.5, -0.5]])).tolist() == [[0.0, 3.0], [0.5, 0.0]]
             """;
 
-    /** What one upload got: a receipt (submission id and the SHA-256 the server computed) or an error. */
-    record Upload(String student, String sha256, long submissionId, String receiptSha256, String error) {
+    /**
+     * What one upload got: a receipt (submission id and the SHA-256 the server computed) or an error, and when it was
+     * sent and answered (epoch millis).
+     */
+    record Upload(String student, String sha256, long submissionId, String receiptSha256, String error, long sentAt, long answeredAt) {
         boolean acknowledged() {
             return error == null;
         }
@@ -137,6 +140,7 @@ final class CourseClient {
     Upload upload(long assignmentId, String student, int sleepSeconds) {
         byte[] bytes = notebook(student + " " + UUID.randomUUID(), sleepSeconds);
         String sha = sha256(bytes);
+        long sent = System.currentTimeMillis();
         try {
             Multipart m = new Multipart();
             m.file("relu.ipynb", bytes);
@@ -144,14 +148,15 @@ final class CourseClient {
             m.field("reason", "cluster fault scenario");
             var r = send("POST", "/api/v1/assignments/" + assignmentId + "/submissions", token, m.contentType(), m.body());
             if (r.statusCode() != 201) {
-                return new Upload(student, sha, 0, null, "HTTP " + r.statusCode());
+                return new Upload(student, sha, 0, null, "HTTP " + r.statusCode(), sent, System.currentTimeMillis());
             }
-            return new Upload(student, sha, Long.parseLong(field(r.body(), "submissionId")), field(r.body(), "sha256"), null);
+            return new Upload(student, sha, Long.parseLong(field(r.body(), "submissionId")), field(r.body(), "sha256"), null, sent,
+                    System.currentTimeMillis());
         } catch (IOException | RuntimeException e) {
-            return new Upload(student, sha, 0, null, e.toString());
+            return new Upload(student, sha, 0, null, e.toString(), sent, System.currentTimeMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Upload(student, sha, 0, null, e.toString());
+            return new Upload(student, sha, 0, null, e.toString(), sent, System.currentTimeMillis());
         }
     }
 
