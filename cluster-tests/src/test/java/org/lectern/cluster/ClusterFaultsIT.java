@@ -333,8 +333,10 @@ class ClusterFaultsIT {
         b.open("/login");
         b.driver().manage().deleteAllCookies();
         b.driver().manage().addCookie(new Cookie("LECTERN_ROUTE", replica, "/"));
+        String set = b.driver().manage().getCookies().toString();
         b.signIn(email, LocalCluster.ADMIN_PASSWORD);
-        assertThat(b.driver().manage().getCookieNamed("LECTERN_ROUTE").getValue()).as("the replica %s signed in on", email)
+        assertThat(b.driver().manage().getCookieNamed("LECTERN_ROUTE").getValue())
+                .as("the replica %s signed in on (cookies set: %s; now: %s at %s)", email, set, b.driver().manage().getCookies(), b.url())
                 .isEqualTo(replica);
         return b;
     }
