@@ -115,8 +115,9 @@ haproxy_up() {
     i=$((i + 1))
   done
   # Sticky by cookie as the Kubernetes ingress does (a Vaadin UI lives in one replica's HTTP session); a replica
-  # that stops answering readiness leaves the rotation within ~2 s, and a request whose connection to a dead
-  # replica was refused goes to the other (redispatch: nothing was sent yet, so nothing is done twice).
+  # that stops answering readiness leaves the rotation within ~15 s (the probe's cadence below), and a request whose
+  # connection to a dead replica was refused goes to the other at once (redispatch: nothing was sent yet, so nothing
+  # is done twice).
   cat >"$DIR/haproxy.cfg" <<EOF
 global
     maxconn 4096
@@ -153,9 +154,10 @@ EOF
 
 ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null; }
 
-# Every replica in HAProxy's rotation: its own checks need `rise` passes after a replica answers, and until then the
+# Every replica in HAProxy's rotation: it takes a replica in only after a check of its own passes, and until then the
 # balancer answers 503. Requests without the route cookie go round robin, each answer naming its replica in the
-# cookie it sets, so a few in a row must reach every replica.
+# cookie it sets, so a few in a row must reach every replica. Called only as a condition (`until in_rotation`), where
+# a failing pipe does not end the script.
 in_rotation() {
   local seen="" i
   for i in 1 2 3 4; do

@@ -159,6 +159,19 @@ class ApiIT {
         assertThat(jsonAsCsv.status()).isEqualTo(415);
         assertThat(jsonAsCsv.body().get("error").asString()).isEqualTo("unsupported_media_type");
         assertThat(jsonAsCsv.body().get("detail").asString()).contains("text/csv");
+        // A malformed Content-Type, or an Accept the error itself cannot meet: still the JSON answer, never a 500.
+        String instructorToken = token(instructor);
+        var malformed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/courses/" + courseId + "/scores.csv"))
+                .header("Authorization", "Bearer " + instructorToken).header("Content-Type", "not a type")
+                .POST(HttpRequest.BodyPublishers.ofString("Student,Email\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(415);
+        assertThat(malformed.body()).contains("unsupported_media_type");
+        var xml = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/courses/" + courseId + "/gradebook.csv"))
+                .header("Authorization", "Bearer " + instructorToken).header("Accept", "application/xml").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(xml.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(xml.body()).contains("not_acceptable").contains("text/csv");
     }
 
     @Test

@@ -96,6 +96,7 @@ public class ApiSecurityConfiguration {
      * MVC's error handling, it became an error dispatch that answered API clients with a redirect to the sign-in page.
      */
     static final class BearerTokenFilter extends OncePerRequestFilter {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BearerTokenFilter.class);
         private final ApiTokenService tokens;
         private final JsonMapper json;
 
@@ -116,9 +117,15 @@ public class ApiSecurityConfiguration {
                     if (!ApiErrorHandler.databaseUnreachable(e)) {
                         throw e;
                     }
-                    response.setHeader("Retry-After", ApiErrorHandler.RETRY_AFTER_SECONDS);
-                    write(json, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrorHandler.DATABASE_UNAVAILABLE);
-                    return;
+                    LOG.warn("Database unavailable checking a bearer token for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                    if (!request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+                        response.setHeader("Retry-After", ApiErrorHandler.RETRY_AFTER_SECONDS);
+                        write(json, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrorHandler.DATABASE_UNAVAILABLE);
+                        return;
+                    }
+                    // Probes and the metrics scrape (its own token, checked without the database) go on anonymously:
+                    // an outage is when they are wanted.
+                    resolved = java.util.Optional.empty();
                 }
                 resolved.ifPresent(principal -> {
                     var context = SecurityContextHolder.createEmptyContext();

@@ -54,19 +54,20 @@ class ApiFallbackController {
         if (allowed.contains(request.getMethod())) {
             // Path and method exist: what did not match is the body's type or the answer the client accepts.
             if (!consumes.isEmpty() && !sendsOneOf(request.getContentType(), consumes)) {
-                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError("unsupported_media_type",
+                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON).body(new ApiError("unsupported_media_type",
                         "Send the body as " + String.join(" or ", consumes) + " (Content-Type)."));
             }
-            return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(new ApiError("not_acceptable",
+            // Always JSON, whatever Accept asked for: set here, so Spring does not negotiate the error body away.
+            return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON).body(new ApiError("not_acceptable",
                     "This answers " + (produces.isEmpty() ? "application/json" : String.join(" or ", produces))
                             + "; ask for that with the Accept header, or leave Accept out."));
         }
         if (!allowed.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.ALLOW, String.join(", ", allowed))
                     .body(new ApiError("method_not_allowed", request.getMethod() + " is not supported here; use " + String.join(" or ", allowed) + "."));
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError("not_found", "No such API endpoint: " + request.getMethod() + " " + request.getRequestURI()));
     }
 
@@ -77,7 +78,7 @@ class ApiFallbackController {
         try {
             MediaType sent = MediaType.parseMediaType(contentType);
             return consumes.stream().map(MediaType::parseMediaType).anyMatch(c -> c.includes(sent));
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException: a malformed Content-Type fits nothing
             return false;
         }
     }

@@ -21,19 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BearerTokenFilterTest {
 
-    @Test
-    void aTokenLookupWithTheDatabaseUnreachableIsA503ToRetry() throws Exception {
+    /** The real token service and repositories on a PostgreSQL address nobody listens on (refused, as mid-restart). */
+    static ApiTokenService unreachableTokens() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort(); // nothing listens there once closed: a refused connection, as mid-restart
+            closedPort = s.getLocalPort();
         }
         PGSimpleDataSource unreachable = new PGSimpleDataSource();
         unreachable.setUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/lectern?connectTimeout=2");
         unreachable.setUser("lectern");
         JdbcClient jdbc = JdbcClient.create(unreachable);
-        ApiTokenService tokens = new ApiTokenService(null, new TokenRepository(jdbc), new AccountRepository(jdbc),
-                Clock.systemUTC(), null);
-        var filter = new ApiSecurityConfiguration.BearerTokenFilter(tokens, JsonMapper.builder().build());
+        return new ApiTokenService(null, new TokenRepository(jdbc), new AccountRepository(jdbc), Clock.systemUTC(), null);
+    }
+
+    @Test
+    void aTokenLookupWithTheDatabaseUnreachableIsA503ToRetry() throws Exception {
+        var filter = new ApiSecurityConfiguration.BearerTokenFilter(unreachableTokens(), JsonMapper.builder().build());
 
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assignments/7/submissions");
         request.addHeader("Authorization", "Bearer lct_some-token");
@@ -46,6 +49,16 @@ class BearerTokenFilterTest {
         assertThat(response.getContentType()).startsWith("application/json");
         assertThat(response.getContentAsString()).contains("\"error\":\"unavailable\"").contains("Try again in a few seconds");
         assertThat(chain.getRequest()).as("the request went no further").isNull();
+    }
+
+    @Test
+    void theMetricsScrapeGoesOnAnonymouslyWhenTheDatabaseIsUnreachable() throws Exception {
+        var filter = new ApiSecurityConfiguration.BearerTokenFilter(unreachableTokens(), JsonMapper.builder().build());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/prometheus");
+        request.addHeader("Authorization", "Bearer the-scrape-token");
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        assertThat(chain.getRequest()).as("on to the metrics' own token check").isSameAs(request);
     }
 
     @Test

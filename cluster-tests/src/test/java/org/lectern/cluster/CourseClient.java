@@ -176,6 +176,19 @@ final class CourseClient {
     record Poll(long id, String code) {
     }
 
+    /** A poll's phase as staff see it (THINK, GROUP, …), or null without an answer. */
+    String pollPhase(long pollId) {
+        try {
+            var r = send("GET", "/api/v1/polls/" + pollId, token, null, null);
+            return r.statusCode() == 200 ? field(r.body(), "phase") : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** Moves a poll to a phase (think, group, reveal, closed); the HTTP status (200: moved), or -1 without an answer. */
     int phase(long pollId, String phase) {
         try {

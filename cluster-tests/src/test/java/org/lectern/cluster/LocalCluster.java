@@ -142,7 +142,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Both replicas in HAProxy's rotation (its checks need two passes after a replica answers): requests without the
+     * Both replicas in HAProxy's rotation (it takes a replica in after a check of its own passes): requests without the
      * route cookie go round robin, and each answer names its replica in the cookie it sets.
      */
     boolean bothInRotation() {
