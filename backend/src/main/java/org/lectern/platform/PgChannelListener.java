@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One PostgreSQL channel LISTENed to on a connection of its own, for the live views' broadcasters (polls,
  * training runs): each notification's payload goes to {@code onNotification}; a {@code flush} runs every
- * {@code flushMillis} on a second thread so that a broadcaster can coalesce bursts. When the connection fails,
- * {@code onMissed} runs (views redraw once: a notification may have been lost) and a new LISTEN starts a second
- * later, with no hot loop while the database is down.
+ * {@code flushMillis} on a second thread so that a broadcaster can coalesce bursts. When the connection fails, a new
+ * LISTEN starts a second later (no hot loop while the database is down), and once it listens again {@code onMissed}
+ * runs (views redraw once): whatever was notified while nobody listened is lost, and a redraw from that moment on sees
+ * it. Run at the failure instead, the redraw came before the gap it should cover (a poll's next round, opened just
+ * after a database restart, never reached a page whose replica listened again a moment later).
  */
 public final class PgChannelListener {
 
@@ -30,6 +32,8 @@ public final class PgChannelListener {
     private final Consumer<String> onNotification;
     private final Runnable onMissed;
     private volatile boolean running;
+    /** A LISTEN session failed: the next one that starts runs {@code onMissed}. */
+    private volatile boolean interrupted;
     private ScheduledExecutorService listener;
     private ScheduledExecutorService flusher;
 
@@ -73,6 +77,10 @@ public final class PgChannelListener {
             try (Statement s = c.createStatement()) {
                 s.execute("LISTEN " + channel);
             }
+            if (interrupted) {
+                interrupted = false;
+                onMissed.run();
+            }
             PGConnection pg = c.unwrap(PGConnection.class);
             while (running) {
                 PGNotification[] notes = pg.getNotifications(500);
@@ -89,7 +97,7 @@ public final class PgChannelListener {
             c = null;
             if (running) {
                 log.warn("Notifications on {} interrupted ({}); listening again in a second", channel, e.toString());
-                onMissed.run();
+                interrupted = true;
                 listener.schedule(this::listen, 1, TimeUnit.SECONDS);
             }
         } finally {

@@ -24,8 +24,12 @@ class PgChannelListenerIT {
     void itHearsNotificationsAndComesBackAfterItsConnectionIsKilled() {
         List<String> heard = new CopyOnWriteArrayList<>();
         AtomicInteger missed = new AtomicInteger();
+        List<Boolean> listeningWhenMissed = new CopyOnWriteArrayList<>();
         AtomicInteger flushes = new AtomicInteger();
-        PgChannelListener listener = new PgChannelListener(dataSource, "lectern_test_channel", heard::add, missed::incrementAndGet);
+        PgChannelListener listener = new PgChannelListener(dataSource, "lectern_test_channel", heard::add, () -> {
+            listeningWhenMissed.add(listening());
+            missed.incrementAndGet();
+        });
         listener.start(50, flushes::incrementAndGet);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::listening);
@@ -37,6 +41,8 @@ class PgChannelListenerIT {
             jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN lectern_test_channel'");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> missed.get() == 1);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::listening);
+            // Told once it listens again, so that a redraw then covers whatever was notified while nobody listened.
+            assertThat(listeningWhenMissed).containsExactly(true);
             // The killed connection was evicted from the pool, not handed to the next query.
             jdbc.execute("select pg_notify('lectern_test_channel', 'two')");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("two"));
