@@ -93,7 +93,7 @@ public class ApiErrorHandler {
     /**
      * SQLSTATE class 08 (connection exception) or 57P (the server shut down), anywhere in the causes; or Hikari's
      * "Connection is closed", which it throws (without a SQLSTATE) for any call on a connection it has already found
-     * broken that way: a commit cut by the restart, then the rollback on that connection (full-size scenario 3).
+     * broken that way: a commit cut by the restart, then the rollback on that connection (a crash under load).
      */
     static boolean connectionLost(TransactionSystemException e) {
         for (Throwable t : new Throwable[] {e, e.getApplicationException()}) {

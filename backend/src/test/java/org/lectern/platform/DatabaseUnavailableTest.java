@@ -35,7 +35,7 @@ class DatabaseUnavailableTest {
                 new TransientDataAccessResourceException("the database system is starting up"),
                 // What the cluster's scenario 3 met: the rollback after a cut connection failed too.
                 new TransactionSystemException("JDBC rollback failed", new SQLException("This connection has been closed.", "08003")),
-                // The full-size run: the commit was cut, Hikari marked the connection broken, and the rollback on it
+                // A crash under load: the commit was cut, Hikari marked the connection broken, and the rollback on it
                 // met Hikari's own closed connection (no SQLSTATE).
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")));
     }
