@@ -70,40 +70,42 @@ final class Phones {
         return CourseClient.field(r.body(), "token");
     }
 
-    /** Phone {@code i} votes for option {@code answer} in the poll's open round; never throws. */
+    /**
+     * Phone {@code i} votes for option {@code answer} in the poll's open round; never throws. A vote that got no answer
+     * or a 5xx goes again (Awaitility paces the tries, as a phone app's back-off would) until it gets a definite one.
+     */
     Vote vote(int i, long pollId, int answer) {
         long sent = System.currentTimeMillis();
-        String last = null;
-        for (int tries = 1; tries <= 6; tries++) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/polls/" + pollId + "/votes"))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(i))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answer + "\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                String replica = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("LECTERN_ROUTE="))
-                        .map(c -> c.substring("LECTERN_ROUTE=".length()).split(";")[0]).findFirst().orElse("?");
-                if (r.statusCode() == 201 || r.statusCode() == 409 && tries > 1 && r.body().contains("already voted")) {
-                    return new Vote(students.get(i), answer, sent, System.currentTimeMillis(), replica, tries, null);
-                }
-                last = "HTTP " + r.statusCode() + " " + r.body();
-                if (r.statusCode() < 500) {
-                    break; // refused: sending it again would not change that
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                last = e.toString();
-                break;
-            }
-            try {
-                Thread.sleep(500L * tries); // a phone's back-off before it sends the vote again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        Vote[] outcome = new Vote[1];
+        String[] last = new String[1];
+        try {
+            org.awaitility.Awaitility.await("phone " + i + "'s vote answered").atMost(Duration.ofSeconds(45))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        int attempt = tries.incrementAndGet();
+                        try {
+                            var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/polls/" + pollId + "/votes"))
+                                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(i))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answer + "\"}")).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            String replica = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("LECTERN_ROUTE="))
+                                    .map(c -> c.substring("LECTERN_ROUTE=".length()).split(";")[0]).findFirst().orElse("?");
+                            if (r.statusCode() == 201 || r.statusCode() == 409 && attempt > 1 && r.body().contains("already voted")) {
+                                outcome[0] = new Vote(students.get(i), answer, sent, System.currentTimeMillis(), replica, attempt, null);
+                                return true;
+                            }
+                            last[0] = "HTTP " + r.statusCode() + " " + r.body();
+                            return r.statusCode() < 500; // refused: sending it again would not change that
+                        } catch (IOException e) {
+                            last[0] = e.toString();
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // no definite answer in time: the error stands
         }
-        return new Vote(students.get(i), answer, sent, System.currentTimeMillis(), null, 0, last);
+        return outcome[0] != null ? outcome[0]
+                : new Vote(students.get(i), answer, sent, System.currentTimeMillis(), null, 0, last[0]);
     }
 }
