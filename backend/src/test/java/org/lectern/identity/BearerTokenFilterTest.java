@@ -34,39 +34,42 @@ class BearerTokenFilterTest {
         return new ApiTokenService(null, new TokenRepository(jdbc), new AccountRepository(jdbc), Clock.systemUTC(), null);
     }
 
-    @Test
-    void aTokenLookupWithTheDatabaseUnreachableIsA503ToRetry() throws Exception {
-        var filter = new ApiSecurityConfiguration.BearerTokenFilter(unreachableTokens(), JsonMapper.builder().build());
+    /** One request through the filter: what it answered, and the request the rest of the chain got (null: none). */
+    record Passed(MockHttpServletRequest request, MockHttpServletResponse response, jakarta.servlet.ServletRequest onward) {
+    }
 
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assignments/7/submissions");
-        request.addHeader("Authorization", "Bearer lct_some-token");
+    static Passed through(ApiTokenService tokens, String method, String uri, String bearer) throws Exception {
+        var filter = new ApiSecurityConfiguration.BearerTokenFilter(tokens, JsonMapper.builder().build());
+        MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+        if (bearer != null) {
+            request.addHeader("Authorization", "Bearer " + bearer);
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(request, response, chain);
+        return new Passed(request, response, chain.getRequest());
+    }
 
-        assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-        assertThat(response.getContentType()).startsWith("application/json");
-        assertThat(response.getContentAsString()).contains("\"error\":\"unavailable\"").contains("Try again in a few seconds");
-        assertThat(chain.getRequest()).as("the request went no further").isNull();
+    @Test
+    void aTokenLookupWithTheDatabaseUnreachableIsA503ToRetry() throws Exception {
+        Passed p = through(unreachableTokens(), "POST", "/api/v1/assignments/7/submissions", "lct_some-token");
+        assertThat(p.response().getStatus()).isEqualTo(503);
+        assertThat(p.response().getHeader("Retry-After")).isEqualTo("5");
+        assertThat(p.response().getContentType()).startsWith("application/json");
+        assertThat(p.response().getContentAsString()).contains("\"error\":\"unavailable\"").contains("Try again in a few seconds");
+        assertThat(p.onward()).as("the request went no further").isNull();
     }
 
     @Test
     void theMetricsScrapeGoesOnAnonymouslyWhenTheDatabaseIsUnreachable() throws Exception {
-        var filter = new ApiSecurityConfiguration.BearerTokenFilter(unreachableTokens(), JsonMapper.builder().build());
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/prometheus");
-        request.addHeader("Authorization", "Bearer the-scrape-token");
-        MockFilterChain chain = new MockFilterChain();
-        filter.doFilter(request, new MockHttpServletResponse(), chain);
-        assertThat(chain.getRequest()).as("on to the metrics' own token check").isSameAs(request);
+        Passed p = through(unreachableTokens(), "GET", "/actuator/prometheus", "the-scrape-token");
+        assertThat(p.onward()).as("on to the metrics' own token check").isSameAs(p.request());
+        assertThat(p.response().getStatus()).isEqualTo(200);
     }
 
     @Test
     void withoutATokenNothingIsLookedUp() throws Exception {
-        var filter = new ApiSecurityConfiguration.BearerTokenFilter(null, JsonMapper.builder().build());
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/openapi.json");
-        MockFilterChain chain = new MockFilterChain();
-        filter.doFilter(request, new MockHttpServletResponse(), chain);
-        assertThat(chain.getRequest()).isSameAs(request);
+        Passed p = through(null, "GET", "/api/v1/openapi.json", null);
+        assertThat(p.onward()).isSameAs(p.request());
     }
 }
