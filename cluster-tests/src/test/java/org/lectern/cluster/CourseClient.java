@@ -55,12 +55,19 @@ final class CourseClient {
 
     CourseClient(String baseUrl, String email, String password) throws IOException, InterruptedException {
         this.baseUrl = baseUrl;
-        var r = send("POST", "/api/v1/tokens", null, "application/json",
-                ("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8));
-        if (r.statusCode() != 201 && r.statusCode() != 200) {
-            throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.body());
+        this.token = signIn(http, baseUrl, email, password);
+    }
+
+    /** An API token for the account (POST /api/v1/tokens), as every client of these tests signs in. */
+    static String signIn(HttpClient http, String baseUrl, String email, String password) throws IOException, InterruptedException {
+        var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tokens")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(email + " could not sign in: " + r.statusCode() + " " + r.body());
         }
-        this.token = field(r.body(), "token");
+        return field(r.body(), "token");
     }
 
     /** A course with students s1…sN@cluster.lectern (roster CSV, all or nothing); returns the course id. */

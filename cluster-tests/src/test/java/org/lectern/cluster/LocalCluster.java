@@ -151,8 +151,7 @@ final class LocalCluster implements AutoCloseable {
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("LECTERN_ROUTE="))
-                        .forEach(c -> seen.add(c.substring("LECTERN_ROUTE=".length()).split(";")[0]));
+                seen.addAll(routes(r.headers()));
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -161,6 +160,12 @@ final class LocalCluster implements AutoCloseable {
             }
         }
         return seen.containsAll(List.of("app1", "app2"));
+    }
+
+    /** The replica HAProxy named in an answer's route cookie (none when the request carried a valid one). */
+    static List<String> routes(java.net.http.HttpHeaders headers) {
+        return headers.allValues("set-cookie").stream().filter(c -> c.startsWith("LECTERN_ROUTE="))
+                .map(c -> c.substring("LECTERN_ROUTE=".length()).split(";")[0]).toList();
     }
 
     /** The pool node name a worker logged at start (its latest start), to tell which worker holds a job. */

@@ -45,7 +45,7 @@ final class Phones {
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<String>> tokens = new ArrayList<>();
             for (String s : students) {
-                tokens.add(pool.submit(() -> signing.token(s, password)));
+                tokens.add(pool.submit(() -> CourseClient.signIn(signing.http, baseUrl, s, password)));
             }
             List<String> out = new ArrayList<>();
             for (Future<String> t : tokens) {
@@ -59,16 +59,6 @@ final class Phones {
         return students.size();
     }
 
-    private String token(String email, String password) throws IOException, InterruptedException {
-        var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tokens")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"phone\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(email + " could not sign in: " + r.statusCode() + " " + r.body());
-        }
-        return CourseClient.field(r.body(), "token");
-    }
 
     /**
      * Phone {@code i} votes for option {@code answer} in the poll's open round; never throws. A vote that got no answer
@@ -89,8 +79,7 @@ final class Phones {
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answer + "\"}")).build(),
                                     HttpResponse.BodyHandlers.ofString());
-                            String replica = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("LECTERN_ROUTE="))
-                                    .map(c -> c.substring("LECTERN_ROUTE=".length()).split(";")[0]).findFirst().orElse("?");
+                            String replica = LocalCluster.routes(r.headers()).stream().findFirst().orElse("?");
                             if (r.statusCode() == 201 || r.statusCode() == 409 && attempt > 1 && r.body().contains("already voted")) {
                                 outcome[0] = new Vote(students.get(i), answer, sent, System.currentTimeMillis(), replica, attempt, null);
                                 return true;
